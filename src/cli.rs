@@ -1,0 +1,121 @@
+//! The command line: clap derive structs only. Each `///` is the option's `--help`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Builds a knowledge graph of police misconduct cases from news articles and press releases:
+/// who did what, where they served, who investigated and what the hearing decided, each fact
+/// traceable to the sentence it came from.
+#[derive(Debug, Parser)]
+#[command(name = "policegraph", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract facts from articles and add them to the store (re-ingesting an unchanged
+    /// article changes nothing; a changed one replaces its own facts)
+    Ingest(IngestArgs),
+    /// Extract facts from articles and print them as RDF, without a store
+    Extract(ExtractArgs),
+    /// Run a SPARQL query (a .rq file or an inline query) over the store
+    Query(QueryArgs),
+    /// Write the whole store, ontology included, as RDF
+    Export(ExportArgs),
+    /// Draw the graph (or the neighbourhood of one person or organisation) as Graphviz DOT
+    Dot(DotArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StoreArg {
+    /// Store directory (created if missing)
+    #[arg(long, env = "POLICEGRAPH_STORE", default_value = "policegraph.db")]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Articles: .txt files, .jsonl files (one article per line: text, url, title, published,
+    /// source), RDF files (.ttl, .nt, .nq, .trig) loaded as they are, folders (searched
+    /// recursively), or - for stdin
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print nothing but errors
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print a line for every article
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RdfOutput::Turtle)]
+    pub format: RdfOutput,
+    /// Articles, as for ingest
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Result format for SELECT and ASK (CONSTRUCT and DESCRIBE always give Turtle); default:
+    /// table on a terminal, csv otherwise
+    #[arg(long, value_enum)]
+    pub format: Option<ResultsOutput>,
+    /// A file holding the query (e.g. queries/people.rq), or the query itself
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RdfOutput::Turtle)]
+    pub format: RdfOutput,
+    /// Write to this file instead of stdout (replaced only when the export succeeds)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DotArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Draw only what lies within --depth steps of the person or organisation with this name
+    /// (case does not matter; a unique part of the name is enough)
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// How many steps from --focus to draw
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub depth: usize,
+    /// Write to this file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RdfOutput {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsOutput {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}

@@ -1,0 +1,242 @@
+//! Extraction, the middle arrows of the data flow: clean text -> sentences -> mentions ->
+//! entities (resolved within the article) -> facts with evidence.
+//!
+//! - [`gazetteer`]: reference labels in text
+//! - [`organisations`]: organisations of the article, from the gazetteer and patterns
+//! - [`people`]: person mentions and their resolution
+//! - [`subjects`]: who the case is about, and who a clause speaks of
+//! - [`cases`]: proceedings, findings, outcomes, investigations, standards
+//! - [`affiliations`]: where people serve, and who said what
+
+pub mod affiliations;
+pub mod cases;
+pub mod gazetteer;
+pub mod organisations;
+pub mod people;
+pub mod subjects;
+
+use crate::error::Error;
+use crate::facts::{Evidence, Facts, Organisation, Person, PersonFact, Proceeding, Quotation, Relation, Scope, SentenceRecord};
+use crate::input::Article;
+use crate::reference::{Reference, concept_iri};
+use crate::text::{self, Sentence};
+use crate::vocab::scheme;
+use cases::{CaseFact, CaseInput};
+use gazetteer::{Category, Gazetteer, Hit};
+use std::collections::BTreeMap;
+
+/// Turns articles into facts. Built once (the gazetteer's automata), shared across threads.
+#[derive(Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    current_year: i32,
+}
+
+impl Extractor {
+    /// An extractor over the shipped reference data.
+    pub fn new() -> Result<Self, Error> {
+        Self::with_reference(Reference::load()?)
+    }
+
+    /// An extractor over the given reference data.
+    pub fn with_reference(reference: Reference) -> Result<Self, Error> {
+        let gazetteer = Gazetteer::new(reference)
+            .map_err(|e| Error::Reference { origin: "ontology/reference.ttl".into(), cause: e.to_string() })?;
+        Ok(Extractor { gazetteer, current_year: current_year() })
+    }
+
+    /// Sets the year that dates without a year are inferred against when an article has no
+    /// publication date (by default the current year).
+    pub fn with_current_year(mut self, year: i32) -> Self {
+        self.current_year = year;
+        self
+    }
+
+    pub fn reference(&self) -> &Reference {
+        &self.gazetteer.reference
+    }
+
+    /// Extracts the facts of one article.
+    ///
+    /// ```
+    /// use policegraph::{extract::Extractor, input::Article};
+    /// let extractor = Extractor::new()?;
+    /// let article = Article {
+    ///     identity: "example".into(),
+    ///     text: "PC A, of Kent Police, was dismissed without notice at a misconduct hearing.".into(),
+    ///     ..Article::default()
+    /// };
+    /// let facts = extractor.extract(&article);
+    /// assert_eq!(facts.people[0].name, "PC A");
+    /// assert_eq!(facts.proceedings[0].outcomes.len(), 1);
+    /// # Ok::<(), policegraph::error::Error>(())
+    /// ```
+    pub fn extract(&self, article: &Article) -> Facts {
+        let clean = text::clean(&article.text);
+        let sentences = text::split_sentences(&clean);
+        let year = article
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..4))
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(self.current_year);
+        let dates = text::find_dates(&clean, year);
+        let hits = self.hits(&clean);
+        let orgs = organisations::find_organisations(&clean, &hits, &self.gazetteer);
+        let (people, mentions) = people::find_people(&clean, &hits, &self.gazetteer);
+        let mut chairs = cases::find_chairs(&clean, &mentions);
+        let subject = subjects::find_subjects(&clean, &people, &mentions, &chairs);
+        let resolver = subjects::Resolver { text: &clean, sentences: &sentences, mentions: &mentions, subject: &subject };
+        let input = CaseInput {
+            text: &clean,
+            sentences: &sentences,
+            hits: &hits,
+            orgs: &orgs,
+            mentions: &mentions,
+            dates: &dates,
+            resolver: &resolver,
+            gazetteer: &self.gazetteer,
+        };
+        let proceedings = cases::find_proceedings(&input, &mut chairs);
+        let case_facts = cases::find_case_facts(&input);
+        let affiliations = affiliations::affiliations(&clean, &people, &mentions, &orgs, &self.gazetteer);
+        let quotes = affiliations::quotations(&clean, &mentions);
+
+        let mut builder = FactsBuilder { clean: &clean, sentences: &sentences, kept: BTreeMap::new(), facts: Facts::default() };
+        for (index, person) in people.iter().enumerate() {
+            let person_mentions: Vec<Evidence> =
+                mentions.iter().filter(|m| m.person == index).map(|m| builder.evidence((m.head_start, m.end))).collect();
+            let rank = person.rank.map(|(i, s, e)| (self.gazetteer.reference.ranks[i].iri.clone(), (s, e)));
+            let title = person.title.map(|(i, s, e)| (self.gazetteer.reference.titles[i].pref_label.clone(), (s, e)));
+            builder.facts.people.push(Person {
+                name: person.name.clone(),
+                scope: if person.full { Scope::Global } else { Scope::Article },
+                rank: rank.as_ref().map(|(r, _)| r.clone()),
+                title: title.as_ref().map(|(t, _)| t.clone()),
+                designation: person.designation.clone(),
+                officer: person.officer || subject[index],
+                former: person.former,
+                mentions: person_mentions,
+            });
+            if let Some((rank, span)) = rank {
+                builder.relate(index, Relation::Rank(rank), span);
+            }
+            if let Some((title, span)) = title {
+                builder.relate(index, Relation::Title(title), span);
+            }
+        }
+        for org in &orgs {
+            let org_mentions = org.spans.iter().map(|&s| builder.evidence(s)).collect();
+            builder.facts.organisations.push(Organisation {
+                iri: org.iri.clone(),
+                name: org.name.clone(),
+                kind: org.kind.clone(),
+                parent: org.parent.clone(),
+                from_reference: org.from_reference,
+                mentions: org_mentions,
+            });
+        }
+        for (person, affiliation) in affiliations.iter().enumerate() {
+            if let Some((org, span)) = affiliation {
+                builder.relate(person, Relation::MemberOf(*org), *span);
+            }
+        }
+        for (person, fact, span) in case_facts {
+            let relation = match fact {
+                CaseFact::InvestigatedBy(o) => Relation::InvestigatedBy(o),
+                CaseFact::ReferredTo(o) => Relation::ReferredTo(o),
+                CaseFact::FileSubmittedTo(o) => Relation::FileSubmittedTo(o),
+                CaseFact::Breached(s) => Relation::BreachedStandard(self.gazetteer.reference.standards[s].iri.clone()),
+            };
+            builder.relate(person, relation, span);
+        }
+        for p in proceedings {
+            let proceeding = Proceeding {
+                subject: p.subject,
+                kind: concept_iri(scheme::PROCEEDING_KIND, p.kind),
+                evidence: builder.evidence(p.span),
+                date: p.date.map(|(d, span)| (dates[d].date, builder.evidence(span))),
+                chair: p.chair.map(|(c, span)| (c, builder.evidence(span))),
+                finding: p.finding.map(|(f, span)| (concept_iri(scheme::FINDING, f), builder.evidence(span))),
+                outcomes: p.outcomes.iter().map(|&(o, span)| (concept_iri(scheme::OUTCOME, o), builder.evidence(span))).collect(),
+                court: p.court.map(|(c, span)| (c, builder.evidence(span))),
+            };
+            builder.facts.proceedings.push(proceeding);
+        }
+        for q in quotes {
+            let quotation = Quotation {
+                text: clean[q.span.0..q.span.1].trim().to_owned(),
+                speaker: q.speaker.map(|(p, _)| p),
+                evidence: builder.evidence(q.span),
+            };
+            builder.facts.quotations.push(quotation);
+        }
+        builder.finish()
+    }
+
+    /// Gazetteer hits, less short labels matched in lower case ("the sun", "the observer"),
+    /// which are ordinary words there.
+    fn hits(&self, clean: &str) -> Vec<Hit> {
+        let mut hits = self.gazetteer.find(clean);
+        hits.retain(|h| {
+            let written = &clean[h.start..h.end];
+            let short = written.split_whitespace().count() <= 2;
+            !(h.category == Category::Organisation && short && !written.chars().any(char::is_uppercase))
+        });
+        hits
+    }
+}
+
+fn current_year() -> i32 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Good to the day for the purpose: the year of the current date.
+    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
+    let year = 1970 + (days * 400 / 146_097);
+    i32::try_from(year).unwrap_or(2026)
+}
+
+/// Assembles [`Facts`], turning byte spans into evidence and keeping only the sentences that
+/// some fact rests on.
+struct FactsBuilder<'a> {
+    clean: &'a str,
+    sentences: &'a [Sentence],
+    /// Sentence index in the article -> index in `facts.sentences`.
+    kept: BTreeMap<usize, usize>,
+    facts: Facts,
+}
+
+impl FactsBuilder<'_> {
+    fn evidence(&mut self, (start, end): (usize, usize)) -> Evidence {
+        let position = self.sentences.partition_point(|s| s.end <= start).min(self.sentences.len().saturating_sub(1));
+        let Some(sentence) = self.sentences.get(position) else {
+            return Evidence { sentence: 0, start_char: 0, end_char: 0 };
+        };
+        let start = start.max(sentence.start);
+        let end = end.min(self.clean.len()).max(start);
+        let start_char = sentence.start_char + self.clean[sentence.start..start].chars().count();
+        let end_char = start_char + self.clean[start..end].chars().count();
+        let next = self.kept.len();
+        let index = *self.kept.entry(position).or_insert(next);
+        if index == next {
+            self.facts.sentences.push(SentenceRecord {
+                start_char: sentence.start_char,
+                end_char: sentence.end_char,
+                text: sentence.text(self.clean).to_owned(),
+            });
+        }
+        Evidence { sentence: index, start_char, end_char }
+    }
+
+    fn relate(&mut self, person: usize, relation: Relation, span: (usize, usize)) {
+        let evidence = self.evidence(span);
+        if !self.facts.person_facts.iter().any(|f| f.person == person && f.relation == relation) {
+            self.facts.person_facts.push(PersonFact { person, relation, evidence });
+        }
+    }
+
+    fn finish(self) -> Facts {
+        self.facts
+    }
+}

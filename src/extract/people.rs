@@ -1,0 +1,415 @@
+//! People: finds person mentions (rank or title plus name, "Mr Naseem", "said Nazir Afzal",
+//! "Kevin Phillips, 56,", designations such as "Officer A") and resolves them, within one
+//! article, to people: surnames and "PC Ovens" join the full name they belong to.
+
+use super::gazetteer::{Category, Gazetteer, Hit};
+use regex::Regex;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+/// A person of the article, before facts are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEntity {
+    pub name: String,
+    /// Named in full (two or more name words).
+    pub full: bool,
+    pub surname: String,
+    /// Rank concept index into the reference ranks, and the byte span it was read from.
+    pub rank: Option<(usize, usize, usize)>,
+    /// Title concept index, and span.
+    pub title: Option<(usize, usize, usize)>,
+    pub designation: Option<String>,
+    pub officer: bool,
+    pub former: bool,
+}
+
+/// A mention of a person: byte span in the clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub person: usize,
+    /// Span of the whole mention including a rank or title before the name.
+    pub head_start: usize,
+}
+
+const NAME: &str = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?";
+
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| crate::regex(&format!(r"^ ?((?:{NAME})(?: (?:{NAME})){{0,2}})")));
+static DESIGNATION_AFTER: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"^ ([A-Z])(?:[^A-Za-z0-9.']|'s|$)"));
+static DESIGNATED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"\b(Officer|Constable|Sergeant|Detective|Child|Witness|Person|Victim|Complainant|Woman|Man|Girl|Boy|Member of Staff|Staff Member|Colleague|Individual) ([A-Z])\b(?:[^A-Za-z0-9.']|'s|$)",
+    )
+});
+static HONORIFIC: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(&format!(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.? ((?:{NAME})(?: (?:{NAME})){{0,2}})")));
+static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(r"\b(?:said|says|added|explained|told|according to|stated|commented) ((?:{NAME})(?: (?:{NAME})){{1,2}})"))
+});
+static SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(r"((?:{NAME})(?: (?:{NAME})){{1,2}}),? (?:said|says|added|explained|told|stated|commented)\b"))
+});
+static AGE_OR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"((?:{NAME})(?: (?:{NAME})){{1,2}}), (?:\d{{2}},|aged \d{{2}}|(?:a|an|the) (?:former |then |serving |retired )?(?:[a-z]+ ){{0,3}}(?:officer|constable|sergeant|inspector|detective|superintendent|prosecutor|director|chair|commissioner|lawyer|barrister|solicitor|spokes(?:man|woman|person)|campaigner|member|chief))"
+    ))
+});
+static CAPITALISED_PAIR: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(&format!(r"\b((?:{NAME}) (?:{NAME})(?: (?:{NAME}))?)\b")));
+static FORMER_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\b(?:former|ex-|retired|then-)\s*(?:[a-z]+ )?$"));
+
+/// Words that are capitalised but never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "That", "These", "Those",
+    "Police", "Officer", "Officers", "Court", "Crown", "Magistrates", "Hearing", "Misconduct", "Gross", "Panel",
+    "Independent", "Office", "Conduct", "Service", "Constabulary", "Force", "Department", "Unit", "Command",
+    "Directorate", "Professional", "Standards", "Chief", "Commissioner", "Superintendent", "Inspector", "Sergeant",
+    "Constable", "Detective", "Said", "On", "In", "At", "After", "Before", "During", "Following", "However", "But",
+    "And", "Or", "If", "When", "While", "Whilst", "Between", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "London", "England", "Wales", "Scotland", "Britain", "Act", "Street", "Road",
+    "Park", "Station", "Council", "Justice", "Lord", "Lady", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Mx", "Miss",
+    "Director", "Regional", "General", "Deputy", "Assistant", "Acting", "Temporary", "Former", "Legally", "Qualified",
+    "Chair", "Commander", "Metropolitan", "Met", "Today", "Yesterday", "Speaking", "Meanwhile", "Also", "Both",
+    "Neither", "All", "One", "Two", "Three", "Another", "Other", "Some", "Any", "Each", "Every", "Since", "Until",
+    "As", "From", "To", "For", "Of", "By", "With", "Without", "Under", "Over", "Into", "Our", "My", "Your", "Its",
+    "There", "Here", "What", "Which", "Who", "Where", "Why", "How", "Mayor", "Home", "Secretary", "Government",
+    "Judge", "Recorder", "District", "Borough", "County", "City", "Area", "North", "South", "East", "West",
+    "Central", "Royal", "National", "Federation", "Association", "College", "Policing", "Crime", "Commission",
+    "Prosecution", "Prosecutor", "Appeals", "Tribunal", "Christmas", "Easter", "Facebook", "Twitter", "Instagram",
+    "Snapchat", "WhatsApp", "Google", "Youtube", "YouTube", "Tiktok", "TikTok", "Highway", "Code", "Freedom",
+    "Information", "Mental", "Health", "Covid", "Coronavirus", "Victim", "Victims", "Child", "Children", "Witness",
+    "Barred", "List", "Staff", "Member", "Members", "Team", "Unit", "Operation", "Review", "Report", "Inquiry",
+    "Investigation", "Right", "Rights", "Human", "Sexual", "Offences", "Domestic", "Abuse", "Dear", "Thank",
+    "Please", "Read", "More", "Share", "Leave", "Reply", "Tags", "Related", "Sign", "Click", "Follow",
+];
+
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("given_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+fn is_name_word(word: &str) -> bool {
+    word.len() >= 2 && !NOT_NAMES.contains(&word)
+}
+
+/// Trims a run of capitalised words to the words that can be a name, from the left.
+fn name_words(run: &str) -> Vec<&str> {
+    run.split(' ').take_while(|w| is_name_word(w)).collect()
+}
+
+/// A candidate found by one of the patterns, before resolution.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Byte span of the name words.
+    start: usize,
+    end: usize,
+    /// Where the mention begins, including a rank or title.
+    head_start: usize,
+    words: Vec<String>,
+    rank: Option<(usize, usize, usize)>,
+    title: Option<(usize, usize, usize)>,
+    /// The rank or honorific as written, for people known by surname alone ("PC Ovens").
+    prefix: Option<String>,
+    designation: bool,
+    officer: bool,
+    former: bool,
+}
+
+impl Candidate {
+    fn new(start: usize, words: &[&str]) -> Self {
+        let len: usize = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
+        Candidate {
+            start,
+            end: start + len,
+            head_start: start,
+            words: words.iter().map(|w| (*w).to_owned()).collect(),
+            rank: None,
+            title: None,
+            prefix: None,
+            designation: false,
+            officer: false,
+            former: false,
+        }
+    }
+}
+
+/// True when a designation prefix names a police officer rather than a civilian.
+fn officer_designation(prefix: &str) -> bool {
+    matches!(prefix, "Officer" | "Constable" | "Sergeant" | "Detective")
+}
+
+/// Finds candidates led by a rank or title from the gazetteer: "Ch Supt Ovens", "PC A",
+/// "Regional Director Sal Naseem".
+fn ranked_candidates(text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
+    for hit in hits.iter().filter(|h| matches!(h.category, Category::Rank | Category::Title)) {
+        let after = &text[hit.end..];
+        let written = &text[hit.start..hit.end];
+        // A rank or title in lower case is a description ("a police constable"), not a prefix.
+        if !written.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let former = FORMER_BEFORE.is_match(&text[hit.start.saturating_sub(20)..hit.start]);
+        let (rank, title) = match hit.category {
+            Category::Rank => (Some((hit.index, hit.start, hit.end)), None),
+            _ => (None, Some((hit.index, hit.start, hit.end))),
+        };
+        if let Some(c) = DESIGNATION_AFTER.captures(after) {
+            let Some(letter) = c.get(1) else { continue };
+            let mut cand = Candidate::new(hit.end + letter.start(), &[letter.as_str()]);
+            cand.head_start = hit.start;
+            cand.prefix = Some(written.to_owned());
+            cand.designation = true;
+            cand.officer = rank.is_some();
+            cand.rank = rank;
+            cand.former = former;
+            out.push(cand);
+            continue;
+        }
+        let Some(run) = NAME_RUN.captures(after).and_then(|c| c.get(1)) else { continue };
+        let words = name_words(run.as_str());
+        if words.is_empty() {
+            continue;
+        }
+        let mut cand = Candidate::new(hit.end + run.start(), &words);
+        cand.head_start = hit.start;
+        cand.prefix = Some(written.to_owned());
+        cand.officer = rank.is_some();
+        cand.rank = rank;
+        cand.title = title;
+        cand.former = former;
+        out.push(cand);
+    }
+}
+
+/// Finds every other kind of candidate.
+fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
+    for c in DESIGNATED.captures_iter(text) {
+        let (Some(prefix), Some(letter)) = (c.get(1), c.get(2)) else { continue };
+        let mut cand = Candidate::new(letter.start(), &[letter.as_str()]);
+        cand.head_start = prefix.start();
+        cand.prefix = Some(prefix.as_str().to_owned());
+        cand.designation = true;
+        cand.officer = officer_designation(prefix.as_str());
+        out.push(cand);
+    }
+    for c in HONORIFIC.captures_iter(text) {
+        let (Some(whole), Some(run)) = (c.get(0), c.get(1)) else { continue };
+        let words = name_words(run.as_str());
+        if !words.is_empty() {
+            let mut cand = Candidate::new(run.start(), &words);
+            cand.head_start = whole.start();
+            cand.prefix = Some(text[whole.start()..run.start()].trim().to_owned());
+            out.push(cand);
+        }
+    }
+    for pattern in [&*SPEECH_AFTER, &*SPEECH_BEFORE, &*AGE_OR_APPOSITION] {
+        for c in pattern.captures_iter(text) {
+            let Some(run) = c.get(1) else { continue };
+            let words = name_words(run.as_str());
+            // Only a run that is a name from its first word: "Met Police said" is not a person.
+            if words.len() >= 2 && words.len() == run.as_str().split(' ').count() {
+                out.push(Candidate::new(run.start(), &words));
+            }
+        }
+    }
+    for c in CAPITALISED_PAIR.captures_iter(text) {
+        let Some(run) = c.get(1) else { continue };
+        let words: Vec<&str> = run.as_str().split(' ').collect();
+        if GIVEN_NAMES.contains(words[0]) && words[1..].iter().all(|w| is_name_word(w)) {
+            out.push(Candidate::new(run.start(), &words));
+        }
+    }
+}
+
+/// Drops candidates that overlap an organisation or another, longer candidate.
+fn prune(mut cands: Vec<Candidate>, hits: &[Hit]) -> Vec<Candidate> {
+    let org_spans: Vec<(usize, usize)> =
+        hits.iter().filter(|h| h.category == Category::Organisation).map(|h| (h.start, h.end)).collect();
+    cands.retain(|c| !org_spans.iter().any(|&(s, e)| c.start < e && s < c.end));
+    // Prefer the candidate that knows most (rank or title), then the longest.
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank.is_none() && c.title.is_none()));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if let Some(last) = kept.last_mut() {
+            if c.start < last.end {
+                if last.rank.is_none() && c.rank.is_some() && c.start == last.start {
+                    last.rank = c.rank;
+                    last.head_start = c.head_start;
+                }
+                continue;
+            }
+        }
+        kept.push(c);
+    }
+    kept
+}
+
+/// Finds and resolves the people of one article.
+pub fn find_people(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> (Vec<PersonEntity>, Vec<Mention>) {
+    let mut cands = Vec::new();
+    ranked_candidates(text, hits, &mut cands);
+    other_candidates(text, &mut cands);
+    let cands = prune(cands, hits);
+    let mut people: Vec<PersonEntity> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    // Full names first, so that surnames can join them.
+    for c in cands.iter().filter(|c| c.words.len() >= 2 && !c.designation) {
+        let name = c.words.join(" ");
+        let surname = c.words.last().cloned().unwrap_or_default();
+        let index = *by_key.entry(name.clone()).or_insert_with(|| {
+            people.push(PersonEntity {
+                name: name.clone(),
+                full: true,
+                surname,
+                rank: None,
+                title: None,
+                designation: None,
+                officer: false,
+                former: false,
+            });
+            people.len() - 1
+        });
+        absorb(&mut people[index], c);
+        mentions.push(Mention { start: c.start, end: c.end, person: index, head_start: c.head_start });
+    }
+    for c in cands.iter().filter(|c| c.words.len() == 1 || c.designation) {
+        let word = &c.words[0];
+        let index = if c.designation {
+            let officer = c.officer;
+            let key = if officer { format!("officer {word}") } else { format!("{} {word}", c.prefix.clone().unwrap_or_default()) };
+            *by_key.entry(key).or_insert_with(|| {
+                let written = format!("{} {word}", c.prefix.clone().unwrap_or_default());
+                people.push(PersonEntity {
+                    name: written.clone(),
+                    full: false,
+                    surname: word.clone(),
+                    rank: None,
+                    title: None,
+                    designation: Some(written),
+                    officer,
+                    former: false,
+                });
+                people.len() - 1
+            })
+        } else {
+            let matches: Vec<usize> =
+                people.iter().enumerate().filter(|(_, p)| p.full && &p.surname == word).map(|(i, _)| i).collect();
+            match (matches.as_slice(), &c.prefix) {
+                ([one], _) => *one,
+                ([], Some(prefix)) => *by_key.entry(format!("{prefix} {word}")).or_insert_with(|| {
+                    people.push(PersonEntity {
+                        name: format!("{prefix} {word}"),
+                        full: false,
+                        surname: word.clone(),
+                        rank: None,
+                        title: None,
+                        designation: None,
+                        officer: false,
+                        former: false,
+                    });
+                    people.len() - 1
+                }),
+                _ => continue,
+            }
+        };
+        absorb(&mut people[index], c);
+        mentions.push(Mention { start: c.start, end: c.end, person: index, head_start: c.head_start });
+    }
+    bare_surnames(text, &people, &mut mentions);
+    name_designations(&mut people, &mentions, text);
+    let _ = gazetteer;
+    mentions.sort();
+    mentions.dedup_by_key(|m| m.start);
+    (people, mentions)
+}
+
+/// Takes what a candidate knows into its person.
+fn absorb(person: &mut PersonEntity, c: &Candidate) {
+    if person.rank.is_none() {
+        person.rank = c.rank;
+    }
+    if person.title.is_none() && person.rank.is_none() {
+        person.title = c.title;
+    }
+    person.officer |= c.officer;
+    person.former |= c.former;
+}
+
+/// A surname standing alone ("Phillips was arrested", "Phillips' badge") is a mention of the
+/// one person of that surname.
+fn bare_surnames(text: &str, people: &[PersonEntity], mentions: &mut Vec<Mention>) {
+    for (index, person) in people.iter().enumerate().filter(|(_, p)| p.full) {
+        if people.iter().filter(|p| p.full && p.surname == person.surname).count() > 1 {
+            continue;
+        }
+        let surname = &person.surname;
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(surname.as_str()) {
+            let start = from + pos;
+            let end = start + surname.len();
+            from = end;
+            let before_ok = start == 0 || !text[..start].ends_with(|c: char| c.is_alphanumeric());
+            let after_ok = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            let covered = mentions.iter().any(|m| m.start <= start && end <= m.end);
+            if before_ok && after_ok && !covered {
+                mentions.push(Mention { start, end, person: index, head_start: start });
+            }
+        }
+    }
+}
+
+/// A designated person is named by the form the article uses most ("PC A" over
+/// "Police Constable A"), the first on a tie.
+fn name_designations(people: &mut [PersonEntity], mentions: &[Mention], text: &str) {
+    for (index, person) in people.iter_mut().enumerate() {
+        if person.designation.is_none() {
+            continue;
+        }
+        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for m in mentions.iter().filter(|m| m.person == index) {
+            let form = &text[m.head_start..m.end];
+            let entry = counts.entry(form).or_insert((0, m.start));
+            entry.0 += 1;
+        }
+        if let Some((form, _)) = counts.iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first))) {
+            person.name = (*form).to_owned();
+            person.designation = Some((*form).to_owned());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        for p in [
+            &NAME_RUN,
+            &DESIGNATION_AFTER,
+            &DESIGNATED,
+            &HONORIFIC,
+            &SPEECH_AFTER,
+            &SPEECH_BEFORE,
+            &AGE_OR_APPOSITION,
+            &CAPITALISED_PAIR,
+            &FORMER_BEFORE,
+        ] {
+            LazyLock::force(p);
+        }
+        assert!(GIVEN_NAMES.contains("Sarah"));
+    }
+
+    #[test]
+    fn name_words_stop_at_non_names() {
+        assert_eq!(name_words("Sarah Everard"), vec!["Sarah", "Everard"]);
+        assert_eq!(name_words("Police Sergeant"), Vec::<&str>::new());
+    }
+}

@@ -1,0 +1,213 @@
+//! The `policegraph` binary: parses the command line, calls the library, prints one line per
+//! error on stderr and exits non-zero when anything failed.
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+mod cli;
+use cli::{Cli, Command, DotArgs, ExportArgs, ExtractArgs, IngestArgs, QueryArgs, RdfOutput, ResultsOutput};
+use policegraph::error::Error;
+use policegraph::extract::Extractor;
+use policegraph::pipeline::{self, Event, Summary};
+use policegraph::results::{ResultsFormat, write_results};
+use policegraph::store::{GraphStore, Ingested};
+use policegraph::{dot, vocab};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest(args) => ingest(args),
+        Command::Extract(args) => extract(args),
+        Command::Query(args) => query(args),
+        Command::Export(args) => export(args),
+        Command::Dot(args) => draw(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("policegraph: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn rdf_format(format: RdfOutput) -> RdfFormat {
+    match format {
+        RdfOutput::Turtle => RdfFormat::Turtle,
+        RdfOutput::Ntriples => RdfFormat::NTriples,
+        RdfOutput::Nquads => RdfFormat::NQuads,
+        RdfOutput::Trig => RdfFormat::TriG,
+    }
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles [{elapsed_precise}] {per_sec} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar
+}
+
+/// Reports pipeline events: errors always, one line per article with --verbose, a progress
+/// bar on a terminal.
+fn reporter(bar: &ProgressBar, verbose: bool) -> impl FnMut(Event<'_>) + '_ {
+    move |event| match event {
+        Event::Started(_) => {}
+        Event::Failed(e) => bar.suspend(|| eprintln!("policegraph: {e}")),
+        Event::Article { location, outcome } => {
+            bar.inc(1);
+            if verbose {
+                let what = match outcome {
+                    Ingested::New => "added",
+                    Ingested::Replaced => "replaced",
+                    Ingested::Unchanged => "unchanged",
+                };
+                bar.suspend(|| eprintln!("{location}: {what}"));
+            }
+        }
+        Event::Rdf { location, quads } => {
+            if verbose {
+                bar.suspend(|| eprintln!("{location}: loaded {quads} quads"));
+            }
+        }
+    }
+}
+
+fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    let extractor = Extractor::new()?;
+    let store = GraphStore::open(&args.store.store)?;
+    let bar = progress_bar(args.quiet);
+    let summary = pipeline::ingest(&store, &extractor, &args.paths, &mut reporter(&bar, args.verbose));
+    bar.finish_and_clear();
+    let triples = store.len()?;
+    if !args.quiet {
+        eprintln!(
+            "ingested {} articles ({} new, {} replaced, {} unchanged){}{}: {} people, {} organisations, {} proceedings; store holds {} triples",
+            summary.articles,
+            summary.new,
+            summary.replaced,
+            summary.unchanged,
+            if summary.rdf_files > 0 { format!(", {} RDF files", summary.rdf_files) } else { String::new() },
+            if summary.failed > 0 { format!(", {} failed", summary.failed) } else { String::new() },
+            summary.people,
+            summary.organisations,
+            summary.proceedings,
+            triples
+        );
+    }
+    Ok(exit_code(&summary))
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let extractor = Extractor::new()?;
+    let format = rdf_format(args.format);
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in vocab::PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri)?;
+    }
+    let stdout = std::io::stdout().lock();
+    let mut writer = serializer.for_writer(std::io::BufWriter::new(stdout));
+    let write_err = |e: std::io::Error| Error::Write { path: "stdout".into(), cause: e.to_string() };
+    let mut write = |quads: &[oxigraph::model::Quad]| -> Result<(), Error> {
+        for quad in quads {
+            if format.supports_datasets() {
+                writer.serialize_quad(quad).map_err(write_err)?;
+            } else {
+                writer.serialize_triple(oxigraph::model::TripleRef::from(quad.as_ref())).map_err(write_err)?;
+            }
+        }
+        Ok(())
+    };
+    let bar = progress_bar(true);
+    let summary = pipeline::extract(&extractor, &args.paths, &mut reporter(&bar, false), &mut write);
+    writer.finish().map_err(write_err)?.flush().map_err(write_err)?;
+    Ok(exit_code(&summary))
+}
+
+/// A query argument: the file it names, or the query itself.
+fn read_query(arg: &str) -> Result<(String, String)> {
+    let path = Path::new(arg);
+    let looks_like_file = !arg.contains('{') && !arg.contains('\n');
+    if path.is_file() || (looks_like_file && arg.ends_with(".rq")) {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Read { path: path.into(), cause: e.to_string() })?;
+        return Ok((text, arg.to_owned()));
+    }
+    if looks_like_file && !arg.trim_start().to_uppercase().starts_with(['S', 'A', 'C', 'D', 'P', 'B']) {
+        bail!(Error::Read { path: path.into(), cause: "no such file, and not a SPARQL query".into() });
+    }
+    Ok((arg.to_owned(), "(inline)".to_owned()))
+}
+
+fn query(args: QueryArgs) -> Result<ExitCode> {
+    let (sparql, name) = read_query(&args.query)?;
+    let store = GraphStore::open_existing(&args.store.store)?;
+    let results = store.query(&sparql, &name)?;
+    let format = match args.format {
+        Some(ResultsOutput::Table) => ResultsFormat::Table,
+        Some(ResultsOutput::Csv) => ResultsFormat::Csv,
+        Some(ResultsOutput::Tsv) => ResultsFormat::Tsv,
+        Some(ResultsOutput::Json) => ResultsFormat::Json,
+        Some(ResultsOutput::Xml) => ResultsFormat::Xml,
+        None if std::io::stdout().is_terminal() => ResultsFormat::Table,
+        None => ResultsFormat::Csv,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_results(results, format, &mut out, &name)?;
+    out.flush().context("cannot write stdout")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to `-o FILE` through a temporary file renamed into place on success, or to stdout.
+fn write_output(output: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<()> {
+    match output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            body(&mut out)?;
+            out.flush().context("cannot write stdout")?;
+        }
+        Some(path) => {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let write_err = |e: &dyn std::fmt::Display| Error::Write { path: path.display().to_string(), cause: e.to_string() };
+            let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| write_err(&e))?;
+            {
+                let mut out = std::io::BufWriter::new(file.as_file_mut());
+                body(&mut out)?;
+                out.flush().map_err(|e| write_err(&e))?;
+            }
+            file.persist(path).map_err(|e| write_err(&e))?;
+        }
+    }
+    Ok(())
+}
+
+fn export(args: ExportArgs) -> Result<ExitCode> {
+    let store = GraphStore::open_existing(&args.store.store)?;
+    let format = rdf_format(args.format);
+    write_output(args.output.as_deref(), |out| store.export(format, out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn draw(args: DotArgs) -> Result<ExitCode> {
+    let store = GraphStore::open_existing(&args.store.store)?;
+    let mut graph = dot::read_graph(&store)?;
+    if let Some(name) = &args.focus {
+        graph = dot::focus(&graph, name, args.depth)?;
+    }
+    let text = dot::to_dot(&graph);
+    write_output(args.output.as_deref(), |out| {
+        out.write_all(text.as_bytes()).map_err(|e| Error::Write { path: "output".into(), cause: e.to_string() })
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,171 @@
+//! Reference data: reads the ontology's Turtle (compiled into the binary) into plain records the
+//! extractor's gazetteers are built from. The same Turtle is loaded into the store, so the
+//! labels a query sees are the labels the extractor matched.
+
+use crate::error::Error;
+use crate::vocab::{self, pg, w3c};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Term, Triple};
+use std::collections::BTreeMap;
+
+/// The OWL ontology, as shipped in `ontology/policegraph.ttl`.
+pub const ONTOLOGY_TTL: &str = include_str!("../ontology/policegraph.ttl");
+/// The reference data, as shipped in `ontology/reference.ttl`.
+pub const REFERENCE_TTL: &str = include_str!("../ontology/reference.ttl");
+
+/// A SKOS concept or an organisation from the reference data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub iri: String,
+    pub pref_label: String,
+    /// Spellings matched without regard to case (the prefLabel among them).
+    pub labels: Vec<String>,
+    /// Spellings matched with their exact case (acronyms, "Met").
+    pub exact_labels: Vec<String>,
+    /// Concept scheme (for concepts) or organisation kind (for organisations), as an IRI.
+    pub kind: String,
+    /// The organisation this one is part of.
+    pub parent: Option<String>,
+    /// Rank seniority, 1 for Police Constable.
+    pub seniority: Option<i64>,
+}
+
+/// All reference data, by scheme.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    pub ranks: Vec<Entry>,
+    pub titles: Vec<Entry>,
+    pub proceeding_kinds: Vec<Entry>,
+    pub findings: Vec<Entry>,
+    pub outcomes: Vec<Entry>,
+    pub standards: Vec<Entry>,
+    pub organisation_kinds: Vec<Entry>,
+    pub organisations: Vec<Entry>,
+}
+
+/// Identifier of a reference individual: `id:<scheme>/<slug of label>`.
+///
+/// ```
+/// use policegraph::reference::concept_iri;
+/// assert_eq!(
+///     concept_iri("org", "Croydon Magistrates' Court"),
+///     "https://w3id.org/policegraph/id/org/croydon-magistrates-court"
+/// );
+/// ```
+pub fn concept_iri(scheme: &str, label: &str) -> String {
+    format!("{}{scheme}/{}", vocab::ID, slug(label))
+}
+
+/// Lower case; apostrophes dropped; other runs of non-alphanumerics become one "-".
+pub fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut dash = false;
+    for c in label.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+impl Reference {
+    /// Parses the shipped reference Turtle.
+    pub fn load() -> Result<Self, Error> {
+        Self::from_turtle(REFERENCE_TTL, "ontology/reference.ttl")
+    }
+
+    /// Parses reference data from Turtle; `origin` names it in errors.
+    pub fn from_turtle(turtle: &str, origin: &str) -> Result<Self, Error> {
+        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+        let mut schemes: BTreeMap<String, String> = BTreeMap::new();
+        let mut orgs: Vec<String> = Vec::new();
+        for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
+            let triple: Triple = triple
+                .map_err(|e| Error::Reference { origin: origin.to_owned(), cause: e.to_string() })?
+                .into();
+            let subject = triple.subject.to_string();
+            let subject = subject.trim_start_matches('<').trim_end_matches('>').to_owned();
+            let predicate = triple.predicate.as_str();
+            let entry = entries.entry(subject.clone()).or_insert_with(|| Entry { iri: subject.clone(), ..Entry::default() });
+            let (iri, literal) = match &triple.object {
+                Term::NamedNode(n) => (Some(n.as_str().to_owned()), None),
+                Term::Literal(l) => (None, Some(l.value().to_owned())),
+                _ => (None, None),
+            };
+            match predicate {
+                w3c::SKOS_PREF_LABEL => {
+                    if let Some(l) = literal {
+                        entry.labels.push(l.clone());
+                        entry.pref_label = l;
+                    }
+                }
+                w3c::SKOS_ALT_LABEL | w3c::SKOS_HIDDEN_LABEL => entry.labels.extend(literal),
+                pg::CASE_SENSITIVE_LABEL => entry.exact_labels.extend(literal),
+                pg::SENIORITY => entry.seniority = literal.and_then(|l| l.parse().ok()),
+                w3c::SKOS_IN_SCHEME => {
+                    if let Some(s) = iri {
+                        schemes.insert(subject, s);
+                    }
+                }
+                pg::ORGANISATION_KIND_PROP => {
+                    if let Some(k) = iri {
+                        entry.kind = k;
+                        orgs.push(subject);
+                    }
+                }
+                w3c::ORG_SUB_ORGANIZATION_OF => entry.parent = iri,
+                _ => {}
+            }
+        }
+        let mut reference = Reference::default();
+        for (iri, scheme) in schemes {
+            let Some(mut entry) = entries.get(&iri).cloned() else { continue };
+            let local = scheme.strip_prefix(vocab::ID).unwrap_or_default();
+            entry.kind = scheme.clone();
+            let list = match local {
+                vocab::scheme::RANK => &mut reference.ranks,
+                vocab::scheme::TITLE => &mut reference.titles,
+                vocab::scheme::PROCEEDING_KIND => &mut reference.proceeding_kinds,
+                vocab::scheme::FINDING => &mut reference.findings,
+                vocab::scheme::OUTCOME => &mut reference.outcomes,
+                vocab::scheme::STANDARD => &mut reference.standards,
+                vocab::scheme::ORGANISATION_KIND => &mut reference.organisation_kinds,
+                _ => continue,
+            };
+            list.push(entry);
+        }
+        orgs.sort();
+        orgs.dedup();
+        reference.organisations = orgs.iter().filter_map(|o| entries.get(o).cloned()).collect();
+        Ok(reference)
+    }
+
+    /// The organisation with this IRI.
+    pub fn organisation(&self, iri: &str) -> Option<&Entry> {
+        self.organisations.iter().find(|o| o.iri == iri)
+    }
+
+    /// The prefLabel of any concept, by IRI.
+    pub fn label_of(&self, iri: &str) -> Option<&str> {
+        [
+            &self.ranks,
+            &self.titles,
+            &self.proceeding_kinds,
+            &self.findings,
+            &self.outcomes,
+            &self.standards,
+            &self.organisation_kinds,
+            &self.organisations,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|e| e.iri == iri)
+        .map(|e| e.pref_label.as_str())
+    }
+}

@@ -1,0 +1,188 @@
+//! The store, the last arrows of the data flow: an embedded Oxigraph (RocksDB) store that takes
+//! each article's quads in one transaction (replacing that article's graph, and nothing else),
+//! answers SPARQL over the union of all graphs, and exports.
+
+use crate::error::Error;
+use crate::input::RdfKind;
+use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
+use crate::rdf::sha256_hex;
+use crate::vocab::{self, pg};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ingested {
+    New,
+    Replaced,
+    Unchanged,
+}
+
+/// A policegraph store on disk.
+pub struct GraphStore {
+    store: Store,
+    path: PathBuf,
+}
+
+fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    let cause = e.to_string();
+    let cause = if cause.contains("lock") || cause.contains("Resource temporarily unavailable") {
+        "locked by another process (is another policegraph running on it?)".to_owned()
+    } else {
+        cause
+    };
+    Error::Store { path: path.to_path_buf(), cause }
+}
+
+impl GraphStore {
+    /// Opens the store at `path`, creating it if the directory is missing or empty. A directory
+    /// that holds something else is refused rather than written into.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        if path.exists() {
+            if !path.is_dir() {
+                return Err(Error::Store { path: path.to_path_buf(), cause: "not a directory".into() });
+            }
+            let empty = std::fs::read_dir(path).map_err(|e| store_error(path, e))?.next().is_none();
+            if !empty && !path.join("CURRENT").exists() {
+                return Err(Error::Store {
+                    path: path.to_path_buf(),
+                    cause: "not a policegraph store (a directory with other files in it)".into(),
+                });
+            }
+        }
+        let store = Store::open(path).map_err(|e| store_error(path, e))?;
+        let graph = GraphStore { store, path: path.to_path_buf() };
+        graph.ensure_ontology()?;
+        Ok(graph)
+    }
+
+    /// Opens an existing store for reading only; a missing store is an error.
+    pub fn open_existing(path: &Path) -> Result<Self, Error> {
+        if !path.join("CURRENT").exists() {
+            return Err(Error::Store { path: path.to_path_buf(), cause: "no store here (run `policegraph ingest` first)".into() });
+        }
+        Self::open(path)
+    }
+
+    fn error(&self, e: impl std::fmt::Display) -> Error {
+        store_error(&self.path, e)
+    }
+
+    /// Loads the ontology and reference data into their graph when missing or out of date.
+    fn ensure_ontology(&self) -> Result<(), Error> {
+        let graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
+        let hash = sha256_hex(&format!("{ONTOLOGY_TTL}{REFERENCE_TTL}"));
+        let marker = Quad::new(graph.clone(), NamedNode::new_unchecked(pg::CONTENT_HASH), Literal::new_simple_literal(&hash), graph.clone());
+        if self.store.contains(&marker).map_err(|e| self.error(e))? {
+            return Ok(());
+        }
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        transaction.clear_graph(&graph).map_err(|e| self.error(e))?;
+        for (turtle, origin) in [(ONTOLOGY_TTL, "ontology/policegraph.ttl"), (REFERENCE_TTL, "ontology/reference.ttl")] {
+            let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
+            transaction
+                .load_from_slice(parser, turtle)
+                .map_err(|e| Error::Reference { origin: origin.into(), cause: e.to_string() })?;
+        }
+        transaction.insert(&marker);
+        transaction.commit().map_err(|e| self.error(e))
+    }
+
+    /// Puts one article's quads in its graph, in one transaction: unchanged (same content
+    /// hash) articles are left alone, changed ones have their old graph replaced.
+    pub fn ingest_article(&self, article_iri: &str, content_hash: &str, quads: &[Quad]) -> Result<Ingested, Error> {
+        let graph = NamedNodeRef::new_unchecked(article_iri);
+        let hash = QuadRef::new(graph, NamedNodeRef::new_unchecked(pg::CONTENT_HASH), oxigraph::model::LiteralRef::new_simple_literal(content_hash), graph);
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        if transaction.contains(hash).map_err(|e| self.error(e))? {
+            return Ok(Ingested::Unchanged);
+        }
+        let existed = transaction.contains_named_graph(graph).map_err(|e| self.error(e))?;
+        if existed {
+            transaction.clear_graph(graph).map_err(|e| self.error(e))?;
+        }
+        transaction.extend(quads);
+        transaction.commit().map_err(|e| self.error(e))?;
+        Ok(if existed { Ingested::Replaced } else { Ingested::New })
+    }
+
+    /// Loads an RDF file as it is, in one transaction: all of it or none.
+    pub fn load_rdf(&self, kind: RdfKind, data: &[u8], location: &str) -> Result<usize, Error> {
+        let format = rdf_format(kind);
+        let before = self.len()?;
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        transaction
+            .load_from_slice(RdfParser::from_format(format), data)
+            .map_err(|e| Error::BadRdf { path: location.to_owned(), cause: e.to_string() })?;
+        transaction.commit().map_err(|e| self.error(e))?;
+        Ok(self.len()?.saturating_sub(before))
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize, Error> {
+        self.store.len().map_err(|e| self.error(e))
+    }
+
+    /// Runs a SPARQL query over the union of all graphs; `name` names the query in errors.
+    pub fn query(&self, sparql: &str, name: &str) -> Result<QueryResults<'static>, Error> {
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|e| Error::Query { query: name.to_owned(), cause: e.to_string() })?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared.on_store(&self.store).execute().map_err(|e| Error::Query { query: name.to_owned(), cause: e.to_string() })
+    }
+
+    /// Writes the whole store. Graph-aware formats keep the graphs; Turtle and N-Triples get
+    /// every distinct triple once, sorted so that each subject's triples stand together.
+    pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<(), Error> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (prefix, iri) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| self.error(e))?;
+        }
+        let mut writer = serializer.for_writer(out);
+        let write_err = |e: std::io::Error| Error::Write { path: "output".into(), cause: e.to_string() };
+        if format.supports_datasets() {
+            for quad in self.store.iter() {
+                let quad = quad.map_err(|e| self.error(e))?;
+                writer.serialize_quad(&quad).map_err(write_err)?;
+            }
+        } else {
+            let mut triples: Vec<oxigraph::model::Triple> = Vec::new();
+            for quad in self.store.iter() {
+                triples.push(quad.map_err(|e| self.error(e))?.into());
+            }
+            triples.sort_by(|a, b| {
+                (a.subject.to_string(), a.predicate.as_str(), a.object.to_string()).cmp(&(b.subject.to_string(), b.predicate.as_str(), b.object.to_string()))
+            });
+            triples.dedup();
+            for triple in &triples {
+                writer.serialize_triple(triple).map_err(write_err)?;
+            }
+        }
+        writer.finish().map_err(write_err)?;
+        Ok(())
+    }
+
+    /// The quads of the default graph view (all graphs), for callers that walk the store.
+    pub fn objects(&self, subject: &str, predicate: &str) -> Result<Vec<Term>, Error> {
+        let s = NamedNodeRef::new_unchecked(subject);
+        let p = NamedNodeRef::new_unchecked(predicate);
+        self.store
+            .quads_for_pattern(Some(s.into()), Some(p), None, None::<GraphNameRef<'_>>)
+            .map(|q| q.map(|q| q.object).map_err(|e| self.error(e)))
+            .collect()
+    }
+}
+
+pub fn rdf_format(kind: RdfKind) -> RdfFormat {
+    match kind {
+        RdfKind::Turtle => RdfFormat::Turtle,
+        RdfKind::NTriples => RdfFormat::NTriples,
+        RdfKind::NQuads => RdfFormat::NQuads,
+        RdfKind::TriG => RdfFormat::TriG,
+    }
+}

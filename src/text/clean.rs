@@ -1,0 +1,154 @@
+//! Cleaning: straightens quotes and dashes and blanks site chrome (navigation, share buttons,
+//! comment forms, "related stories" lists, unrelated trailing headlines), one character for one.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Lines that end the story: whatever follows them is the site's, not the article's.
+static END_OF_STORY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?ix)^\s*(?:
+            leave\ a\ (?:reply|comment) | you\ may\ also\ like | you\ might\ also\ like
+          | related\ (?:stories|articles|posts|news|content|links)\b | more\ (?:stories|news)\ from
+          | more\ on\ this\ story | read\ more\b | read\ next\b | most\ (?:read|popular|viewed)\b
+          | trending\b | support\ (?:local\ )?journalism | stay\ up\ to\ date
+          | share\ this\ (?:article|story|post|page) | %d\ bloggers | this\ site\ uses\ akismet
+          | about\ the\ author | comments?\s*$ | \d+\ comments?\b | sign\ up\ (?:to|for)\ our
+          | subscribe\ to\ our | newsletter\b | follow\ us\b | tags?\s*: | filed\ under
+          | posted\ in\b | copyright\b | © | all\ rights\ reserved
+        )",
+    )
+});
+
+/// Lines that are chrome wherever they stand (navigation, cookie banners, share buttons).
+static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?ix)^\s*(?:
+            (?:home|news|sport|menu|search|login|log\ in|sign\ in|register|skip\ to\ (?:main\ )?content)
+            (?:\s*[|>»/•·]\s*\w[\w\ ]*)*\s*$
+          | .*\bcookies?\b.*\b(?:accept|consent|settings|policy)\b.*
+          | (?:accept|reject)\ (?:all|cookies)\b.*
+          | share\ (?:on|via|this)\b.* | (?:facebook|twitter|whatsapp|email|linkedin|print|copy\ link)
+            (?:\s*[|,•·]?\s*(?:facebook|twitter|x|whatsapp|email|linkedin|print|copy\ link))*\s*$
+          | (?:advertisement|advert|sponsored)\s*$ | image\ (?:source|caption)\b.*
+          | (?:published|updated|last\ updated)\s*:?\s*\d.*$
+          | .*\s[|»]\s.*\s[|»]\s.*
+        )",
+    )
+});
+
+/// Straightens typographic characters, one for one.
+fn straighten(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{FEFF}' | '\t' | '\r' => ' ',
+        _ => c,
+    }
+}
+
+/// A line looks like the end of a sentence: prose, not a headline or a link.
+fn ends_like_prose(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', '"', '\'', ':', ')'])
+}
+
+/// Cleans an article: every character maps to one character of the result, chrome becomes
+/// spaces (line breaks are kept), so character offsets are shared with the input.
+///
+/// ```
+/// let text = "Home | News | Crime\nPC Jones was dismissed.\nLeave a Reply\nName";
+/// let clean = policegraph::text::clean(text);
+/// assert_eq!(clean.chars().count(), text.chars().count());
+/// assert!(clean.contains("PC Jones was dismissed."));
+/// assert!(!clean.contains("Reply"));
+/// ```
+pub fn clean(raw: &str) -> String {
+    let straight: String = raw.chars().map(straighten).collect();
+    let lines: Vec<&str> = straight.split('\n').collect();
+    let mut keep = vec![true; lines.len()];
+    let mut prose_seen = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        if prose_seen >= 2 && END_OF_STORY.is_match(line) {
+            keep[i..].iter_mut().for_each(|k| *k = false);
+            break;
+        }
+        if CHROME_LINE.is_match(line) || END_OF_STORY.is_match(line) {
+            keep[i] = false;
+        } else if ends_like_prose(line) && line.split_whitespace().count() >= 6 {
+            prose_seen += 1;
+        }
+    }
+    // Trailing lines that are not prose (links to other stories, unrelated headlines).
+    for i in (0..lines.len()).rev() {
+        if !keep[i] || lines[i].trim().is_empty() {
+            continue;
+        }
+        if ends_like_prose(lines[i]) {
+            break;
+        }
+        keep[i] = false;
+    }
+    let mut out = String::with_capacity(straight.len());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if keep[i] {
+            out.push_str(line);
+        } else {
+            out.extend(line.chars().map(|_| ' '));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&END_OF_STORY);
+        LazyLock::force(&CHROME_LINE);
+    }
+
+    #[test]
+    fn keeps_character_count_and_straightens_quotes() {
+        let raw = "\u{201C}It\u{2019}s over,\u{201D} she said \u{2014} finally.";
+        let out = clean(raw);
+        assert_eq!(out.chars().count(), raw.chars().count());
+        assert_eq!(out, "\"It's over,\" she said - finally.");
+    }
+
+    #[test]
+    fn drops_trailing_headlines_and_comment_forms() {
+        let raw = "A sergeant has been given a final written warning after a hearing.\n\
+                   The panel found misconduct proven against him on Friday.\n\
+                   Leave a Reply\nYour email address will not be published.\n\
+                   Council tax to rise again";
+        let out = clean(raw);
+        assert!(out.contains("final written warning"));
+        assert!(!out.contains("email"));
+        assert!(!out.contains("Council"));
+    }
+
+    #[test]
+    fn drops_unrelated_trailing_headlines_without_marker() {
+        let raw = "The officer was dismissed without notice at the hearing.\n\
+                   Man jailed after crash on ring road\nSchool wins award";
+        let out = clean(raw);
+        assert!(!out.contains("jailed"));
+        assert!(!out.contains("School"));
+    }
+
+    #[test]
+    fn blanks_navigation_before_the_story() {
+        let raw = "Home | News | Crime | Sport\nShare on Facebook\nA PC was sacked on Monday.";
+        let out = clean(raw);
+        assert!(!out.contains("Facebook"));
+        assert!(!out.contains("Sport"));
+        assert!(out.contains("A PC was sacked on Monday."));
+    }
+}

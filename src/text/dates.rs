@@ -1,0 +1,275 @@
+//! Dates: finds explicit dates ("26 August 2019", "Thursday, May 26", "Friday (12 January)",
+//! "12/01/2024") and relative ones ("the next morning", "the same day"), and normalises them.
+//!
+//! A weekday with a day and month and no year takes the most recent year, no later than the
+//! reference year, that makes every such date in the article fall on its weekday. Relative dates
+//! resolve against the last date before them in the text.
+
+use regex::Regex;
+use std::fmt;
+use std::sync::LazyLock;
+
+/// A calendar date, with or without its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Date {
+    Full { year: i32, month: u32, day: u32 },
+    MonthDay { month: u32, day: u32 },
+}
+
+impl fmt::Display for Date {
+    /// `YYYY-MM-DD`, or `--MM-DD` (the lexical form of xsd:gMonthDay) without a year.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::Full { year, month, day } => write!(f, "{year:04}-{month:02}-{day:02}"),
+            Date::MonthDay { month, day } => write!(f, "--{month:02}-{day:02}"),
+        }
+    }
+}
+
+/// A date found in the text, byte span in the clean text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: Date,
+}
+
+const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"(?ix)\b(?:
+            (?:(?P<wd1>{WEEKDAYS}),?\s+(?:\(\s*)?(?:the\s+)?)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?(?:\s*\))?(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?
+          | (?:(?P<wd2>{WEEKDAYS}),?\s+)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
+          | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>(?:19|20)\d\d)\b
+        )"
+    ))
+});
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?ix)\b(?:
+            (?P<next>the\ (?:next|following)\ (?:day|morning|afternoon|evening)|the\ day\ after|the\ morning\ after)
+          | (?P<same>the\ same\ (?:day|morning|afternoon|evening)|later\ that\ (?:day|morning|afternoon|evening)|that\ (?:same\ )?(?:afternoon|evening))
+          | (?P<prev>the\ (?:previous|preceding)\ day|the\ day\ before)
+        )\b",
+    )
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    names
+        .iter()
+        .position(|m| n.starts_with(m))
+        .and_then(|i| u32::try_from(i + 1).ok())
+        .or_else(|| n.parse().ok().filter(|m| (1..=12).contains(m)))
+}
+
+fn weekday_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    days.iter().position(|d| *d == n).and_then(|i| u32::try_from(i).ok())
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Day of the week, 0 for Monday (Sakamoto's method).
+pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[(month - 1) as usize] + day as i32).rem_euclid(7);
+    ((sunday_based + 6) % 7) as u32
+}
+
+fn add_days(date: Date, delta: i32) -> Date {
+    let (mut year, mut month, mut day, has_year) = match date {
+        Date::Full { year, month, day } => (year, month, day, true),
+        // Without a year, February is taken to have 28 days: the least surprising guess.
+        Date::MonthDay { month, day } => (2001, month, day, false),
+    };
+    let mut delta = delta;
+    while delta > 0 {
+        day += 1;
+        if day > days_in_month(year, month) {
+            day = 1;
+            month += 1;
+            if month > 12 {
+                month = 1;
+                year += 1;
+            }
+        }
+        delta -= 1;
+    }
+    while delta < 0 {
+        if day == 1 {
+            month = if month == 1 { 12 } else { month - 1 };
+            if month == 12 {
+                year -= 1;
+            }
+            day = days_in_month(year, month);
+        } else {
+            day -= 1;
+        }
+        delta += 1;
+    }
+    if has_year { Date::Full { year, month, day } } else { Date::MonthDay { month, day } }
+}
+
+/// An explicit date as read, before year inference.
+struct Explicit {
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    weekday: Option<u32>,
+}
+
+fn explicit_dates(text: &str) -> Vec<Explicit> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let pick = |a: &str, b: &str, d: &str| c.name(a).or_else(|| c.name(b)).or_else(|| c.name(d));
+        let (Some(day), Some(month)) = (pick("d1", "d2", "d3"), pick("m1", "m2", "m3")) else {
+            continue;
+        };
+        let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str())) else {
+            continue;
+        };
+        let year = pick("y1", "y2", "y3").and_then(|y| y.as_str().parse().ok());
+        if day == 0 || day > days_in_month(year.unwrap_or(2000), month) {
+            continue;
+        }
+        // "may 5" in lower case is more often the verb than the month.
+        if let Some(m) = pick("m1", "m2", "m3") {
+            if m.as_str() == "may" {
+                continue;
+            }
+        }
+        let weekday = c.name("wd1").or_else(|| c.name("wd2")).and_then(|w| weekday_number(w.as_str()));
+        out.push(Explicit { start: whole.start(), end: whole.end(), year, month, day, weekday });
+    }
+    out
+}
+
+/// The most recent year not after `reference` in which every weekday date falls on its weekday.
+fn consistent_year(dates: &[&Explicit], reference: i32) -> Option<i32> {
+    (reference - 40..=reference)
+        .rev()
+        .find(|&y| dates.iter().all(|d| Some(weekday(y, d.month, d.day)) == d.weekday))
+}
+
+/// Finds and normalises every date in `text`, in text order. `reference_year` is the year the
+/// article was published, or the current year when that is unknown.
+///
+/// ```
+/// use policegraph::text::{find_dates, Date};
+/// let text = "It was found on Wednesday, March 30. He was charged the next morning.";
+/// let dates = find_dates(text, 2026);
+/// assert_eq!(dates[0].date, Date::Full { year: 2022, month: 3, day: 30 });
+/// assert_eq!(dates[1].date.to_string(), "2022-03-31");
+/// ```
+pub fn find_dates(text: &str, reference_year: i32) -> Vec<DateMention> {
+    let explicit = explicit_dates(text);
+    let weekday_only: Vec<&Explicit> = explicit.iter().filter(|d| d.year.is_none() && d.weekday.is_some()).collect();
+    let shared_year = consistent_year(&weekday_only, reference_year).filter(|_| !weekday_only.is_empty());
+    let mut mentions: Vec<DateMention> = explicit
+        .iter()
+        .map(|d| {
+            let year = d.year.or(shared_year).or_else(|| {
+                d.weekday.and_then(|_| consistent_year(&[d], reference_year))
+            });
+            let date = match year {
+                Some(year) => Date::Full { year, month: d.month, day: d.day },
+                None => Date::MonthDay { month: d.month, day: d.day },
+            };
+            DateMention { start: d.start, end: d.end, date }
+        })
+        .collect();
+    let relative: Vec<(usize, usize, i32)> = RELATIVE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let delta = if c.name("next").is_some() { 1 } else if c.name("prev").is_some() { -1 } else { 0 };
+            Some((whole.start(), whole.end(), delta))
+        })
+        .collect();
+    for (start, end, delta) in relative {
+        let anchor = mentions.iter().filter(|m| m.end <= start).max_by_key(|m| m.end);
+        if let Some(anchor) = anchor {
+            let date = add_days(anchor.date, delta);
+            mentions.push(DateMention { start, end, date });
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&DATE);
+        LazyLock::force(&RELATIVE);
+    }
+
+    fn dates(text: &str) -> Vec<String> {
+        find_dates(text, 2026).iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn weekday_dates_share_the_most_recent_consistent_year() {
+        let t = "Found late on Wednesday, March 30. Sentencing on Thursday, June 16th. Heard on Thursday, May 26.";
+        assert_eq!(dates(t), vec!["2022-03-30", "2022-06-16", "2022-05-26"]);
+    }
+
+    #[test]
+    fn relative_dates_chain_from_the_last_date() {
+        let t = "On Wednesday, March 30 it began. Arrested the next morning, charged the same day, \
+                 in court the next morning.";
+        assert_eq!(dates(t), vec!["2022-03-30", "2022-03-31", "2022-03-31", "2022-04-01"]);
+    }
+
+    #[test]
+    fn explicit_years_and_ordinals() {
+        assert_eq!(dates("between 25th January 2024 and 3 Feb 2025"), vec!["2024-01-25", "2025-02-03"]);
+        assert_eq!(dates("on May 26, 2022 and 12/01/2024"), vec!["2022-05-26", "2024-01-12"]);
+    }
+
+    #[test]
+    fn weekday_in_brackets() {
+        assert_eq!(dates("a hearing on Friday (12 January)"), vec!["2024-01-12"]);
+    }
+
+    #[test]
+    fn no_year_no_weekday_stays_month_day() {
+        assert_eq!(dates("the hearing on 14 March"), vec!["--03-14"]);
+    }
+
+    #[test]
+    fn month_end_rolls_over() {
+        assert_eq!(add_days(Date::Full { year: 2024, month: 2, day: 29 }, 1).to_string(), "2024-03-01");
+        assert_eq!(add_days(Date::Full { year: 2024, month: 1, day: 1 }, -1).to_string(), "2023-12-31");
+    }
+
+    #[test]
+    fn weekday_is_right() {
+        assert_eq!(weekday(2022, 5, 26), 3); // Thursday
+        assert_eq!(weekday(2026, 11, 23), 0); // Monday
+    }
+}
