@@ -83,10 +83,12 @@ impl Extractor {
         let dates = text::find_dates(&clean, year);
         let hits = self.hits(&clean);
         let orgs = organisations::find_organisations(&clean, &hits, &self.gazetteer);
-        let (people, mentions) = people::find_people(&clean, &hits, &self.gazetteer);
+        let (people, mentions) = people::find_people(&clean, &hits);
         let mut chairs = cases::find_chairs(&clean, &mentions);
         let subject = subjects::find_subjects(&clean, &people, &mentions, &chairs);
-        let resolver = subjects::Resolver { text: &clean, sentences: &sentences, mentions: &mentions, subject: &subject };
+        let known_chairs = chairs.clone();
+        let resolver =
+            subjects::Resolver { text: &clean, sentences: &sentences, mentions: &mentions, subject: &subject, chairs: &known_chairs };
         let input = CaseInput {
             text: &clean,
             sentences: &sentences,

@@ -122,7 +122,7 @@ fn professional_standards_departments(
 ) {
     let forces: Vec<&OrgEntity> = orgs.iter().filter(|o| o.is_kind(&["police force"])).collect();
     let only_force = if forces.len() == 1 { Some(forces[0].clone()) } else { None };
-    let Some(kind) = kind_entry(gazetteer, "unit") else { return };
+    let Some(kind) = kind_entry(gazetteer, "directorate") else { return };
     for m in PSD.find_iter(text) {
         if hits.iter().any(|h| h.start <= m.start() && m.end() <= h.end) {
             continue;
@@ -138,7 +138,7 @@ fn professional_standards_departments(
         let entity = OrgEntity {
             iri: concept_iri(scheme::ORGANISATION, &format!("{force_name} Professional Standards Department")),
             name: "Professional Standards Department".to_owned(),
-            kind_label: "unit".to_owned(),
+            kind_label: "directorate".to_owned(),
             kind: kind.iri.clone(),
             parent: Some(force_iri),
             from_reference: false,

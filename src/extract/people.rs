@@ -2,7 +2,7 @@
 //! "Kevin Phillips, 56,", designations such as "Officer A") and resolves them, within one
 //! article, to people: surnames and "PC Ovens" join the full name they belong to.
 
-use super::gazetteer::{Category, Gazetteer, Hit};
+use super::gazetteer::{Category, Hit};
 use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -57,6 +57,8 @@ static AGE_OR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPITALISED_PAIR: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"\b((?:{NAME}) (?:{NAME})(?: (?:{NAME}))?)\b")));
+static APPOSITIVE_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^,? (?:who is |who was )?(?:a|an|the) (former |then |retired |serving )?(?:acting |temporary |senior |force |police )?"));
 static FORMER_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:former|ex-|retired|then-)\s*(?:[a-z]+ )?$"));
 
@@ -251,7 +253,7 @@ fn prune(mut cands: Vec<Candidate>, hits: &[Hit]) -> Vec<Candidate> {
 }
 
 /// Finds and resolves the people of one article.
-pub fn find_people(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> (Vec<PersonEntity>, Vec<Mention>) {
+pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>) {
     let mut cands = Vec::new();
     ranked_candidates(text, hits, &mut cands);
     other_candidates(text, &mut cands);
@@ -324,7 +326,7 @@ pub fn find_people(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> (Vec<Pers
     }
     bare_surnames(text, &people, &mut mentions);
     name_designations(&mut people, &mentions, text);
-    let _ = gazetteer;
+    appositive_roles(text, hits, &mut people, &mentions);
     mentions.sort();
     mentions.dedup_by_key(|m| m.start);
     (people, mentions)
@@ -365,6 +367,36 @@ fn bare_surnames(text: &str, people: &[PersonEntity], mentions: &mut Vec<Mention
     }
 }
 
+/// "Nazir Afzal, a former chief crown prosecutor", "Jane Reed, a detective sergeant with...":
+/// a rank or title in lower case right after a name describes that person.
+fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], mentions: &[Mention]) {
+    for m in mentions {
+        let person = &mut people[m.person];
+        if person.rank.is_some() || person.title.is_some() {
+            continue;
+        }
+        let Some(c) = APPOSITIVE_LEAD.captures(&text[m.end..]) else { continue };
+        let Some(whole) = c.get(0) else { continue };
+        let at = m.end + whole.end();
+        let Some(hit) = hits.iter().find(|h| h.start == at && matches!(h.category, Category::Rank | Category::Title)) else {
+            continue;
+        };
+        // The role must end the appositive: "a former chief crown prosecutor," not "a crown prosecutor's case".
+        let rest = text[hit.end..].trim_start();
+        if !(rest.is_empty() || rest.starts_with([',', '.', ';']) || rest.starts_with("with ") || rest.starts_with("at ") || rest.starts_with("in ") || rest.starts_with("for ") || rest.starts_with("of ")) {
+            continue;
+        }
+        person.former |= c.get(1).is_some();
+        match hit.category {
+            Category::Rank => {
+                person.rank = Some((hit.index, hit.start, hit.end));
+                person.officer = true;
+            }
+            _ => person.title = Some((hit.index, hit.start, hit.end)),
+        }
+    }
+}
+
 /// A designated person is named by the form the article uses most ("PC A" over
 /// "Police Constable A"), the first on a tie.
 fn name_designations(people: &mut [PersonEntity], mentions: &[Mention], text: &str) {
@@ -401,6 +433,7 @@ mod tests {
             &AGE_OR_APPOSITION,
             &CAPITALISED_PAIR,
             &FORMER_BEFORE,
+            &APPOSITIVE_LEAD,
         ] {
             LazyLock::force(p);
         }

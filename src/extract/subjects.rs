@@ -65,6 +65,8 @@ pub struct Resolver<'a> {
     pub sentences: &'a [Sentence],
     pub mentions: &'a [Mention],
     pub subject: &'a [bool],
+    /// People whose mention says nothing about who a clause is about (chairs).
+    pub chairs: &'a [usize],
 }
 
 impl Resolver<'_> {
@@ -114,7 +116,10 @@ impl Resolver<'_> {
         }
         // A clause that names someone who is not a subject speaks of them, not of a subject,
         // unless it also points back with a pronoun.
-        let names_other = self.mentions.iter().any(|m| m.start >= start && m.end <= end && !self.subject[m.person]);
+        let names_other = self
+            .mentions
+            .iter()
+            .any(|m| m.start >= start && m.end <= end && !self.subject[m.person] && !self.chairs.contains(&m.person));
         let anaphor = ANAPHOR.is_match(clause);
         if names_other && !anaphor {
             return if case_level { self.only_or_all(case_level) } else { Vec::new() };
