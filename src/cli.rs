@@ -70,9 +70,22 @@ pub struct QueryArgs {
     /// table on a terminal, csv otherwise
     #[arg(long, value_enum)]
     pub format: Option<ResultsOutput>,
+    /// Give a query variable a value before it runs, as a plain literal: `--bind
+    /// officer="Kevin Phillips"` fills ?officer (repeatable)
+    #[arg(long, value_name = "VAR=VALUE", value_parser = parse_binding)]
+    pub bind: Vec<(String, String)>,
     /// A file holding the query (e.g. queries/people.rq), or the query itself
     #[arg(value_name = "QUERY")]
     pub query: String,
+}
+
+fn parse_binding(arg: &str) -> Result<(String, String), String> {
+    let (name, value) = arg.split_once('=').ok_or_else(|| format!("expected VAR=VALUE, got {arg:?}"))?;
+    let name = name.trim().trim_start_matches(['?', '$']);
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return Err(format!("{name:?} is not a SPARQL variable name"));
+    }
+    Ok((name.to_owned(), value.to_owned()))
 }
 
 #[derive(Debug, clap::Args)]

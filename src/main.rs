@@ -153,7 +153,7 @@ fn read_query(arg: &str) -> Result<(String, String)> {
 fn query(args: QueryArgs) -> Result<ExitCode> {
     let (sparql, name) = read_query(&args.query)?;
     let store = GraphStore::open_existing(&args.store.store)?;
-    let results = store.query(&sparql, &name)?;
+    let results = store.query_with(&sparql, &name, &args.bind)?;
     let format = match args.format {
         Some(ResultsOutput::Table) => ResultsFormat::Table,
         Some(ResultsOutput::Csv) => ResultsFormat::Csv,

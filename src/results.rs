@@ -98,10 +98,10 @@ fn write_table(rows: &[Vec<String>], out: &mut dyn Write) -> std::io::Result<()>
             writeln!(out, "{}", rule.join("  "))?;
         }
     }
-    if rows.len() > 1 {
-        writeln!(out, "({} rows)", rows.len() - 1)?;
-    } else {
-        writeln!(out, "(no rows)")?;
+    match rows.len() - 1 {
+        0 => writeln!(out, "(no rows)")?,
+        1 => writeln!(out, "(1 row)")?,
+        n => writeln!(out, "({n} rows)")?,
     }
     Ok(())
 }

@@ -8,8 +8,8 @@ use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::rdf::sha256_hex;
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -129,9 +129,17 @@ impl GraphStore {
 
     /// Runs a SPARQL query over the union of all graphs; `name` names the query in errors.
     pub fn query(&self, sparql: &str, name: &str) -> Result<QueryResults<'static>, Error> {
-        let mut prepared = SparqlEvaluator::new()
-            .parse_query(sparql)
-            .map_err(|e| Error::Query { query: name.to_owned(), cause: e.to_string() })?;
+        self.query_with(sparql, name, &[])
+    }
+
+    /// Runs a SPARQL query with some variables given plain-literal values beforehand.
+    pub fn query_with(&self, sparql: &str, name: &str, bindings: &[(String, String)]) -> Result<QueryResults<'static>, Error> {
+        let query_err = |cause: String| Error::Query { query: name.to_owned(), cause };
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| query_err(e.to_string()))?;
+        for (variable, value) in bindings {
+            let variable = Variable::new(variable).map_err(|e| query_err(e.to_string()))?;
+            prepared = prepared.substitute_variable(variable, Literal::new_simple_literal(value));
+        }
         prepared.dataset_mut().set_default_graph_as_union();
         prepared.on_store(&self.store).execute().map_err(|e| Error::Query { query: name.to_owned(), cause: e.to_string() })
     }
@@ -165,16 +173,6 @@ impl GraphStore {
         }
         writer.finish().map_err(write_err)?;
         Ok(())
-    }
-
-    /// The quads of the default graph view (all graphs), for callers that walk the store.
-    pub fn objects(&self, subject: &str, predicate: &str) -> Result<Vec<Term>, Error> {
-        let s = NamedNodeRef::new_unchecked(subject);
-        let p = NamedNodeRef::new_unchecked(predicate);
-        self.store
-            .quads_for_pattern(Some(s.into()), Some(p), None, None::<GraphNameRef<'_>>)
-            .map(|q| q.map(|q| q.object).map_err(|e| self.error(e)))
-            .collect()
     }
 }
 

@@ -1,0 +1,179 @@
+//! Force units: the departments, units, commands and divisions of a force that the reference
+//! data cannot list ("GMP's Tactical Aid Unit", "the force's Professional Standards
+//! Department (PSD)", "Greater Glasgow Division"), each a part of the force the text ties it
+//! to, or of the article's only force.
+
+use super::gazetteer::{Category, Gazetteer, Hit};
+use super::organisations::OrgEntity;
+use crate::reference::concept_iri;
+use crate::vocab::scheme;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A capitalised name ending in a unit word: "Serious and Organised Crime Unit".
+static FORCE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"\b((?:[A-Z][a-z]+|[A-Z]{2,5}|and|&)(?:'s)?(?: (?:[A-Z][a-z]+|and|&)){0,5}) (Unit|Command|Directorate|Branch|Division|Squad|Team|Department)\b(?: \(([A-Z]{2,6})\))?",
+    )
+});
+/// The professional standards department in lower case or by its usual acronym.
+static PSD: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"\b(?:[Pp]rofessional [Ss]tandards [Dd]epartment|PSD)\b"));
+
+/// Words a unit name does not begin with.
+const LEADING_NOISE: &[&str] = &[
+    "The", "A", "An", "At", "In", "On", "From", "By", "To", "Of", "For", "With", "After", "Following", "Before",
+    "Our", "Its", "Their", "His", "Her", "Force", "Force's", "and", "&", "Police", "Local", "Former", "Both", "All",
+];
+
+/// The kind label of a unit word.
+fn kind_of(head: &str) -> &'static str {
+    match head {
+        "Command" | "Division" => "command",
+        "Directorate" => "directorate",
+        _ => "unit",
+    }
+}
+
+/// A unit found by pattern, before it is joined to the article's organisations.
+struct FoundUnit {
+    name: String,
+    kind: &'static str,
+    span: (usize, usize),
+    /// A force named right before the unit ("GMP's", "Kent Police").
+    force: Option<usize>,
+    acronym: Option<String>,
+}
+
+/// Finds unit names in `text`; `hits` are the gazetteer's, whose organisations a unit name
+/// may begin with but never overlap at its end.
+fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit> {
+    let mut out = Vec::new();
+    let is_force = |h: &Hit| {
+        h.category == Category::Organisation && gazetteer.reference.label_of(&gazetteer.entry(h).kind) == Some("police force")
+    };
+    for c in FORCE_UNIT.captures_iter(text) {
+        let (Some(words), Some(head)) = (c.get(1), c.get(2)) else { continue };
+        if hits.iter().any(|h| h.category == Category::Organisation && h.start < head.end() && head.start() < h.end) {
+            continue;
+        }
+        let mut start = words.start();
+        let mut force = None;
+        // A force at the start of the name owns the unit: "GMP's Tactical Aid Unit".
+        if let Some(h) = hits.iter().find(|h| h.start >= start && h.end < head.start() && is_force(h)) {
+            force = Some(h.index);
+            start = h.end;
+        }
+        // Leading words that are not part of the name.
+        loop {
+            let rest = text[start..head.start()].trim_start_matches(['\'', 's']).trim_start();
+            start = head.start() - rest.len();
+            let Some(first) = rest.split(' ').next() else { break };
+            if !LEADING_NOISE.contains(&first) || first.is_empty() {
+                break;
+            }
+            start += first.len();
+        }
+        let name = &text[start..head.end()];
+        if name.split(' ').count() < 2 || hits.iter().any(|h| h.start < head.end() && start < h.end && h.category != Category::Organisation) {
+            continue;
+        }
+        if force.is_none() {
+            force = hits
+                .iter()
+                .filter(|h| h.end <= start && start - h.end <= 4 && is_force(h))
+                .map(|h| h.index)
+                .next_back();
+        }
+        let acronym = c.get(3).map(|a| a.as_str().to_owned());
+        out.push(FoundUnit { name: name.to_owned(), kind: kind_of(head.as_str()), span: (start, head.end()), force, acronym });
+    }
+    for m in PSD.find_iter(text) {
+        let inside = out.iter().any(|u| u.span.0 <= m.start() && m.end() <= u.span.1)
+            || hits.iter().any(|h| h.start <= m.start() && m.end() <= h.end);
+        if !inside {
+            let force = hits.iter().filter(|h| h.end <= m.start() && m.start() - h.end <= 4 && is_force(h)).map(|h| h.index).next_back();
+            out.push(FoundUnit { name: "Professional Standards Department".to_owned(), kind: "unit", span: (m.start(), m.end()), force, acronym: None });
+        }
+    }
+    out.sort_by_key(|u| u.span);
+    out
+}
+
+/// Adds the article's force units to `orgs`: each a part of the force named with it, else of
+/// the article's only force. Later mentions by acronym ("the PSB") join the unit.
+pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
+    let forces: Vec<&OrgEntity> = orgs.iter().filter(|o| o.is_kind(&["police force"])).collect();
+    let only_force = match forces.as_slice() {
+        [one] => Some(((*one).iri.clone(), (*one).name.clone())),
+        _ => None,
+    };
+    let mut units = found_units(text, hits, gazetteer);
+    // Acronyms given in brackets name the unit wherever else they stand.
+    let acronyms: Vec<(String, String, &'static str)> =
+        units.iter().filter_map(|u| u.acronym.clone().map(|a| (a, u.name.clone(), u.kind))).collect();
+    for (acronym, name, kind) in acronyms {
+        let pattern = crate::regex(&format!(r"\b{}\b", regex::escape(&acronym)));
+        for m in pattern.find_iter(text) {
+            if !units.iter().any(|u| u.span.0 <= m.start() && m.end() <= u.span.1 + acronym.len() + 3) {
+                units.push(FoundUnit { name: name.clone(), kind, span: (m.start(), m.end()), force: None, acronym: None });
+            }
+        }
+    }
+    for unit in units {
+        let force = unit
+            .force
+            .map(|i| &gazetteer.reference.organisations[i])
+            .map(|e| (e.iri.clone(), e.pref_label.clone()))
+            .or_else(|| only_force.clone());
+        let Some(kind) = gazetteer.reference.organisation_kinds.iter().find(|k| k.pref_label == unit.kind) else { continue };
+        let key = match &force {
+            Some((_, force_name)) => format!("{force_name} {}", unit.name),
+            None => unit.name.clone(),
+        };
+        let iri = concept_iri(scheme::ORGANISATION, &key);
+        if let Some(o) = orgs.iter_mut().find(|o| o.iri == iri) {
+            o.spans.push(unit.span);
+            continue;
+        }
+        orgs.push(OrgEntity {
+            iri,
+            name: unit.name,
+            kind_label: unit.kind.to_owned(),
+            kind: kind.iri.clone(),
+            parent: force.map(|(iri, _)| iri),
+            from_reference: false,
+            spans: vec![unit.span],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::Reference;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&FORCE_UNIT);
+        LazyLock::force(&PSD);
+    }
+
+    fn units(text: &str) -> Vec<(String, &'static str, bool)> {
+        let Ok(reference) = Reference::load() else { return Vec::new() };
+        let Ok(gazetteer) = Gazetteer::new(reference) else { return Vec::new() };
+        let hits = gazetteer.find(text);
+        found_units(text, &hits, &gazetteer).into_iter().map(|u| (u.name, u.kind, u.force.is_some())).collect()
+    }
+
+    #[test]
+    fn unit_names_and_their_forces() {
+        assert_eq!(
+            units("She joined Dorset Police's Serious and Organised Crime Unit last year."),
+            vec![("Serious and Organised Crime Unit".to_owned(), "unit", true)]
+        );
+        assert_eq!(units("The force's Economic Crime Directorate said"), vec![("Economic Crime Directorate".to_owned(), "directorate", false)]);
+        assert_eq!(units("He served in the Northern Division"), vec![("Northern Division".to_owned(), "command", false)]);
+        assert_eq!(units("Officers from the professional standards department"), vec![("Professional Standards Department".to_owned(), "unit", false)]);
+        assert!(units("The Unit said").is_empty());
+    }
+}
