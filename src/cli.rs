@@ -80,7 +80,9 @@ pub struct QueryArgs {
 }
 
 fn parse_binding(arg: &str) -> Result<(String, String), String> {
-    let (name, value) = arg.split_once('=').ok_or_else(|| format!("expected VAR=VALUE, got {arg:?}"))?;
+    let (name, value) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("expected VAR=VALUE, got {arg:?}"))?;
     let name = name.trim().trim_start_matches(['?', '$']);
     if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
         return Err(format!("{name:?} is not a SPARQL variable name"));

@@ -92,15 +92,25 @@ pub fn read_graph(store: &GraphStore) -> Result<Graph<Node, &'static str>, Error
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     if let QueryResults::Solutions(rows) = store.query(NODES, "dot nodes")? {
         for row in rows {
-            let row = row.map_err(|e| Error::Query { query: "dot nodes".into(), cause: e.to_string() })?;
+            let row = row.map_err(|e| Error::Query {
+                query: "dot nodes".into(),
+                cause: e.to_string(),
+            })?;
             let iri = text(row.get("n"));
-            nodes.entry(iri.clone()).or_insert(Node { iri, label: text(row.get("label")), kind: text(row.get("kind")) });
+            nodes.entry(iri.clone()).or_insert(Node {
+                iri,
+                label: text(row.get("label")),
+                kind: text(row.get("kind")),
+            });
         }
     }
     let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
     if let QueryResults::Solutions(rows) = store.query(EDGES, "dot edges")? {
         for row in rows {
-            let row = row.map_err(|e| Error::Query { query: "dot edges".into(), cause: e.to_string() })?;
+            let row = row.map_err(|e| Error::Query {
+                query: "dot edges".into(),
+                cause: e.to_string(),
+            })?;
             let (s, o) = (text(row.get("s")), text(row.get("o")));
             if nodes.contains_key(&s) && nodes.contains_key(&o) {
                 edges.insert((s, edge_label(&text(row.get("p"))), o));
@@ -122,18 +132,41 @@ pub fn read_graph(store: &GraphStore) -> Result<Graph<Node, &'static str>, Error
 
 /// Keeps the nodes within `depth` steps (either direction) of the one person or organisation
 /// whose name is, or uniquely contains, `name`.
-pub fn focus(graph: &Graph<Node, &'static str>, name: &str, depth: usize) -> Result<Graph<Node, &'static str>, Error> {
+pub fn focus(
+    graph: &Graph<Node, &'static str>,
+    name: &str,
+    depth: usize,
+) -> Result<Graph<Node, &'static str>, Error> {
     let wanted = name.to_lowercase();
-    let candidates: Vec<NodeIndex> =
-        graph.node_indices().filter(|&i| graph[i].kind != "proceeding" && graph[i].label.to_lowercase().contains(&wanted)).collect();
-    let exact: Vec<NodeIndex> = candidates.iter().copied().filter(|&i| graph[i].label.to_lowercase() == wanted).collect();
+    let candidates: Vec<NodeIndex> = graph
+        .node_indices()
+        .filter(|&i| {
+            graph[i].kind != "proceeding" && graph[i].label.to_lowercase().contains(&wanted)
+        })
+        .collect();
+    let exact: Vec<NodeIndex> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| graph[i].label.to_lowercase() == wanted)
+        .collect();
     let start = match (exact.as_slice(), candidates.as_slice()) {
         ([one], _) | ([], [one]) => *one,
-        (_, []) => return Err(Error::Query { query: format!("--focus {name}"), cause: "no person or organisation has that name".into() }),
+        (_, []) => {
+            return Err(Error::Query {
+                query: format!("--focus {name}"),
+                cause: "no person or organisation has that name".into(),
+            });
+        }
         _ => {
-            let names: BTreeSet<&str> = candidates.iter().map(|&i| graph[i].label.as_str()).collect();
+            let names: BTreeSet<&str> = candidates
+                .iter()
+                .map(|&i| graph[i].label.as_str())
+                .collect();
             let names: Vec<&str> = names.into_iter().collect();
-            return Err(Error::Query { query: format!("--focus {name}"), cause: format!("matches several: {}", names.join("; ")) });
+            return Err(Error::Query {
+                query: format!("--focus {name}"),
+                cause: format!("matches several: {}", names.join("; ")),
+            });
         }
     };
     let mut distance: BTreeMap<NodeIndex, usize> = BTreeMap::from([(start, 0)]);
@@ -144,26 +177,42 @@ pub fn focus(graph: &Graph<Node, &'static str>, name: &str, depth: usize) -> Res
             continue;
         }
         for neighbour in graph.neighbors_undirected(n) {
-            if !distance.contains_key(&neighbour) {
-                distance.insert(neighbour, d + 1);
+            if let std::collections::btree_map::Entry::Vacant(slot) = distance.entry(neighbour) {
+                slot.insert(d + 1);
                 queue.push_back(neighbour);
             }
         }
     }
-    Ok(graph.filter_map(|i, n| distance.contains_key(&i).then(|| n.clone()), |_, e| Some(*e)))
+    Ok(graph.filter_map(
+        |i, n| distance.contains_key(&i).then(|| n.clone()),
+        |_, e| Some(*e),
+    ))
 }
 
 /// The graph as DOT text.
 pub fn to_dot(graph: &Graph<Node, &'static str>) -> String {
     let node_attrs = |_: &Graph<Node, &'static str>, (_, node): (NodeIndex, &Node)| {
         let (shape, colour) = style(&node.kind);
-        let label = node.label.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
-        format!("label=\"{label}\" shape={shape} style=filled fillcolor={colour} tooltip=\"{}\"", node.kind)
+        let label = node
+            .label
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n");
+        format!(
+            "label=\"{label}\" shape={shape} style=filled fillcolor={colour} tooltip=\"{}\"",
+            node.kind
+        )
     };
-    let edge_attrs = |_: &Graph<Node, &'static str>, e: petgraph::graph::EdgeReference<'_, &'static str>| {
+    let edge_attrs = |_: &Graph<Node, &'static str>,
+                      e: petgraph::graph::EdgeReference<'_, &'static str>| {
         format!("label=\"{}\"", e.weight())
     };
-    let dot = Dot::with_attr_getters(graph, &[Config::EdgeNoLabel, Config::NodeNoLabel], &edge_attrs, &node_attrs);
+    let dot = Dot::with_attr_getters(
+        graph,
+        &[Config::EdgeNoLabel, Config::NodeNoLabel],
+        &edge_attrs,
+        &node_attrs,
+    );
     format!("{dot:?}")
 }
 
@@ -174,7 +223,11 @@ mod tests {
     #[test]
     fn focus_keeps_the_neighbourhood() -> Result<(), Error> {
         let mut g: Graph<Node, &'static str> = Graph::new();
-        let node = |label: &str, kind: &str| Node { iri: label.into(), label: label.into(), kind: kind.into() };
+        let node = |label: &str, kind: &str| Node {
+            iri: label.into(),
+            label: label.into(),
+            kind: kind.into(),
+        };
         let a = g.add_node(node("PC A", "officer"));
         let met = g.add_node(node("Metropolitan Police Service", "police force"));
         let far = g.add_node(node("Far Away", "person"));
@@ -184,7 +237,14 @@ mod tests {
         g.add_edge(far, met, "serves in");
         let focused = focus(&g, "pc a", 1)?;
         let labels: BTreeSet<String> = focused.node_weights().map(|n| n.label.clone()).collect();
-        assert_eq!(labels, BTreeSet::from(["PC A".to_owned(), "Metropolitan Police Service".into(), "misconduct hearing".into()]));
+        assert_eq!(
+            labels,
+            BTreeSet::from([
+                "PC A".to_owned(),
+                "Metropolitan Police Service".into(),
+                "misconduct hearing".into()
+            ])
+        );
         assert!(focus(&g, "nobody", 1).is_err());
         let dot = to_dot(&focused);
         assert!(dot.contains("label=\"serves in\""));

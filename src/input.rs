@@ -50,7 +50,9 @@ pub struct Source {
 
 impl Source {
     pub fn display(&self) -> String {
-        self.path.as_ref().map_or_else(|| "-".to_owned(), |p| p.display().to_string())
+        self.path
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |p| p.display().to_string())
     }
 }
 
@@ -58,7 +60,11 @@ impl Source {
 #[derive(Debug)]
 pub enum Item {
     Article(Article),
-    Rdf { location: String, kind: RdfKind, data: Vec<u8> },
+    Rdf {
+        location: String,
+        kind: RdfKind,
+        data: Vec<u8>,
+    },
 }
 
 fn kind_of(path: &Path) -> Option<SourceKind> {
@@ -83,7 +89,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            sources.push(Source { path: None, kind: SourceKind::Text });
+            sources.push(Source {
+                path: None,
+                kind: SourceKind::Text,
+            });
         } else if path.is_dir() {
             let before = sources.len();
             if let Err(e) = walk(path, &mut sources) {
@@ -92,16 +101,25 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
                 errors.push(Error::NoArticles { path: path.clone() });
             }
         } else if path.exists() {
-            sources.push(Source { path: Some(path.clone()), kind: kind_of(path).unwrap_or(SourceKind::Text) });
+            sources.push(Source {
+                path: Some(path.clone()),
+                kind: kind_of(path).unwrap_or(SourceKind::Text),
+            });
         } else {
-            errors.push(Error::Read { path: path.clone(), cause: "no such file or folder".into() });
+            errors.push(Error::Read {
+                path: path.clone(),
+                cause: "no such file or folder".into(),
+            });
         }
     }
     (sources, errors)
 }
 
 fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
-    let read_err = |e: std::io::Error| Error::Read { path: dir.to_path_buf(), cause: e.to_string() };
+    let read_err = |e: std::io::Error| Error::Read {
+        path: dir.to_path_buf(),
+        cause: e.to_string(),
+    };
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(read_err)?
         .map(|e| e.map(|e| e.path()))
@@ -109,13 +127,20 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
         .map_err(read_err)?;
     entries.sort();
     for path in entries {
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+        if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+        {
             continue;
         }
         if path.is_dir() {
             walk(&path, out)?;
         } else if let Some(kind) = kind_of(&path) {
-            out.push(Source { path: Some(path), kind });
+            out.push(Source {
+                path: Some(path),
+                kind,
+            });
         }
     }
     Ok(())
@@ -124,7 +149,10 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
 /// Checks that bytes are usable article text: not empty, not binary, UTF-8.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::BadArticle { path: path.display().to_string(), cause: "empty file".into() });
+        return Err(Error::BadArticle {
+            path: path.display().to_string(),
+            cause: "empty file".into(),
+        });
     }
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(Error::BadArticle {
@@ -132,11 +160,17 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
             cause: format!("binary file (NUL byte at {offset})"),
         });
     }
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -157,16 +191,27 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
             let stdin = Path::new("-");
             let item = std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| Error::Read { path: stdin.into(), cause: e.to_string() })
+                .map_err(|e| Error::Read {
+                    path: stdin.into(),
+                    cause: e.to_string(),
+                })
                 .and_then(|_| decode(stdin, bytes))
                 .map(|text| {
-                    Item::Article(Article { identity: "stdin".into(), location: "-".into(), text, ..Article::default() })
+                    Item::Article(Article {
+                        identity: "stdin".into(),
+                        location: "-".into(),
+                        text,
+                        ..Article::default()
+                    })
                 });
             Box::new(std::iter::once(item))
         }
         (Some(path), SourceKind::Text) => {
             let item = std::fs::read(path)
-                .map_err(|e| Error::Read { path: path.clone(), cause: e.to_string() })
+                .map_err(|e| Error::Read {
+                    path: path.clone(),
+                    cause: e.to_string(),
+                })
                 .and_then(|bytes| decode(path, bytes))
                 .map(|text| {
                     Item::Article(Article {
@@ -180,13 +225,28 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
         }
         (Some(path), SourceKind::Rdf(kind)) => {
             let item = std::fs::read(path)
-                .map_err(|e| Error::Read { path: path.clone(), cause: e.to_string() })
-                .map(|data| Item::Rdf { location: path.display().to_string(), kind, data });
+                .map_err(|e| Error::Read {
+                    path: path.clone(),
+                    cause: e.to_string(),
+                })
+                .map(|data| Item::Rdf {
+                    location: path.display().to_string(),
+                    kind,
+                    data,
+                });
             Box::new(std::iter::once(item))
         }
         (Some(path), SourceKind::JsonLines) => match File::open(path) {
-            Err(e) => Box::new(std::iter::once(Err(Error::Read { path: path.clone(), cause: e.to_string() }))),
-            Ok(file) => Box::new(JsonLines { path: path.clone(), reader: BufReader::new(file), line: 0, done: false }),
+            Err(e) => Box::new(std::iter::once(Err(Error::Read {
+                path: path.clone(),
+                cause: e.to_string(),
+            }))),
+            Ok(file) => Box::new(JsonLines {
+                path: path.clone(),
+                reader: BufReader::new(file),
+                line: 0,
+                done: false,
+            }),
         },
     }
 }
@@ -218,7 +278,10 @@ impl Iterator for JsonLines {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(Error::Read { path: self.path.clone(), cause: e.to_string() }));
+                    return Some(Err(Error::Read {
+                        path: self.path.clone(),
+                        cause: e.to_string(),
+                    }));
                 }
             }
             if buf.iter().all(u8::is_ascii_whitespace) {
@@ -226,19 +289,33 @@ impl Iterator for JsonLines {
             }
             let location = format!("{}:{}", self.path.display(), self.line);
             let Ok(line) = std::str::from_utf8(&buf) else {
-                let offset = std::str::from_utf8(&buf).err().map_or(0, |e| e.valid_up_to());
-                return Some(Err(Error::BadArticle { path: location, cause: format!("not UTF-8 at byte {offset}") }));
+                let offset = std::str::from_utf8(&buf)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                return Some(Err(Error::BadArticle {
+                    path: location,
+                    cause: format!("not UTF-8 at byte {offset}"),
+                }));
             };
             let parsed: JsonArticle = match serde_json::from_str(line) {
                 Ok(a) => a,
                 Err(e) => {
-                    return Some(Err(Error::BadArticle { path: location, cause: format!("malformed JSON: {e}") }));
+                    return Some(Err(Error::BadArticle {
+                        path: location,
+                        cause: format!("malformed JSON: {e}"),
+                    }));
                 }
             };
             if parsed.text.trim().is_empty() {
-                return Some(Err(Error::BadArticle { path: location, cause: "empty \"text\"".into() }));
+                return Some(Err(Error::BadArticle {
+                    path: location,
+                    cause: "empty \"text\"".into(),
+                }));
             }
-            let identity = parsed.url.clone().unwrap_or_else(|| format!("{}#{}", file_name(&self.path), self.line));
+            let identity = parsed
+                .url
+                .clone()
+                .unwrap_or_else(|| format!("{}#{}", file_name(&self.path), self.line));
             return Some(Ok(Item::Article(Article {
                 identity,
                 location,

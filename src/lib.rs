@@ -35,7 +35,10 @@ pub mod vocab;
 
 /// Compiles one of the crate's constant patterns. Each is forced by a unit test, so a bad
 /// pattern fails in CI rather than at a user's desk.
-#[expect(clippy::expect_used, reason = "patterns are constants, each forced by a unit test")]
+#[expect(
+    clippy::expect_used,
+    reason = "patterns are constants, each forced by a unit test"
+)]
 pub(crate) fn regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("a constant pattern compiles")
 }

@@ -6,7 +6,9 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 mod cli;
-use cli::{Cli, Command, DotArgs, ExportArgs, ExtractArgs, IngestArgs, QueryArgs, RdfOutput, ResultsOutput};
+use cli::{
+    Cli, Command, DotArgs, ExportArgs, ExtractArgs, IngestArgs, QueryArgs, RdfOutput, ResultsOutput,
+};
 use policegraph::error::Error;
 use policegraph::extract::Extractor;
 use policegraph::pipeline::{self, Event, Summary};
@@ -50,8 +52,10 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles [{elapsed_precise}] {per_sec} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(
+            "{spinner} {pos} articles [{elapsed_precise}] {per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar
 }
@@ -82,16 +86,25 @@ fn reporter(bar: &ProgressBar, verbose: bool) -> impl FnMut(Event<'_>) + '_ {
 }
 
 fn exit_code(summary: &Summary) -> ExitCode {
-    if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let extractor = Extractor::new()?;
     let store = GraphStore::open(&args.store.store)?;
     let bar = progress_bar(args.quiet);
-    let summary = pipeline::ingest(&store, &extractor, &args.paths, &mut reporter(&bar, args.verbose));
+    let summary = pipeline::ingest(
+        &store,
+        &extractor,
+        &args.paths,
+        &mut reporter(&bar, args.verbose),
+    );
     bar.finish_and_clear();
-    let triples = store.len()?;
+    let triples = store.quad_count()?;
     if !args.quiet {
         eprintln!(
             "ingested {} articles ({} new, {} replaced, {} unchanged){}{}: {} people, {} organisations, {} proceedings; store holds {} triples",
@@ -99,8 +112,16 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
             summary.new,
             summary.replaced,
             summary.unchanged,
-            if summary.rdf_files > 0 { format!(", {} RDF files", summary.rdf_files) } else { String::new() },
-            if summary.failed > 0 { format!(", {} failed", summary.failed) } else { String::new() },
+            if summary.rdf_files > 0 {
+                format!(", {} RDF files", summary.rdf_files)
+            } else {
+                String::new()
+            },
+            if summary.failed > 0 {
+                format!(", {} failed", summary.failed)
+            } else {
+                String::new()
+            },
             summary.people,
             summary.organisations,
             summary.proceedings,
@@ -119,20 +140,34 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     }
     let stdout = std::io::stdout().lock();
     let mut writer = serializer.for_writer(std::io::BufWriter::new(stdout));
-    let write_err = |e: std::io::Error| Error::Write { path: "stdout".into(), cause: e.to_string() };
+    let write_err = |e: std::io::Error| Error::Write {
+        path: "stdout".into(),
+        cause: e.to_string(),
+    };
     let mut write = |quads: &[oxigraph::model::Quad]| -> Result<(), Error> {
         for quad in quads {
             if format.supports_datasets() {
                 writer.serialize_quad(quad).map_err(write_err)?;
             } else {
-                writer.serialize_triple(oxigraph::model::TripleRef::from(quad.as_ref())).map_err(write_err)?;
+                writer
+                    .serialize_triple(oxigraph::model::TripleRef::from(quad.as_ref()))
+                    .map_err(write_err)?;
             }
         }
         Ok(())
     };
     let bar = progress_bar(true);
-    let summary = pipeline::extract(&extractor, &args.paths, &mut reporter(&bar, false), &mut write);
-    writer.finish().map_err(write_err)?.flush().map_err(write_err)?;
+    let summary = pipeline::extract(
+        &extractor,
+        &args.paths,
+        &mut reporter(&bar, false),
+        &mut write,
+    );
+    writer
+        .finish()
+        .map_err(write_err)?
+        .flush()
+        .map_err(write_err)?;
     Ok(exit_code(&summary))
 }
 
@@ -141,11 +176,22 @@ fn read_query(arg: &str) -> Result<(String, String)> {
     let path = Path::new(arg);
     let looks_like_file = !arg.contains('{') && !arg.contains('\n');
     if path.is_file() || (looks_like_file && arg.ends_with(".rq")) {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Read { path: path.into(), cause: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Read {
+            path: path.into(),
+            cause: e.to_string(),
+        })?;
         return Ok((text, arg.to_owned()));
     }
-    if looks_like_file && !arg.trim_start().to_uppercase().starts_with(['S', 'A', 'C', 'D', 'P', 'B']) {
-        bail!(Error::Read { path: path.into(), cause: "no such file, and not a SPARQL query".into() });
+    if looks_like_file
+        && !arg
+            .trim_start()
+            .to_uppercase()
+            .starts_with(['S', 'A', 'C', 'D', 'P', 'B'])
+    {
+        bail!(Error::Read {
+            path: path.into(),
+            cause: "no such file, and not a SPARQL query".into()
+        });
     }
     Ok((arg.to_owned(), "(inline)".to_owned()))
 }
@@ -170,7 +216,10 @@ fn query(args: QueryArgs) -> Result<ExitCode> {
 }
 
 /// Writes to `-o FILE` through a temporary file renamed into place on success, or to stdout.
-fn write_output(output: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> Result<(), Error>) -> Result<()> {
+fn write_output(
+    output: Option<&Path>,
+    body: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+) -> Result<()> {
     match output {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -178,13 +227,28 @@ fn write_output(output: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> Resu
             out.flush().context("cannot write stdout")?;
         }
         Some(path) => {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let write_err = |e: &dyn std::fmt::Display| Error::Write { path: path.display().to_string(), cause: e.to_string() };
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let write_err = |e: &dyn std::fmt::Display| Error::Write {
+                path: path.display().to_string(),
+                cause: e.to_string(),
+            };
             let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| write_err(&e))?;
             {
                 let mut out = std::io::BufWriter::new(file.as_file_mut());
                 body(&mut out)?;
                 out.flush().map_err(|e| write_err(&e))?;
+            }
+            // A temporary file is private; the output is an ordinary file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::Permissions::from_mode(0o644);
+                file.as_file()
+                    .set_permissions(mode)
+                    .map_err(|e| write_err(&e))?;
             }
             file.persist(path).map_err(|e| write_err(&e))?;
         }
@@ -207,7 +271,10 @@ fn draw(args: DotArgs) -> Result<ExitCode> {
     }
     let text = dot::to_dot(&graph);
     write_output(args.output.as_deref(), |out| {
-        out.write_all(text.as_bytes()).map_err(|e| Error::Write { path: "output".into(), cause: e.to_string() })
+        out.write_all(text.as_bytes()).map_err(|e| Error::Write {
+            path: "output".into(),
+            cause: e.to_string(),
+        })
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -35,11 +35,35 @@ pub enum Event<'a> {
     /// Sources found; their count.
     Started(usize),
     /// An article went in (or was unchanged).
-    Article { location: &'a str, outcome: Ingested },
+    Article {
+        location: &'a str,
+        outcome: Ingested,
+    },
     /// An RDF file was loaded.
     Rdf { location: &'a str, quads: usize },
     /// Something failed; the run goes on.
     Failed(&'a Error),
+}
+
+/// Receives pipeline events.
+pub type Reporter<'a> = dyn FnMut(Event<'_>) + 'a;
+/// Takes each item, in input order, and says what it wrote.
+type Sink<'a> = dyn FnMut(Ready, &mut Summary) -> Result<Written, Error> + 'a;
+
+/// An item ready for the sink: an extracted article, or an RDF file to load as it is.
+enum Ready {
+    Article(Box<Extracted>),
+    Rdf {
+        location: String,
+        kind: input::RdfKind,
+        data: Vec<u8>,
+    },
+}
+
+/// What the sink did with an item.
+enum Written {
+    Article { location: String, outcome: Ingested },
+    Rdf { location: String, quads: usize },
 }
 
 /// One extracted article, ready to write.
@@ -52,7 +76,11 @@ struct Extracted {
 fn extract_one(extractor: &Extractor, article: Article) -> Extracted {
     let facts = extractor.extract(&article);
     let quads = rdf::article_quads(&article, &facts);
-    Extracted { article, facts, quads }
+    Extracted {
+        article,
+        facts,
+        quads,
+    }
 }
 
 /// Reads every source as a stream of items, `BATCH` at a time, extracting articles in
@@ -60,8 +88,8 @@ fn extract_one(extractor: &Extractor, article: Article) -> Extracted {
 fn run(
     extractor: &Extractor,
     paths: &[PathBuf],
-    on_event: &mut dyn FnMut(Event<'_>),
-    sink: &mut dyn FnMut(Result<Extracted, (String, input::RdfKind, Vec<u8>)>, &mut Summary, &mut dyn FnMut(Event<'_>)),
+    on_event: &mut Reporter<'_>,
+    sink: &mut Sink<'_>,
 ) -> Summary {
     let mut summary = Summary::default();
     let (sources, errors) = input::discover(paths);
@@ -76,22 +104,39 @@ fn run(
         if batch.is_empty() {
             break;
         }
-        let extracted: Vec<Result<Result<Extracted, (String, input::RdfKind, Vec<u8>)>, Error>> = batch
+        let ready: Vec<Result<Ready, Error>> = batch
             .into_par_iter()
             .map(|item| {
                 item.map(|item| match item {
-                    Item::Article(article) => Ok(extract_one(extractor, article)),
-                    Item::Rdf { location, kind, data } => Err((location, kind, data)),
+                    Item::Article(article) => {
+                        Ready::Article(Box::new(extract_one(extractor, article)))
+                    }
+                    Item::Rdf {
+                        location,
+                        kind,
+                        data,
+                    } => Ready::Rdf {
+                        location,
+                        kind,
+                        data,
+                    },
                 })
             })
             .collect();
-        for result in extracted {
-            match result {
+        for item in ready {
+            match item.and_then(|item| sink(item, &mut summary)) {
+                Ok(Written::Article { location, outcome }) => on_event(Event::Article {
+                    location: &location,
+                    outcome,
+                }),
+                Ok(Written::Rdf { location, quads }) => on_event(Event::Rdf {
+                    location: &location,
+                    quads,
+                }),
                 Err(e) => {
                     summary.failed += 1;
                     on_event(Event::Failed(&e));
                 }
-                Ok(item) => sink(item, &mut summary, on_event),
             }
         }
     }
@@ -108,37 +153,37 @@ fn count(summary: &mut Summary, e: &Extracted) {
 
 /// Ingests articles and RDF files into the store. Each article goes in its own transaction;
 /// a failure is reported through `on_event` and the run goes on.
-pub fn ingest(store: &GraphStore, extractor: &Extractor, paths: &[PathBuf], on_event: &mut dyn FnMut(Event<'_>)) -> Summary {
-    let mut sink = |item: Result<Extracted, (String, input::RdfKind, Vec<u8>)>, summary: &mut Summary, on_event: &mut dyn FnMut(Event<'_>)| match item {
-        Ok(e) => {
+pub fn ingest(
+    store: &GraphStore,
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    on_event: &mut Reporter<'_>,
+) -> Summary {
+    let mut sink = |item: Ready, summary: &mut Summary| match item {
+        Ready::Article(e) => {
             let iri = rdf::article_iri(&e.article.identity);
             let hash = rdf::sha256_hex(&e.article.text);
-            match store.ingest_article(&iri, &hash, &e.quads) {
-                Ok(outcome) => {
-                    count(summary, &e);
-                    match outcome {
-                        Ingested::New => summary.new += 1,
-                        Ingested::Replaced => summary.replaced += 1,
-                        Ingested::Unchanged => summary.unchanged += 1,
-                    }
-                    on_event(Event::Article { location: &e.article.location, outcome });
-                }
-                Err(err) => {
-                    summary.failed += 1;
-                    on_event(Event::Failed(&err));
-                }
+            let outcome = store.ingest_article(&iri, &hash, &e.quads)?;
+            count(summary, &e);
+            match outcome {
+                Ingested::New => summary.new += 1,
+                Ingested::Replaced => summary.replaced += 1,
+                Ingested::Unchanged => summary.unchanged += 1,
             }
+            Ok(Written::Article {
+                location: e.article.location,
+                outcome,
+            })
         }
-        Err((location, kind, data)) => match store.load_rdf(kind, &data, &location) {
-            Ok(quads) => {
-                summary.rdf_files += 1;
-                on_event(Event::Rdf { location: &location, quads });
-            }
-            Err(err) => {
-                summary.failed += 1;
-                on_event(Event::Failed(&err));
-            }
-        },
+        Ready::Rdf {
+            location,
+            kind,
+            data,
+        } => {
+            let quads = store.load_rdf(kind, &data, &location)?;
+            summary.rdf_files += 1;
+            Ok(Written::Rdf { location, quads })
+        }
     };
     run(extractor, paths, on_event, &mut sink)
 }
@@ -148,25 +193,22 @@ pub fn ingest(store: &GraphStore, extractor: &Extractor, paths: &[PathBuf], on_e
 pub fn extract(
     extractor: &Extractor,
     paths: &[PathBuf],
-    on_event: &mut dyn FnMut(Event<'_>),
+    on_event: &mut Reporter<'_>,
     write: &mut dyn FnMut(&[Quad]) -> Result<(), Error>,
 ) -> Summary {
-    let mut sink = |item: Result<Extracted, (String, input::RdfKind, Vec<u8>)>, summary: &mut Summary, on_event: &mut dyn FnMut(Event<'_>)| match item {
-        Ok(e) => match write(&e.quads) {
-            Ok(()) => {
-                count(summary, &e);
-                on_event(Event::Article { location: &e.article.location, outcome: Ingested::New });
-            }
-            Err(err) => {
-                summary.failed += 1;
-                on_event(Event::Failed(&err));
-            }
-        },
-        Err((location, _, _)) => {
-            summary.failed += 1;
-            let err = Error::BadArticle { path: location, cause: "RDF files are loaded by `ingest`, not extracted".into() };
-            on_event(Event::Failed(&err));
+    let mut sink = |item: Ready, summary: &mut Summary| match item {
+        Ready::Article(e) => {
+            write(&e.quads)?;
+            count(summary, &e);
+            Ok(Written::Article {
+                location: e.article.location,
+                outcome: Ingested::New,
+            })
         }
+        Ready::Rdf { location, .. } => Err(Error::BadArticle {
+            path: location,
+            cause: "RDF files are loaded by `ingest`, not extracted".into(),
+        }),
     };
     run(extractor, paths, on_event, &mut sink)
 }

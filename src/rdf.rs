@@ -6,7 +6,7 @@ use crate::input::Article;
 use crate::reference::slug;
 use crate::text::Date;
 use crate::vocab::{ID, pg, w3c};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 /// Hex SHA-256 of a string.
@@ -48,7 +48,12 @@ struct Writer {
 
 impl Writer {
     fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(NamedOrBlankNode::NamedNode(node(s)), node(p), o.into(), self.graph.clone()));
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(node(s)),
+            node(p),
+            o.into(),
+            self.graph.clone(),
+        ));
     }
 
     fn iri(&mut self, s: &str, p: &str, o: &str) {
@@ -60,7 +65,11 @@ impl Writer {
     }
 
     fn integer(&mut self, s: &str, p: &str, o: usize) {
-        self.add(s, p, Literal::new_typed_literal(o.to_string(), node(w3c::XSD_INTEGER)));
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(o.to_string(), node(w3c::XSD_INTEGER)),
+        );
     }
 
     fn sentence_iri(&self, index: usize) -> String {
@@ -83,7 +92,12 @@ impl Writer {
         if let Some(record) = facts.sentences.get(evidence.sentence) {
             let from = evidence.start_char.saturating_sub(record.start_char);
             let to = evidence.end_char.saturating_sub(record.start_char);
-            let words: String = record.text.chars().skip(from).take(to.saturating_sub(from)).collect();
+            let words: String = record
+                .text
+                .chars()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .collect();
             self.text(&e, pg::QUOTED_TEXT, &words);
         }
     }
@@ -101,7 +115,12 @@ fn date_literal(date: Date) -> Literal {
 /// organisations, person facts, proceedings and quotations, all in the article's graph.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let iri = article_iri(&article.identity);
-    let mut w = Writer { graph: GraphName::NamedNode(node(&iri)), article: iri.clone(), quads: Vec::new(), evidence_count: 0 };
+    let mut w = Writer {
+        graph: GraphName::NamedNode(node(&iri)),
+        article: iri.clone(),
+        quads: Vec::new(),
+        evidence_count: 0,
+    };
     w.iri(&iri, w3c::RDF_TYPE, w3c::SCHEMA_NEWS_ARTICLE);
     w.iri(&iri, w3c::RDF_TYPE, w3c::PROV_ENTITY);
     w.text(&iri, pg::CONTENT_HASH, &sha256_hex(&article.text));
@@ -126,7 +145,11 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         w.integer(&s, pg::END_CHAR, sentence.end_char);
         w.text(&s, w3c::SCHEMA_TEXT, &sentence.text);
     }
-    let people: Vec<String> = facts.people.iter().map(|p| person_iri(&iri, &p.name, p.scope)).collect();
+    let people: Vec<String> = facts
+        .people
+        .iter()
+        .map(|p| person_iri(&iri, &p.name, p.scope))
+        .collect();
     for (person, p) in people.iter().zip(&facts.people) {
         w.iri(person, w3c::RDF_TYPE, w3c::FOAF_PERSON);
         if p.officer {
@@ -137,7 +160,11 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             w.text(person, pg::DESIGNATION, d);
         }
         if p.former {
-            w.add(person, pg::FORMER, Literal::new_typed_literal("true", node(w3c::XSD_BOOLEAN)));
+            w.add(
+                person,
+                pg::FORMER,
+                Literal::new_typed_literal("true", node(w3c::XSD_BOOLEAN)),
+            );
         }
         if let Some(first) = p.mentions.first() {
             w.fact(person, pg::MENTIONED_IN, node(&iri).into(), *first, facts);
@@ -174,8 +201,20 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         let s = format!("{iri}/proceeding/{}", index + 1);
         w.iri(&s, w3c::RDF_TYPE, pg::PROCEEDING);
         w.iri(&s, w3c::PROV_WAS_DERIVED_FROM, &iri);
-        w.fact(&s, pg::SUBJECT, node(&people[p.subject]).into(), p.evidence, facts);
-        w.fact(&s, pg::PROCEEDING_KIND_PROP, node(&p.kind).into(), p.evidence, facts);
+        w.fact(
+            &s,
+            pg::SUBJECT,
+            node(&people[p.subject]).into(),
+            p.evidence,
+            facts,
+        );
+        w.fact(
+            &s,
+            pg::PROCEEDING_KIND_PROP,
+            node(&p.kind).into(),
+            p.evidence,
+            facts,
+        );
         if let Some((date, e)) = p.date {
             w.fact(&s, pg::DATE, date_literal(date).into(), e, facts);
         }
@@ -189,7 +228,13 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             w.fact(&s, pg::OUTCOME_PROP, node(outcome).into(), *e, facts);
         }
         if let Some((court, e)) = p.court {
-            w.fact(&s, pg::COURT, node(&facts.organisations[court].iri).into(), e, facts);
+            w.fact(
+                &s,
+                pg::COURT,
+                node(&facts.organisations[court].iri).into(),
+                e,
+                facts,
+            );
         }
     }
     for (index, q) in facts.quotations.iter().enumerate() {
@@ -198,7 +243,13 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         w.iri(&s, w3c::SCHEMA_IS_PART_OF, &iri);
         w.text(&s, w3c::SCHEMA_TEXT, &q.text);
         if let Some(speaker) = q.speaker {
-            w.fact(&s, w3c::SCHEMA_CREATOR, node(&people[speaker]).into(), q.evidence, facts);
+            w.fact(
+                &s,
+                w3c::SCHEMA_CREATOR,
+                node(&people[speaker]).into(),
+                q.evidence,
+                facts,
+            );
         }
     }
     w.quads

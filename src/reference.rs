@@ -87,12 +87,21 @@ impl Reference {
         let mut orgs: Vec<String> = Vec::new();
         for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
             let triple: Triple = triple
-                .map_err(|e| Error::Reference { origin: origin.to_owned(), cause: e.to_string() })?
+                .map_err(|e| Error::Reference {
+                    origin: origin.to_owned(),
+                    cause: e.to_string(),
+                })?
                 .into();
             let subject = triple.subject.to_string();
-            let subject = subject.trim_start_matches('<').trim_end_matches('>').to_owned();
+            let subject = subject
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_owned();
             let predicate = triple.predicate.as_str();
-            let entry = entries.entry(subject.clone()).or_insert_with(|| Entry { iri: subject.clone(), ..Entry::default() });
+            let entry = entries.entry(subject.clone()).or_insert_with(|| Entry {
+                iri: subject.clone(),
+                ..Entry::default()
+            });
             let (iri, literal) = match &triple.object {
                 Term::NamedNode(n) => (Some(n.as_str().to_owned()), None),
                 Term::Literal(l) => (None, Some(l.value().to_owned())),
@@ -125,7 +134,9 @@ impl Reference {
         }
         let mut reference = Reference::default();
         for (iri, scheme) in schemes {
-            let Some(mut entry) = entries.get(&iri).cloned() else { continue };
+            let Some(mut entry) = entries.get(&iri).cloned() else {
+                continue;
+            };
             let local = scheme.strip_prefix(vocab::ID).unwrap_or_default();
             entry.kind = scheme.clone();
             let list = match local {
@@ -142,7 +153,10 @@ impl Reference {
         }
         orgs.sort();
         orgs.dedup();
-        reference.organisations = orgs.iter().filter_map(|o| entries.get(o).cloned()).collect();
+        reference.organisations = orgs
+            .iter()
+            .filter_map(|o| entries.get(o).cloned())
+            .collect();
         Ok(reference)
     }
 

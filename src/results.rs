@@ -29,9 +29,20 @@ fn plain(term: &Term) -> String {
 }
 
 /// Writes query results; `name` names the query in errors.
-pub fn write_results(results: QueryResults<'_>, format: ResultsFormat, out: &mut dyn Write, name: &str) -> Result<(), Error> {
-    let query_err = |e: &dyn std::fmt::Display| Error::Query { query: name.to_owned(), cause: e.to_string() };
-    let write_err = |e: std::io::Error| Error::Write { path: "stdout".into(), cause: e.to_string() };
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    out: &mut dyn Write,
+    name: &str,
+) -> Result<(), Error> {
+    let query_err = |e: &dyn std::fmt::Display| Error::Query {
+        query: name.to_owned(),
+        cause: e.to_string(),
+    };
+    let write_err = |e: std::io::Error| Error::Write {
+        path: "stdout".into(),
+        cause: e.to_string(),
+    };
     let w3c = match format {
         ResultsFormat::Table => None,
         ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
@@ -42,7 +53,9 @@ pub fn write_results(results: QueryResults<'_>, format: ResultsFormat, out: &mut
     match results {
         QueryResults::Boolean(value) => match w3c {
             Some(f) => {
-                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, value).map_err(write_err)?;
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(out, value)
+                    .map_err(write_err)?;
             }
             None => writeln!(out, "{value}").map_err(write_err)?,
         },
@@ -60,10 +73,16 @@ pub fn write_results(results: QueryResults<'_>, format: ResultsFormat, out: &mut
                     writer.finish().map_err(write_err)?;
                 }
                 None => {
-                    let mut rows: Vec<Vec<String>> = vec![variables.iter().map(|v| v.as_str().to_owned()).collect()];
+                    let mut rows: Vec<Vec<String>> =
+                        vec![variables.iter().map(|v| v.as_str().to_owned()).collect()];
                     for solution in solutions {
                         let solution = solution.map_err(|e| query_err(&e))?;
-                        rows.push(variables.iter().map(|v| solution.get(v).map(plain).unwrap_or_default()).collect());
+                        rows.push(
+                            variables
+                                .iter()
+                                .map(|v| solution.get(v).map(plain).unwrap_or_default())
+                                .collect(),
+                        );
                     }
                     write_table(&rows, out).map_err(write_err)?;
                 }
@@ -72,7 +91,9 @@ pub fn write_results(results: QueryResults<'_>, format: ResultsFormat, out: &mut
         QueryResults::Graph(triples) => {
             let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
             for (prefix, iri) in vocab::PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| query_err(&e))?;
+                serializer = serializer
+                    .with_prefix(*prefix, *iri)
+                    .map_err(|e| query_err(&e))?;
             }
             let mut writer = serializer.for_writer(out);
             for triple in triples {
@@ -88,10 +109,15 @@ pub fn write_results(results: QueryResults<'_>, format: ResultsFormat, out: &mut
 /// An aligned text table with a rule under the header.
 fn write_table(rows: &[Vec<String>], out: &mut dyn Write) -> std::io::Result<()> {
     let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
     for (i, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
         writeln!(out, "{}", cells.join("  ").trim_end())?;
         if i == 0 {
             let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();

@@ -4,8 +4,8 @@
 
 use crate::error::Error;
 use crate::input::RdfKind;
-use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::rdf::sha256_hex;
+use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef};
@@ -35,7 +35,10 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     } else {
         cause
     };
-    Error::Store { path: path.to_path_buf(), cause }
+    Error::Store {
+        path: path.to_path_buf(),
+        cause,
+    }
 }
 
 impl GraphStore {
@@ -44,9 +47,15 @@ impl GraphStore {
     pub fn open(path: &Path) -> Result<Self, Error> {
         if path.exists() {
             if !path.is_dir() {
-                return Err(Error::Store { path: path.to_path_buf(), cause: "not a directory".into() });
+                return Err(Error::Store {
+                    path: path.to_path_buf(),
+                    cause: "not a directory".into(),
+                });
             }
-            let empty = std::fs::read_dir(path).map_err(|e| store_error(path, e))?.next().is_none();
+            let empty = std::fs::read_dir(path)
+                .map_err(|e| store_error(path, e))?
+                .next()
+                .is_none();
             if !empty && !path.join("CURRENT").exists() {
                 return Err(Error::Store {
                     path: path.to_path_buf(),
@@ -55,7 +64,10 @@ impl GraphStore {
             }
         }
         let store = Store::open(path).map_err(|e| store_error(path, e))?;
-        let graph = GraphStore { store, path: path.to_path_buf() };
+        let graph = GraphStore {
+            store,
+            path: path.to_path_buf(),
+        };
         graph.ensure_ontology()?;
         Ok(graph)
     }
@@ -63,7 +75,10 @@ impl GraphStore {
     /// Opens an existing store for reading only; a missing store is an error.
     pub fn open_existing(path: &Path) -> Result<Self, Error> {
         if !path.join("CURRENT").exists() {
-            return Err(Error::Store { path: path.to_path_buf(), cause: "no store here (run `policegraph ingest` first)".into() });
+            return Err(Error::Store {
+                path: path.to_path_buf(),
+                cause: "no store here (run `policegraph ingest` first)".into(),
+            });
         }
         Self::open(path)
     }
@@ -76,17 +91,29 @@ impl GraphStore {
     fn ensure_ontology(&self) -> Result<(), Error> {
         let graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
         let hash = sha256_hex(&format!("{ONTOLOGY_TTL}{REFERENCE_TTL}"));
-        let marker = Quad::new(graph.clone(), NamedNode::new_unchecked(pg::CONTENT_HASH), Literal::new_simple_literal(&hash), graph.clone());
+        let marker = Quad::new(
+            graph.clone(),
+            NamedNode::new_unchecked(pg::CONTENT_HASH),
+            Literal::new_simple_literal(&hash),
+            graph.clone(),
+        );
         if self.store.contains(&marker).map_err(|e| self.error(e))? {
             return Ok(());
         }
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         transaction.clear_graph(&graph).map_err(|e| self.error(e))?;
-        for (turtle, origin) in [(ONTOLOGY_TTL, "ontology/policegraph.ttl"), (REFERENCE_TTL, "ontology/reference.ttl")] {
-            let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
+        for (turtle, origin) in [
+            (ONTOLOGY_TTL, "ontology/policegraph.ttl"),
+            (REFERENCE_TTL, "ontology/reference.ttl"),
+        ] {
+            let parser =
+                RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
             transaction
                 .load_from_slice(parser, turtle)
-                .map_err(|e| Error::Reference { origin: origin.into(), cause: e.to_string() })?;
+                .map_err(|e| Error::Reference {
+                    origin: origin.into(),
+                    cause: e.to_string(),
+                })?;
         }
         transaction.insert(&marker);
         transaction.commit().map_err(|e| self.error(e))
@@ -94,36 +121,55 @@ impl GraphStore {
 
     /// Puts one article's quads in its graph, in one transaction: unchanged (same content
     /// hash) articles are left alone, changed ones have their old graph replaced.
-    pub fn ingest_article(&self, article_iri: &str, content_hash: &str, quads: &[Quad]) -> Result<Ingested, Error> {
+    pub fn ingest_article(
+        &self,
+        article_iri: &str,
+        content_hash: &str,
+        quads: &[Quad],
+    ) -> Result<Ingested, Error> {
         let graph = NamedNodeRef::new_unchecked(article_iri);
-        let hash = QuadRef::new(graph, NamedNodeRef::new_unchecked(pg::CONTENT_HASH), oxigraph::model::LiteralRef::new_simple_literal(content_hash), graph);
+        let hash = QuadRef::new(
+            graph,
+            NamedNodeRef::new_unchecked(pg::CONTENT_HASH),
+            oxigraph::model::LiteralRef::new_simple_literal(content_hash),
+            graph,
+        );
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         if transaction.contains(hash).map_err(|e| self.error(e))? {
             return Ok(Ingested::Unchanged);
         }
-        let existed = transaction.contains_named_graph(graph).map_err(|e| self.error(e))?;
+        let existed = transaction
+            .contains_named_graph(graph)
+            .map_err(|e| self.error(e))?;
         if existed {
             transaction.clear_graph(graph).map_err(|e| self.error(e))?;
         }
         transaction.extend(quads);
         transaction.commit().map_err(|e| self.error(e))?;
-        Ok(if existed { Ingested::Replaced } else { Ingested::New })
+        Ok(if existed {
+            Ingested::Replaced
+        } else {
+            Ingested::New
+        })
     }
 
     /// Loads an RDF file as it is, in one transaction: all of it or none.
     pub fn load_rdf(&self, kind: RdfKind, data: &[u8], location: &str) -> Result<usize, Error> {
         let format = rdf_format(kind);
-        let before = self.len()?;
+        let before = self.quad_count()?;
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         transaction
             .load_from_slice(RdfParser::from_format(format), data)
-            .map_err(|e| Error::BadRdf { path: location.to_owned(), cause: e.to_string() })?;
+            .map_err(|e| Error::BadRdf {
+                path: location.to_owned(),
+                cause: e.to_string(),
+            })?;
         transaction.commit().map_err(|e| self.error(e))?;
-        Ok(self.len()?.saturating_sub(before))
+        Ok(self.quad_count()?.saturating_sub(before))
     }
 
-    /// Number of quads in the store.
-    pub fn len(&self) -> Result<usize, Error> {
+    /// Number of quads in the store, over all graphs.
+    pub fn quad_count(&self) -> Result<usize, Error> {
         self.store.len().map_err(|e| self.error(e))
     }
 
@@ -133,15 +179,31 @@ impl GraphStore {
     }
 
     /// Runs a SPARQL query with some variables given plain-literal values beforehand.
-    pub fn query_with(&self, sparql: &str, name: &str, bindings: &[(String, String)]) -> Result<QueryResults<'static>, Error> {
-        let query_err = |cause: String| Error::Query { query: name.to_owned(), cause };
-        let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| query_err(e.to_string()))?;
+    pub fn query_with(
+        &self,
+        sparql: &str,
+        name: &str,
+        bindings: &[(String, String)],
+    ) -> Result<QueryResults<'static>, Error> {
+        let query_err = |cause: String| Error::Query {
+            query: name.to_owned(),
+            cause,
+        };
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|e| query_err(e.to_string()))?;
         for (variable, value) in bindings {
             let variable = Variable::new(variable).map_err(|e| query_err(e.to_string()))?;
             prepared = prepared.substitute_variable(variable, Literal::new_simple_literal(value));
         }
         prepared.dataset_mut().set_default_graph_as_union();
-        prepared.on_store(&self.store).execute().map_err(|e| Error::Query { query: name.to_owned(), cause: e.to_string() })
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query {
+                query: name.to_owned(),
+                cause: e.to_string(),
+            })
     }
 
     /// Writes the whole store. Graph-aware formats keep the graphs; Turtle and N-Triples get
@@ -149,10 +211,15 @@ impl GraphStore {
     pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<(), Error> {
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| self.error(e))?;
+            serializer = serializer
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| self.error(e))?;
         }
         let mut writer = serializer.for_writer(out);
-        let write_err = |e: std::io::Error| Error::Write { path: "output".into(), cause: e.to_string() };
+        let write_err = |e: std::io::Error| Error::Write {
+            path: "output".into(),
+            cause: e.to_string(),
+        };
         if format.supports_datasets() {
             for quad in self.store.iter() {
                 let quad = quad.map_err(|e| self.error(e))?;
@@ -164,7 +231,16 @@ impl GraphStore {
                 triples.push(quad.map_err(|e| self.error(e))?.into());
             }
             triples.sort_by(|a, b| {
-                (a.subject.to_string(), a.predicate.as_str(), a.object.to_string()).cmp(&(b.subject.to_string(), b.predicate.as_str(), b.object.to_string()))
+                (
+                    a.subject.to_string(),
+                    a.predicate.as_str(),
+                    a.object.to_string(),
+                )
+                    .cmp(&(
+                        b.subject.to_string(),
+                        b.predicate.as_str(),
+                        b.object.to_string(),
+                    ))
             });
             triples.dedup();
             for triple in &triples {

@@ -46,17 +46,20 @@ macro_rules! iri {
 /// Classes and properties of the project ontology.
 pub mod pg {
     // Classes.
-    pub const POLICE_OFFICER: &str = iri!("https://w3id.org/policegraph/ontology#", "PoliceOfficer");
+    pub const POLICE_OFFICER: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "PoliceOfficer");
     pub const PROCEEDING: &str = iri!("https://w3id.org/policegraph/ontology#", "Proceeding");
     pub const EVIDENCE: &str = iri!("https://w3id.org/policegraph/ontology#", "Evidence");
     pub const SENTENCE: &str = iri!("https://w3id.org/policegraph/ontology#", "Sentence");
     pub const RANK: &str = iri!("https://w3id.org/policegraph/ontology#", "Rank");
     pub const TITLE: &str = iri!("https://w3id.org/policegraph/ontology#", "Title");
-    pub const PROCEEDING_KIND: &str = iri!("https://w3id.org/policegraph/ontology#", "ProceedingKind");
+    pub const PROCEEDING_KIND: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "ProceedingKind");
     pub const FINDING: &str = iri!("https://w3id.org/policegraph/ontology#", "Finding");
     pub const OUTCOME: &str = iri!("https://w3id.org/policegraph/ontology#", "Outcome");
     pub const STANDARD: &str = iri!("https://w3id.org/policegraph/ontology#", "Standard");
-    pub const ORGANISATION_KIND: &str = iri!("https://w3id.org/policegraph/ontology#", "OrganisationKind");
+    pub const ORGANISATION_KIND: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "OrganisationKind");
 
     // People.
     /// Person -> rank concept (`pg:Rank`).
@@ -70,13 +73,15 @@ pub mod pg {
 
     // Organisations.
     /// Organisation -> organisation-kind concept.
-    pub const ORGANISATION_KIND_PROP: &str = iri!("https://w3id.org/policegraph/ontology#", "organisationKind");
+    pub const ORGANISATION_KIND_PROP: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "organisationKind");
 
     // Proceedings.
     /// Proceeding -> the person the proceeding is against.
     pub const SUBJECT: &str = iri!("https://w3id.org/policegraph/ontology#", "subject");
     /// Proceeding -> proceeding-kind concept.
-    pub const PROCEEDING_KIND_PROP: &str = iri!("https://w3id.org/policegraph/ontology#", "proceedingKind");
+    pub const PROCEEDING_KIND_PROP: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "proceedingKind");
     /// Proceeding -> xsd:date, or xsd:gMonthDay where the article gives no year.
     pub const DATE: &str = iri!("https://w3id.org/policegraph/ontology#", "date");
     /// Proceeding -> the person who chaired or decided it.
@@ -90,13 +95,16 @@ pub mod pg {
 
     // Investigations and standards (about the person the case concerns).
     /// Person -> body that investigated them.
-    pub const INVESTIGATED_BY: &str = iri!("https://w3id.org/policegraph/ontology#", "investigatedBy");
+    pub const INVESTIGATED_BY: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "investigatedBy");
     /// Person -> body their case was referred to.
     pub const REFERRED_TO: &str = iri!("https://w3id.org/policegraph/ontology#", "referredTo");
     /// Person -> body a file on their case was submitted to.
-    pub const FILE_SUBMITTED_TO: &str = iri!("https://w3id.org/policegraph/ontology#", "fileSubmittedTo");
+    pub const FILE_SUBMITTED_TO: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "fileSubmittedTo");
     /// Person -> standard concept found breached.
-    pub const BREACHED_STANDARD: &str = iri!("https://w3id.org/policegraph/ontology#", "breachedStandard");
+    pub const BREACHED_STANDARD: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "breachedStandard");
 
     // Articles, sentences and evidence.
     /// Entity -> article that mentions it.
@@ -104,13 +112,15 @@ pub mod pg {
     /// Article -> SHA-256 of its text, to skip unchanged articles on re-ingest.
     pub const CONTENT_HASH: &str = iri!("https://w3id.org/policegraph/ontology#", "contentHash");
     /// Article -> where it was read from (file name, `file#line`, or `-`).
-    pub const SOURCE_LOCATION: &str = iri!("https://w3id.org/policegraph/ontology#", "sourceLocation");
+    pub const SOURCE_LOCATION: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "sourceLocation");
     /// Sentence or evidence -> article it belongs to.
     pub const IN_ARTICLE: &str = iri!("https://w3id.org/policegraph/ontology#", "inArticle");
     /// Evidence -> sentence it was read from.
     pub const IN_SENTENCE: &str = iri!("https://w3id.org/policegraph/ontology#", "inSentence");
     /// Sentence -> its position in the article, from 1.
-    pub const SENTENCE_INDEX: &str = iri!("https://w3id.org/policegraph/ontology#", "sentenceIndex");
+    pub const SENTENCE_INDEX: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "sentenceIndex");
     /// Sentence or evidence -> first character (Unicode scalar offset into the article text).
     pub const START_CHAR: &str = iri!("https://w3id.org/policegraph/ontology#", "startChar");
     /// Sentence or evidence -> one past the last character.
@@ -123,7 +133,10 @@ pub mod pg {
     pub const SENIORITY: &str = iri!("https://w3id.org/policegraph/ontology#", "seniority");
     /// Concept or organisation -> a spelling that is matched case-sensitively only (acronyms,
     /// short forms such as "Met" that are also English words).
-    pub const CASE_SENSITIVE_LABEL: &str = iri!("https://w3id.org/policegraph/ontology#", "caseSensitiveLabel");
+    pub const CASE_SENSITIVE_LABEL: &str = iri!(
+        "https://w3id.org/policegraph/ontology#",
+        "caseSensitiveLabel"
+    );
 }
 
 /// Terms from W3C and schema.org vocabularies.

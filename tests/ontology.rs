@@ -22,7 +22,10 @@ fn vocab_constants() -> Vec<String> {
     let source = include_str!("../src/vocab.rs");
     source
         .lines()
-        .filter_map(|l| l.split("iri!(\"https://w3id.org/policegraph/ontology#\", \"").nth(1))
+        .filter_map(|l| {
+            l.split("iri!(\"https://w3id.org/policegraph/ontology#\", \"")
+                .nth(1)
+        })
         .filter_map(|rest| rest.split('"').next())
         .map(|local| format!("{}{local}", vocab::PG))
         .collect()
@@ -39,19 +42,35 @@ fn every_vocab_term_is_declared_in_the_ontology() -> Result<(), Box<dyn std::err
         })
         .collect();
     let constants = vocab_constants();
-    assert!(constants.len() >= 30, "read only {} constants from vocab.rs", constants.len());
+    assert!(
+        constants.len() >= 30,
+        "read only {} constants from vocab.rs",
+        constants.len()
+    );
     assert!(constants.contains(&pg::SUBJECT.to_owned()));
-    let missing: Vec<&String> = constants.iter().filter(|c| !declared.contains(*c)).collect();
-    assert!(missing.is_empty(), "not declared in ontology/policegraph.ttl: {missing:?}");
+    let missing: Vec<&String> = constants
+        .iter()
+        .filter(|c| !declared.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not declared in ontology/policegraph.ttl: {missing:?}"
+    );
     Ok(())
 }
 
 #[test]
 fn ontology_and_reference_have_no_blank_nodes() -> Result<(), Box<dyn std::error::Error>> {
-    for (name, turtle) in [("policegraph.ttl", ONTOLOGY_TTL), ("reference.ttl", REFERENCE_TTL)] {
+    for (name, turtle) in [
+        ("policegraph.ttl", ONTOLOGY_TTL),
+        ("reference.ttl", REFERENCE_TTL),
+    ] {
         let blank = triples(turtle)?
             .into_iter()
-            .filter(|t| matches!(t.subject, NamedOrBlankNode::BlankNode(_)) || matches!(t.object, Term::BlankNode(_)))
+            .filter(|t| {
+                matches!(t.subject, NamedOrBlankNode::BlankNode(_))
+                    || matches!(t.object, Term::BlankNode(_))
+            })
             .count();
         assert_eq!(blank, 0, "{name} has {blank} triples with blank nodes");
     }
@@ -61,19 +80,44 @@ fn ontology_and_reference_have_no_blank_nodes() -> Result<(), Box<dyn std::error
 #[test]
 fn reference_data_covers_the_domain() -> Result<(), Box<dyn std::error::Error>> {
     let r = Reference::load()?;
-    let forces = r.organisations.iter().filter(|o| o.kind.ends_with("/police-force")).count();
+    let forces = r
+        .organisations
+        .iter()
+        .filter(|o| o.kind.ends_with("/police-force"))
+        .count();
     assert!(forces >= 48, "only {forces} police forces");
-    for label in ["Police Constable", "Chief Superintendent", "Assistant Commissioner", "Chief Constable"] {
-        assert!(r.ranks.iter().any(|e| e.pref_label == label), "rank {label} missing");
+    for label in [
+        "Police Constable",
+        "Chief Superintendent",
+        "Assistant Commissioner",
+        "Chief Constable",
+    ] {
+        assert!(
+            r.ranks.iter().any(|e| e.pref_label == label),
+            "rank {label} missing"
+        );
     }
     let outcomes: BTreeSet<&str> = r.outcomes.iter().map(|e| e.pref_label.as_str()).collect();
-    for label in ["dismissal without notice", "would have been dismissed", "final written warning", "barred list"] {
+    for label in [
+        "dismissal without notice",
+        "would have been dismissed",
+        "final written warning",
+        "barred list",
+    ] {
         assert!(outcomes.contains(label), "outcome {label} missing");
     }
     assert_eq!(r.standards.len(), 10);
-    let met = r.organisations.iter().find(|o| o.pref_label == "Metropolitan Police Service").ok_or("no Met")?;
+    let met = r
+        .organisations
+        .iter()
+        .find(|o| o.pref_label == "Metropolitan Police Service")
+        .ok_or("no Met")?;
     assert!(met.exact_labels.iter().any(|l| l == "Met"));
-    let east = r.organisations.iter().find(|o| o.pref_label == "East Area Command Unit").ok_or("no East Area")?;
+    let east = r
+        .organisations
+        .iter()
+        .find(|o| o.pref_label == "East Area Command Unit")
+        .ok_or("no East Area")?;
     assert_eq!(east.parent.as_deref(), Some(met.iri.as_str()));
     Ok(())
 }
