@@ -7,9 +7,10 @@ use crate::extract::Extractor;
 use crate::facts::Facts;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
-use crate::store::{GraphStore, Ingested};
+use crate::store::{ArticleQuads, GraphStore, Ingested};
 use oxigraph::model::Quad;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// Articles extracted in parallel at a time.
@@ -47,8 +48,8 @@ pub enum Event<'a> {
 
 /// Receives pipeline events.
 pub type Reporter<'a> = dyn FnMut(Event<'_>) + 'a;
-/// Takes each item, in input order, and says what it wrote.
-type Sink<'a> = dyn FnMut(Ready, &mut Summary) -> Result<Written, Error> + 'a;
+/// Takes a batch of items, in input order, and says what it wrote of each.
+type Sink<'a> = dyn FnMut(Vec<Ready>, &mut Summary) -> Vec<Result<Written, Error>> + 'a;
 
 /// An item ready for the sink: an extracted article, or an RDF file to load as it is.
 enum Ready {
@@ -123,8 +124,17 @@ fn run(
                 })
             })
             .collect();
+        let mut written = Vec::with_capacity(ready.len());
+        let mut good = Vec::with_capacity(ready.len());
         for item in ready {
-            match item.and_then(|item| sink(item, &mut summary)) {
+            match item {
+                Ok(item) => good.push(item),
+                Err(e) => written.push(Err(e)),
+            }
+        }
+        written.extend(sink(good, &mut summary));
+        for item in written {
+            match item {
                 Ok(Written::Article { location, outcome }) => on_event(Event::Article {
                     location: &location,
                     outcome,
@@ -151,41 +161,174 @@ fn count(summary: &mut Summary, e: &Extracted) {
     summary.bytes += e.article.text.len();
 }
 
-/// Ingests articles and RDF files into the store. Each article goes in its own transaction;
-/// a failure is reported through `on_event` and the run goes on.
+/// Where each article of an ingest goes.
+struct Placement {
+    outcome: Ingested,
+    /// Through the bulk loader (new to the store) rather than a transaction.
+    bulk: bool,
+}
+
+/// Decides, for one article, whether it is unchanged, new (bulk loaded) or changed (replaced
+/// in a transaction). An identity met earlier in the same run is treated as changed, after
+/// the bulk load so far is committed so that the transaction sees it.
+fn place(store: &GraphStore, iri: &str, hash: &str, seen_before: bool) -> Result<Placement, Error> {
+    if store.has_article(iri, hash)? {
+        return Ok(Placement {
+            outcome: Ingested::Unchanged,
+            bulk: false,
+        });
+    }
+    if seen_before || store.has_graph(iri)? {
+        return Ok(Placement {
+            outcome: Ingested::Replaced,
+            bulk: false,
+        });
+    }
+    Ok(Placement {
+        outcome: Ingested::New,
+        bulk: true,
+    })
+}
+
+/// Ingests articles and RDF files into the store. Articles new to the store go through
+/// Oxigraph's bulk loader, committed at the end (or earlier, when an article comes twice);
+/// changed articles replace their graph in one transaction per batch; an RDF file goes in a
+/// transaction of its own. A failure is reported through `on_event` and the run goes on; a
+/// failed commit leaves the store as it was and counts its articles as failed.
 pub fn ingest(
     store: &GraphStore,
     extractor: &Extractor,
     paths: &[PathBuf],
     on_event: &mut Reporter<'_>,
 ) -> Summary {
-    let mut sink = |item: Ready, summary: &mut Summary| match item {
-        Ready::Article(e) => {
-            let iri = rdf::article_iri(&e.article.identity);
-            let hash = rdf::sha256_hex(&e.article.text);
-            let outcome = store.ingest_article(&iri, &hash, &e.quads)?;
-            count(summary, &e);
-            match outcome {
-                Ingested::New => summary.new += 1,
-                Ingested::Replaced => summary.replaced += 1,
-                Ingested::Unchanged => summary.unchanged += 1,
+    let mut bulk = store.bulk_load();
+    let mut bulk_articles = 0usize;
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut commit_failures: Vec<(Error, usize)> = Vec::new();
+    let mut summary = {
+        let mut sink = |items: Vec<Ready>, summary: &mut Summary| {
+            let mut written = Vec::new();
+            let mut replaced: Vec<(Box<Extracted>, String, String)> = Vec::new();
+            for item in items {
+                let e = match item {
+                    Ready::Article(e) => e,
+                    Ready::Rdf {
+                        location,
+                        kind,
+                        data,
+                    } => {
+                        written.push(store.load_rdf(kind, &data, &location).map(|quads| {
+                            summary.rdf_files += 1;
+                            Written::Rdf { location, quads }
+                        }));
+                        continue;
+                    }
+                };
+                let iri = rdf::article_iri(&e.article.identity);
+                let hash = rdf::sha256_hex(&e.article.text);
+                let seen_before = !seen.insert(iri.clone());
+                if seen_before && bulk_articles > 0 {
+                    let done = std::mem::replace(&mut bulk, store.bulk_load());
+                    if let Err(err) = done.commit() {
+                        commit_failures.push((err, bulk_articles));
+                    }
+                    bulk_articles = 0;
+                }
+                let placement = match place(store, &iri, &hash, seen_before) {
+                    Ok(p) => p,
+                    Err(err) => {
+                        written.push(Err(err));
+                        continue;
+                    }
+                };
+                if placement.outcome == Ingested::Replaced {
+                    replaced.push((e, iri, hash));
+                    continue;
+                }
+                if placement.bulk {
+                    let location = e.article.location.clone();
+                    count(summary, &e);
+                    summary.new += 1;
+                    bulk_articles += 1;
+                    let result = bulk.add(e.quads);
+                    written.push(result.map(|()| Written::Article {
+                        location,
+                        outcome: Ingested::New,
+                    }));
+                } else {
+                    count(summary, &e);
+                    summary.unchanged += 1;
+                    written.push(Ok(Written::Article {
+                        location: e.article.location.clone(),
+                        outcome: placement.outcome,
+                    }));
+                }
             }
-            Ok(Written::Article {
-                location: e.article.location,
-                outcome,
-            })
-        }
-        Ready::Rdf {
-            location,
-            kind,
-            data,
-        } => {
-            let quads = store.load_rdf(kind, &data, &location)?;
-            summary.rdf_files += 1;
-            Ok(Written::Rdf { location, quads })
-        }
+            written.extend(replace_articles(store, replaced, summary));
+            written
+        };
+        run(extractor, paths, on_event, &mut sink)
     };
-    run(extractor, paths, on_event, &mut sink)
+    if let Err(err) = bulk.commit() {
+        commit_failures.push((err, bulk_articles));
+    }
+    for (err, articles) in commit_failures {
+        summary.failed += articles;
+        summary.new = summary.new.saturating_sub(articles);
+        summary.articles = summary.articles.saturating_sub(articles);
+        let err = Error::Store {
+            path: PathBuf::from("(bulk load)"),
+            cause: format!("{articles} articles not stored: {err}"),
+        };
+        on_event(Event::Failed(&err));
+    }
+    summary
+}
+
+/// Replaces changed articles' graphs in one transaction: all of them or none.
+fn replace_articles(
+    store: &GraphStore,
+    articles: Vec<(Box<Extracted>, String, String)>,
+    summary: &mut Summary,
+) -> Vec<Result<Written, Error>> {
+    if articles.is_empty() {
+        return Vec::new();
+    }
+    let batch: Vec<ArticleQuads<'_>> = articles
+        .iter()
+        .map(|(e, iri, hash)| ArticleQuads {
+            iri,
+            content_hash: hash,
+            quads: &e.quads,
+        })
+        .collect();
+    match store.ingest_articles(&batch) {
+        Ok(outcomes) => articles
+            .iter()
+            .zip(outcomes)
+            .map(|((e, _, _), outcome)| {
+                count(summary, e);
+                match outcome {
+                    Ingested::New => summary.new += 1,
+                    Ingested::Replaced => summary.replaced += 1,
+                    Ingested::Unchanged => summary.unchanged += 1,
+                }
+                Ok(Written::Article {
+                    location: e.article.location.clone(),
+                    outcome,
+                })
+            })
+            .collect(),
+        Err(err) => articles
+            .iter()
+            .map(|(e, _, _)| {
+                Err(Error::BadArticle {
+                    path: e.article.location.clone(),
+                    cause: format!("not stored: {err}"),
+                })
+            })
+            .collect(),
+    }
 }
 
 /// Extracts articles and hands each one's quads to `write`, in input order. RDF files are
@@ -196,19 +339,24 @@ pub fn extract(
     on_event: &mut Reporter<'_>,
     write: &mut dyn FnMut(&[Quad]) -> Result<(), Error>,
 ) -> Summary {
-    let mut sink = |item: Ready, summary: &mut Summary| match item {
-        Ready::Article(e) => {
-            write(&e.quads)?;
-            count(summary, &e);
-            Ok(Written::Article {
-                location: e.article.location,
-                outcome: Ingested::New,
+    let mut sink = |items: Vec<Ready>, summary: &mut Summary| {
+        items
+            .into_iter()
+            .map(|item| match item {
+                Ready::Article(e) => {
+                    write(&e.quads)?;
+                    count(summary, &e);
+                    Ok(Written::Article {
+                        location: e.article.location,
+                        outcome: Ingested::New,
+                    })
+                }
+                Ready::Rdf { location, .. } => Err(Error::BadArticle {
+                    path: location,
+                    cause: "RDF files are loaded by `ingest`, not extracted".into(),
+                }),
             })
-        }
-        Ready::Rdf { location, .. } => Err(Error::BadArticle {
-            path: location,
-            cause: "RDF files are loaded by `ingest`, not extracted".into(),
-        }),
+            .collect()
     };
     run(extractor, paths, on_event, &mut sink)
 }

@@ -8,9 +8,9 @@ use crate::rdf::sha256_hex;
 use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, QuadRef};
+use oxigraph::model::{Literal, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
-use oxigraph::store::Store;
+use oxigraph::store::{BulkLoader, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,16 @@ pub enum Ingested {
     New,
     Replaced,
     Unchanged,
+}
+
+/// One article's quads, ready for the store.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleQuads<'a> {
+    /// The article's IRI, also the name of its graph.
+    pub iri: &'a str,
+    /// SHA-256 of its text: an article whose hash is already stored is unchanged.
+    pub content_hash: &'a str,
+    pub quads: &'a [Quad],
 }
 
 /// A policegraph store on disk.
@@ -121,36 +131,73 @@ impl GraphStore {
 
     /// Puts one article's quads in its graph, in one transaction: unchanged (same content
     /// hash) articles are left alone, changed ones have their old graph replaced.
-    pub fn ingest_article(
-        &self,
-        article_iri: &str,
-        content_hash: &str,
-        quads: &[Quad],
-    ) -> Result<Ingested, Error> {
-        let graph = NamedNodeRef::new_unchecked(article_iri);
+    pub fn ingest_article(&self, article: &ArticleQuads<'_>) -> Result<Ingested, Error> {
+        let outcomes = self.ingest_articles(std::slice::from_ref(article))?;
+        Ok(outcomes.first().copied().unwrap_or(Ingested::Unchanged))
+    }
+
+    /// Puts several articles in their graphs in one transaction: all of them or, if the
+    /// store fails, none. Each article is skipped if unchanged and replaced if changed.
+    pub fn ingest_articles(&self, articles: &[ArticleQuads<'_>]) -> Result<Vec<Ingested>, Error> {
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        let mut outcomes = Vec::with_capacity(articles.len());
+        for article in articles {
+            let graph = NamedNodeRef::new_unchecked(article.iri);
+            let content_hash = NamedNodeRef::new_unchecked(pg::CONTENT_HASH);
+            let hash = QuadRef::new(
+                graph,
+                content_hash,
+                LiteralRef::new_simple_literal(article.content_hash),
+                graph,
+            );
+            if transaction.contains(hash).map_err(|e| self.error(e))? {
+                outcomes.push(Ingested::Unchanged);
+                continue;
+            }
+            let existed = transaction
+                .contains_named_graph(graph)
+                .map_err(|e| self.error(e))?;
+            if existed {
+                transaction.clear_graph(graph).map_err(|e| self.error(e))?;
+            }
+            transaction.extend(article.quads);
+            outcomes.push(if existed {
+                Ingested::Replaced
+            } else {
+                Ingested::New
+            });
+        }
+        transaction.commit().map_err(|e| self.error(e))?;
+        Ok(outcomes)
+    }
+
+    /// Whether an article with this content hash is stored.
+    pub fn has_article(&self, iri: &str, content_hash: &str) -> Result<bool, Error> {
+        let graph = NamedNodeRef::new_unchecked(iri);
         let hash = QuadRef::new(
             graph,
             NamedNodeRef::new_unchecked(pg::CONTENT_HASH),
-            oxigraph::model::LiteralRef::new_simple_literal(content_hash),
+            LiteralRef::new_simple_literal(content_hash),
             graph,
         );
-        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
-        if transaction.contains(hash).map_err(|e| self.error(e))? {
-            return Ok(Ingested::Unchanged);
+        self.store.contains(hash).map_err(|e| self.error(e))
+    }
+
+    /// Whether the store holds a graph of this name (an article, in any version).
+    pub fn has_graph(&self, iri: &str) -> Result<bool, Error> {
+        self.store
+            .contains_named_graph(NamedNodeRef::new_unchecked(iri))
+            .map_err(|e| self.error(e))
+    }
+
+    /// Starts a bulk load: Oxigraph's bulk loader, for articles new to the store. Nothing is
+    /// visible, and nothing changes, until [`BulkLoad::commit`] succeeds.
+    pub fn bulk_load(&self) -> BulkLoad<'_> {
+        BulkLoad {
+            loader: Some(self.store.bulk_loader()),
+            pending: Vec::new(),
+            path: &self.path,
         }
-        let existed = transaction
-            .contains_named_graph(graph)
-            .map_err(|e| self.error(e))?;
-        if existed {
-            transaction.clear_graph(graph).map_err(|e| self.error(e))?;
-        }
-        transaction.extend(quads);
-        transaction.commit().map_err(|e| self.error(e))?;
-        Ok(if existed {
-            Ingested::Replaced
-        } else {
-            Ingested::New
-        })
     }
 
     /// Loads an RDF file as it is, in one transaction: all of it or none.
@@ -249,6 +296,50 @@ impl GraphStore {
         }
         writer.finish().map_err(write_err)?;
         Ok(())
+    }
+}
+
+/// Quads handed to the bulk loader at a time: large enough that it writes few, large files.
+const BULK_BATCH: usize = 1_000_000;
+
+/// A bulk load in progress.
+pub struct BulkLoad<'a> {
+    loader: Option<BulkLoader<'a>>,
+    pending: Vec<Quad>,
+    path: &'a Path,
+}
+
+impl BulkLoad<'_> {
+    /// Adds quads to the load.
+    pub fn add(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
+        if self.pending.is_empty() {
+            self.pending = quads;
+        } else {
+            self.pending.extend(quads);
+        }
+        if self.pending.len() >= BULK_BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        let quads = std::mem::take(&mut self.pending);
+        match self.loader.as_mut() {
+            Some(loader) if !quads.is_empty() => loader
+                .load_quads(quads)
+                .map_err(|e| store_error(self.path, e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes everything added into the store, all at once.
+    pub fn commit(mut self) -> Result<(), Error> {
+        self.flush()?;
+        match self.loader.take() {
+            Some(loader) => loader.commit().map_err(|e| store_error(self.path, e)),
+            None => Ok(()),
+        }
     }
 }
 
