@@ -19,8 +19,31 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// A command-line error as one line: clap's first line, with the possible values if it lists
+/// them.
+fn one_line(error: &clap::Error) -> String {
+    let text = error.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_owned();
+    match lines.find(|l| l.starts_with("[possible values:")) {
+        Some(values) => format!("{first} {values}"),
+        None => first,
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            eprintln!("policegraph: {}", one_line(&e));
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
         Command::Ingest(args) => ingest(args),
         Command::Extract(args) => extract(args),
@@ -198,7 +221,7 @@ fn read_query(arg: &str) -> Result<(String, String)> {
 
 fn query(args: QueryArgs) -> Result<ExitCode> {
     let (sparql, name) = read_query(&args.query)?;
-    let store = GraphStore::open_existing(&args.store.store)?;
+    let store = GraphStore::open_read_only(&args.store.store)?;
     let results = store.query_with(&sparql, &name, &args.bind)?;
     let format = match args.format {
         Some(ResultsOutput::Table) => ResultsFormat::Table,
@@ -257,14 +280,14 @@ fn write_output(
 }
 
 fn export(args: ExportArgs) -> Result<ExitCode> {
-    let store = GraphStore::open_existing(&args.store.store)?;
+    let store = GraphStore::open_read_only(&args.store.store)?;
     let format = rdf_format(args.format);
     write_output(args.output.as_deref(), |out| store.export(format, out))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn draw(args: DotArgs) -> Result<ExitCode> {
-    let store = GraphStore::open_existing(&args.store.store)?;
+    let store = GraphStore::open_read_only(&args.store.store)?;
     let mut graph = dot::read_graph(&store)?;
     if let Some(name) = &args.focus {
         graph = dot::focus(&graph, name, args.depth)?;

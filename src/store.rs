@@ -82,15 +82,17 @@ impl GraphStore {
         Ok(graph)
     }
 
-    /// Opens an existing store for reading only; a missing store is an error.
-    pub fn open_existing(path: &Path) -> Result<Self, Error> {
+    /// Opens an existing store for reading only (it may be open for writing elsewhere, an
+    /// ingest running, say); a missing store is an error.
+    pub fn open_read_only(path: &Path) -> Result<Self, Error> {
         if !path.join("CURRENT").exists() {
             return Err(Error::Store {
                 path: path.to_path_buf(),
                 cause: "no store here (run `policegraph ingest` first)".into(),
             });
         }
-        Self::open(path)
+        let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
+        Ok(GraphStore { store, path: path.to_path_buf() })
     }
 
     fn error(&self, e: impl std::fmt::Display) -> Error {
