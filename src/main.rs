@@ -53,11 +53,24 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that stopped reading (`| head`) is not a failure.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("policegraph: {e:#}");
+            let message = format!("{e:#}");
+            eprintln!(
+                "policegraph: {}",
+                message.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(cause.downcast_ref::<Error>(), Some(Error::Write { cause, .. }) if cause.contains("Broken pipe"))
+    })
 }
 
 fn rdf_format(format: RdfOutput) -> RdfFormat {
@@ -88,7 +101,13 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 fn reporter(bar: &ProgressBar, verbose: bool) -> impl FnMut(Event<'_>) + '_ {
     move |event| match event {
         Event::Started(_) => {}
-        Event::Failed(e) => bar.suspend(|| eprintln!("policegraph: {e}")),
+        Event::Failed(e) => bar.suspend(|| {
+            let message = e.to_string();
+            eprintln!(
+                "policegraph: {}",
+                message.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }),
         Event::Article { location, outcome } => {
             bar.inc(1);
             if verbose {
@@ -130,7 +149,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let triples = store.quad_count()?;
     if !args.quiet {
         eprintln!(
-            "ingested {} articles ({} new, {} replaced, {} unchanged){}{}: {} people, {} organisations, {} proceedings; store holds {} triples",
+            "ingested {} articles ({} new, {} replaced, {} unchanged){}{}: {} people, {} organisations, {} proceedings; store holds {} triples (counted in each graph)",
             summary.articles,
             summary.new,
             summary.replaced,
@@ -194,26 +213,21 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     Ok(exit_code(&summary))
 }
 
-/// A query argument: the file it names, or the query itself.
+/// A query argument: the file it names, or the query itself. A single word that names no
+/// file is a missing file, not a query.
 fn read_query(arg: &str) -> Result<(String, String)> {
     let path = Path::new(arg);
-    let looks_like_file = !arg.contains('{') && !arg.contains('\n');
-    if path.is_file() || (looks_like_file && arg.ends_with(".rq")) {
+    if path.is_file() {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Read {
             path: path.into(),
             cause: e.to_string(),
         })?;
         return Ok((text, arg.to_owned()));
     }
-    if looks_like_file
-        && !arg
-            .trim_start()
-            .to_uppercase()
-            .starts_with(['S', 'A', 'C', 'D', 'P', 'B'])
-    {
+    if !arg.trim().contains(char::is_whitespace) && !arg.contains('{') {
         bail!(Error::Read {
             path: path.into(),
-            cause: "no such file, and not a SPARQL query".into()
+            cause: "no such file (and not a SPARQL query)".into()
         });
     }
     Ok((arg.to_owned(), "(inline)".to_owned()))

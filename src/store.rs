@@ -92,7 +92,10 @@ impl GraphStore {
             });
         }
         let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
-        Ok(GraphStore { store, path: path.to_path_buf() })
+        Ok(GraphStore {
+            store,
+            path: path.to_path_buf(),
+        })
     }
 
     fn error(&self, e: impl std::fmt::Display) -> Error {
@@ -299,6 +302,22 @@ impl GraphStore {
         writer.finish().map_err(write_err)?;
         Ok(())
     }
+}
+
+/// A SPARQL syntax error as a person can read it: the position, and the parser's list of
+/// expected tokens only when it is short.
+fn readable_syntax_error(message: &str) -> String {
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some((position, expected)) = message.split_once(": expected one of ") else {
+        return message;
+    };
+    if expected.contains("Prefix not found") {
+        return format!("{position}: undeclared prefix (add a PREFIX line)");
+    }
+    if expected.len() > 100 {
+        return format!("{position}: unexpected text here");
+    }
+    format!("{position}: expected one of {expected}")
 }
 
 /// Quads handed to the bulk loader at a time: large enough that it writes few, large files.
