@@ -243,7 +243,7 @@ impl GraphStore {
         };
         let mut prepared = SparqlEvaluator::new()
             .parse_query(sparql)
-            .map_err(|e| query_err(e.to_string()))?;
+            .map_err(|e| query_err(readable_syntax_error(&e.to_string())))?;
         for (variable, value) in bindings {
             let variable = Variable::new(variable).map_err(|e| query_err(e.to_string()))?;
             prepared = prepared.substitute_variable(variable, Literal::new_simple_literal(value));
