@@ -114,11 +114,19 @@ impl Gazetteer {
             before_ok && after_ok
         };
         let mut hits: Vec<Hit> = Vec::new();
-        for (automaton, targets) in [(&self.any_case, &self.any_case_targets), (&self.exact, &self.exact_targets)] {
+        for (automaton, targets) in [
+            (&self.any_case, &self.any_case_targets),
+            (&self.exact, &self.exact_targets),
+        ] {
             for m in automaton.find_overlapping_iter(text) {
                 let (category, index, _) = targets[m.pattern().as_usize()];
                 if boundary(m.start(), m.end()) {
-                    hits.push(Hit { start: m.start(), end: m.end(), category, index });
+                    hits.push(Hit {
+                        start: m.start(),
+                        end: m.end(),
+                        category,
+                        index,
+                    });
                 }
             }
         }

@@ -3,25 +3,39 @@
 //!
 //! - [`gazetteer`]: reference labels in text
 //! - [`organisations`]: organisations of the article, from the gazetteer and patterns
+//! - [`names`]: words that can be part of a person's name
 //! - [`people`]: person mentions and their resolution
 //! - [`subjects`]: who the case is about, and who a clause speaks of
-//! - [`cases`]: proceedings, findings, outcomes, investigations, standards
+//! - [`units`]: force units the reference data cannot list
+//! - [`outcomes`]: outcomes and findings a clause states
+//! - [`cases`]: proceedings with date, chair, finding and outcomes
+//! - [`shared`]: proceedings told of without their subject, shared by the subjects'
+//! - [`case_facts`]: investigations, referrals, files and standards breached
 //! - [`affiliations`]: where people serve, and who said what
 
 pub mod affiliations;
+pub mod case_facts;
 pub mod cases;
 pub mod gazetteer;
+pub mod names;
 pub mod organisations;
+pub mod outcomes;
 pub mod people;
+pub mod shared;
 pub mod subjects;
+pub mod units;
 
 use crate::error::Error;
-use crate::facts::{Evidence, Facts, Organisation, Person, PersonFact, Proceeding, Quotation, Relation, Scope, SentenceRecord};
+use crate::facts::{
+    Evidence, Facts, Organisation, Person, PersonFact, Proceeding, Quotation, Relation, Scope,
+    SentenceRecord,
+};
 use crate::input::Article;
 use crate::reference::{Reference, concept_iri};
 use crate::text::{self, Sentence};
 use crate::vocab::scheme;
-use cases::{CaseFact, CaseInput};
+use case_facts::CaseFact;
+use cases::CaseInput;
 use gazetteer::{Category, Gazetteer, Hit};
 use std::collections::BTreeMap;
 
@@ -40,9 +54,14 @@ impl Extractor {
 
     /// An extractor over the given reference data.
     pub fn with_reference(reference: Reference) -> Result<Self, Error> {
-        let gazetteer = Gazetteer::new(reference)
-            .map_err(|e| Error::Reference { origin: "ontology/reference.ttl".into(), cause: e.to_string() })?;
-        Ok(Extractor { gazetteer, current_year: current_year() })
+        let gazetteer = Gazetteer::new(reference).map_err(|e| Error::Reference {
+            origin: "ontology/reference.ttl".into(),
+            cause: e.to_string(),
+        })?;
+        Ok(Extractor {
+            gazetteer,
+            current_year: current_year(),
+        })
     }
 
     /// Sets the year that dates without a year are inferred against when an article has no
@@ -85,10 +104,22 @@ impl Extractor {
         let orgs = organisations::find_organisations(&clean, &hits, &self.gazetteer);
         let (people, mentions) = people::find_people(&clean, &hits);
         let mut chairs = cases::find_chairs(&clean, &mentions);
-        let subject = subjects::find_subjects(&clean, &people, &mentions, &chairs);
+        let subject = subjects::find_subjects(&subjects::SubjectInput {
+            text: &clean,
+            sentences: &sentences,
+            people: &people,
+            mentions: &mentions,
+            chairs: &chairs,
+            titles: &self.gazetteer.reference.titles,
+        });
         let known_chairs = chairs.clone();
-        let resolver =
-            subjects::Resolver { text: &clean, sentences: &sentences, mentions: &mentions, subject: &subject, chairs: &known_chairs };
+        let resolver = subjects::Resolver {
+            text: &clean,
+            sentences: &sentences,
+            mentions: &mentions,
+            subject: &subject,
+            chairs: &known_chairs,
+        };
         let input = CaseInput {
             text: &clean,
             sentences: &sentences,
@@ -100,19 +131,39 @@ impl Extractor {
             gazetteer: &self.gazetteer,
         };
         let proceedings = cases::find_proceedings(&input, &mut chairs);
-        let case_facts = cases::find_case_facts(&input);
-        let affiliations = affiliations::affiliations(&clean, &people, &mentions, &orgs, &self.gazetteer);
+        let case_facts = case_facts::find_case_facts(&input);
+        let affiliations =
+            affiliations::affiliations(&clean, &people, &mentions, &orgs, &self.gazetteer);
         let quotes = affiliations::quotations(&clean, &mentions);
 
-        let mut builder = FactsBuilder { clean: &clean, sentences: &sentences, kept: BTreeMap::new(), facts: Facts::default() };
+        let mut builder = FactsBuilder {
+            clean: &clean,
+            sentences: &sentences,
+            kept: BTreeMap::new(),
+            facts: Facts::default(),
+        };
         for (index, person) in people.iter().enumerate() {
-            let person_mentions: Vec<Evidence> =
-                mentions.iter().filter(|m| m.person == index).map(|m| builder.evidence((m.head_start, m.end))).collect();
-            let rank = person.rank.map(|(i, s, e)| (self.gazetteer.reference.ranks[i].iri.clone(), (s, e)));
-            let title = person.title.map(|(i, s, e)| (self.gazetteer.reference.titles[i].pref_label.clone(), (s, e)));
+            let person_mentions: Vec<Evidence> = mentions
+                .iter()
+                .filter(|m| m.person == index)
+                .map(|m| builder.evidence((m.head_start, m.end)))
+                .collect();
+            let rank = person
+                .rank
+                .map(|(i, s, e)| (self.gazetteer.reference.ranks[i].iri.clone(), (s, e)));
+            let title = person.title.map(|(i, s, e)| {
+                (
+                    self.gazetteer.reference.titles[i].pref_label.clone(),
+                    (s, e),
+                )
+            });
             builder.facts.people.push(Person {
                 name: person.name.clone(),
-                scope: if person.full { Scope::Global } else { Scope::Article },
+                scope: if person.full {
+                    Scope::Global
+                } else {
+                    Scope::Article
+                },
                 rank: rank.as_ref().map(|(r, _)| r.clone()),
                 title: title.as_ref().map(|(t, _)| t.clone()),
                 designation: person.designation.clone(),
@@ -148,7 +199,9 @@ impl Extractor {
                 CaseFact::InvestigatedBy(o) => Relation::InvestigatedBy(o),
                 CaseFact::ReferredTo(o) => Relation::ReferredTo(o),
                 CaseFact::FileSubmittedTo(o) => Relation::FileSubmittedTo(o),
-                CaseFact::Breached(s) => Relation::BreachedStandard(self.gazetteer.reference.standards[s].iri.clone()),
+                CaseFact::Breached(s) => {
+                    Relation::BreachedStandard(self.gazetteer.reference.standards[s].iri.clone())
+                }
             };
             builder.relate(person, relation, span);
         }
@@ -157,10 +210,18 @@ impl Extractor {
                 subject: p.subject,
                 kind: concept_iri(scheme::PROCEEDING_KIND, p.kind),
                 evidence: builder.evidence(p.span),
-                date: p.date.map(|(d, span)| (dates[d].date, builder.evidence(span))),
+                date: p
+                    .date
+                    .map(|(d, span)| (dates[d].date, builder.evidence(span))),
                 chair: p.chair.map(|(c, span)| (c, builder.evidence(span))),
-                finding: p.finding.map(|(f, span)| (concept_iri(scheme::FINDING, f), builder.evidence(span))),
-                outcomes: p.outcomes.iter().map(|&(o, span)| (concept_iri(scheme::OUTCOME, o), builder.evidence(span))).collect(),
+                finding: p
+                    .finding
+                    .map(|(f, span)| (concept_iri(scheme::FINDING, f), builder.evidence(span))),
+                outcomes: p
+                    .outcomes
+                    .iter()
+                    .map(|&(o, span)| (concept_iri(scheme::OUTCOME, o), builder.evidence(span)))
+                    .collect(),
                 court: p.court.map(|(c, span)| (c, builder.evidence(span))),
             };
             builder.facts.proceedings.push(proceeding);
@@ -183,7 +244,9 @@ impl Extractor {
         hits.retain(|h| {
             let written = &clean[h.start..h.end];
             let short = written.split_whitespace().count() <= 2;
-            !(h.category == Category::Organisation && short && !written.chars().any(char::is_uppercase))
+            !(h.category == Category::Organisation
+                && short
+                && !written.chars().any(char::is_uppercase))
         });
         hits
     }
@@ -211,9 +274,16 @@ struct FactsBuilder<'a> {
 
 impl FactsBuilder<'_> {
     fn evidence(&mut self, (start, end): (usize, usize)) -> Evidence {
-        let position = self.sentences.partition_point(|s| s.end <= start).min(self.sentences.len().saturating_sub(1));
+        let position = self
+            .sentences
+            .partition_point(|s| s.end <= start)
+            .min(self.sentences.len().saturating_sub(1));
         let Some(sentence) = self.sentences.get(position) else {
-            return Evidence { sentence: 0, start_char: 0, end_char: 0 };
+            return Evidence {
+                sentence: 0,
+                start_char: 0,
+                end_char: 0,
+            };
         };
         let start = start.max(sentence.start);
         let end = end.min(self.clean.len()).max(start);
@@ -228,13 +298,26 @@ impl FactsBuilder<'_> {
                 text: sentence.text(self.clean).to_owned(),
             });
         }
-        Evidence { sentence: index, start_char, end_char }
+        Evidence {
+            sentence: index,
+            start_char,
+            end_char,
+        }
     }
 
     fn relate(&mut self, person: usize, relation: Relation, span: (usize, usize)) {
         let evidence = self.evidence(span);
-        if !self.facts.person_facts.iter().any(|f| f.person == person && f.relation == relation) {
-            self.facts.person_facts.push(PersonFact { person, relation, evidence });
+        if !self
+            .facts
+            .person_facts
+            .iter()
+            .any(|f| f.person == person && f.relation == relation)
+        {
+            self.facts.person_facts.push(PersonFact {
+                person,
+                relation,
+                evidence,
+            });
         }
     }
 

@@ -26,26 +26,27 @@ impl OrgEntity {
     }
 }
 
-const PLACE: &str = r"[A-Z][a-z]+(?:[- ](?:upon-|on-|under-|in-|le-)?[A-Z][a-z]+){0,3}";
+const PLACE: &str = r"[A-Z][a-z]+(?:(?:[- ]| of )(?:upon-|on-|under-|in-|le-)?[A-Z][a-z]+){0,3}";
 
 static COURT: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"\b({PLACE} (?:Magistrates'? Court|Crown Court|County Court|Youth Court|Coroner's Court|Family Court|Magistrates Court))"
+        r"\b({PLACE} (?:Magistrates'? Court|Crown Court|County Court|Sheriff Court|Youth Court|Coroner's Court|Family Court|Magistrates Court))"
     ))
 });
-static STATION: LazyLock<Regex> = LazyLock::new(|| crate::regex(&format!(r"\b({PLACE} [Pp]olice [Ss]tation)\b")));
-static PSD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"\b(?:[Pp]rofessional [Ss]tandards [Dd]epartment|Professional Standards Branch|Professional Standards Unit|PSD)\b")
-});
-
+static STATION: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(&format!(r"\b({PLACE} [Pp]olice [Ss]tation)\b")));
 /// Words a pattern may capture before a place name that are not part of it.
-const LEADING_NOISE: &[&str] = &["At", "The", "In", "To", "From", "Before", "At the", "On", "A", "An", "Outside"];
+const LEADING_NOISE: &[&str] = &[
+    "At", "The", "In", "To", "From", "Before", "At the", "On", "A", "An", "Outside",
+];
 
 fn strip_leading_noise(name: &str) -> (usize, &str) {
     let mut offset = 0;
     let mut rest = name;
     loop {
-        let Some((first, tail)) = rest.split_once(' ') else { return (offset, rest) };
+        let Some((first, tail)) = rest.split_once(' ') else {
+            return (offset, rest);
+        };
         if LEADING_NOISE.contains(&first) {
             offset += first.len() + 1;
             rest = tail;
@@ -56,14 +57,18 @@ fn strip_leading_noise(name: &str) -> (usize, &str) {
 }
 
 fn kind_entry<'a>(gazetteer: &'a Gazetteer, label: &str) -> Option<&'a Entry> {
-    gazetteer.reference.organisation_kinds.iter().find(|k| k.pref_label == label)
+    gazetteer
+        .reference
+        .organisation_kinds
+        .iter()
+        .find(|k| k.pref_label == label)
 }
 
 /// Collects the article's organisations: reference hits first, then courts, stations and
 /// professional standards departments found by pattern.
 pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<OrgEntity> {
     let mut orgs: Vec<OrgEntity> = Vec::new();
-    let mut add = |orgs: &mut Vec<OrgEntity>, entity: OrgEntity, span: (usize, usize)| {
+    let add = |orgs: &mut Vec<OrgEntity>, entity: OrgEntity, span: (usize, usize)| {
         if let Some(o) = orgs.iter_mut().find(|o| o.iri == entity.iri) {
             o.spans.push(span);
         } else {
@@ -74,7 +79,11 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
     };
     for hit in hits.iter().filter(|h| h.category == Category::Organisation) {
         let entry = gazetteer.entry(hit);
-        let kind_label = gazetteer.reference.label_of(&entry.kind).unwrap_or("other").to_owned();
+        let kind_label = gazetteer
+            .reference
+            .label_of(&entry.kind)
+            .unwrap_or("other")
+            .to_owned();
         let entity = OrgEntity {
             iri: entry.iri.clone(),
             name: entry.pref_label.clone(),
@@ -94,7 +103,9 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             if covered(start, m.end()) || name.split(' ').count() < 2 {
                 continue;
             }
-            let Some(kind) = kind_entry(gazetteer, kind_label) else { continue };
+            let Some(kind) = kind_entry(gazetteer, kind_label) else {
+                continue;
+            };
             let entity = OrgEntity {
                 iri: concept_iri(scheme::ORGANISATION, name),
                 name: name.to_owned(),
@@ -107,45 +118,8 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             add(&mut orgs, entity, (start, m.end()));
         }
     }
-    professional_standards_departments(text, hits, gazetteer, &mut orgs, &mut add);
+    super::units::find_units(text, hits, gazetteer, &mut orgs);
     orgs
-}
-
-/// "Kent Police's Professional Standards Department", or a PSD in an article about one force:
-/// a unit of that force.
-fn professional_standards_departments(
-    text: &str,
-    hits: &[Hit],
-    gazetteer: &Gazetteer,
-    orgs: &mut Vec<OrgEntity>,
-    add: &mut impl FnMut(&mut Vec<OrgEntity>, OrgEntity, (usize, usize)),
-) {
-    let forces: Vec<&OrgEntity> = orgs.iter().filter(|o| o.is_kind(&["police force"])).collect();
-    let only_force = if forces.len() == 1 { Some(forces[0].clone()) } else { None };
-    let Some(kind) = kind_entry(gazetteer, "directorate") else { return };
-    for m in PSD.find_iter(text) {
-        if hits.iter().any(|h| h.start <= m.start() && m.end() <= h.end) {
-            continue;
-        }
-        let nearest_force = hits
-            .iter()
-            .filter(|h| h.category == Category::Organisation && h.end <= m.start() && m.start() - h.end <= 4)
-            .map(|h| gazetteer.entry(h))
-            .find(|e| gazetteer.reference.label_of(&e.kind) == Some("police force"))
-            .map(|e| (e.iri.clone(), e.pref_label.clone()))
-            .or_else(|| only_force.as_ref().map(|f| (f.iri.clone(), f.name.clone())));
-        let Some((force_iri, force_name)) = nearest_force else { continue };
-        let entity = OrgEntity {
-            iri: concept_iri(scheme::ORGANISATION, &format!("{force_name} Professional Standards Department")),
-            name: "Professional Standards Department".to_owned(),
-            kind_label: "directorate".to_owned(),
-            kind: kind.iri.clone(),
-            parent: Some(force_iri),
-            from_reference: false,
-            spans: Vec::new(),
-        };
-        add(orgs, entity, (m.start(), m.end()));
-    }
 }
 
 /// Depth of an organisation in the reference hierarchy (a force 0, its command 1, ...).
@@ -157,7 +131,10 @@ pub fn depth(org: &OrgEntity, gazetteer: &Gazetteer) -> usize {
         if depth > 8 {
             break;
         }
-        parent = gazetteer.reference.organisation(&p).and_then(|e| e.parent.clone());
+        parent = gazetteer
+            .reference
+            .organisation(&p)
+            .and_then(|e| e.parent.clone());
     }
     depth
 }
@@ -170,12 +147,16 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&COURT);
         LazyLock::force(&STATION);
-        LazyLock::force(&PSD);
     }
 
     #[test]
     fn court_names_lose_leading_prepositions() {
-        let m = COURT.find("At Croydon Magistrates' Court he pleaded").map(|m| m.as_str());
-        assert_eq!(m.map(strip_leading_noise).map(|(_, n)| n), Some("Croydon Magistrates' Court"));
+        let m = COURT
+            .find("At Croydon Magistrates' Court he pleaded")
+            .map(|m| m.as_str());
+        assert_eq!(
+            m.map(strip_leading_noise).map(|(_, n)| n),
+            Some("Croydon Magistrates' Court")
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! stretch of text, which of them it speaks of. Where the text does not settle who is meant,
 //! the answer is nobody: a fact left out is better than a fact on the wrong officer.
 
+use super::outcomes::{finding_in, outcomes_in};
 use super::people::{Mention, PersonEntity};
+use crate::reference::Entry;
 use crate::text::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -11,14 +13,14 @@ use std::sync::LazyLock;
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?x)^(?:'s?)?(?:,[^,]{0,100},)?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
-        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
+        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
     )
 });
 
 /// Words before a mention that make its person the one facing the case.
 static ACCUSED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?ix)(?:(?:allegations?|case|complaints?|hearing|proceedings|charges?|investigation|misconduct|evidence)\s+(?:\w+\s+){0,3}(?:against|into|involving|concerning|of)|dismissed|sacked|suspended|arrested|charged|convicted|disciplined)\s+(?:former\s+|serving\s+)?$",
+        r"(?ix)(?:(?:allegations?|case|complaints?|hearing|proceedings|charges?|investigation|misconduct|evidence)\s+(?:\w+\s+){0,3}(?:against|into|involving|concerning|of|that)|dismissed|sacked|suspended|arrested|charged|convicted|disciplined)\s+(?:former\s+|serving\s+)?$",
     )
 });
 
@@ -30,33 +32,149 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a clause speak of several people at once.
-static PLURAL: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(r"(?i)\b(?:both|each|all|were|they|the (?:two|three|four|five) (?:officers|men|women)|the officers)\b"));
+static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:both|each|all|were|they|the (?:two|three|four|five) (?:officers|men|women)|the officers)\b",
+    )
+});
 
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
-static CLAUSE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) "));
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
+});
 
-/// People facing the case: designated officers, and people the text puts in the accused's
-/// place ("Phillips was arrested", "allegations against PC Reed").
-pub fn find_subjects(text: &str, people: &[PersonEntity], mentions: &[Mention], chairs: &[usize]) -> Vec<bool> {
-    let mut subject = vec![false; people.len()];
-    for (index, person) in people.iter().enumerate() {
-        if person.title.is_some() && person.rank.is_none() {
+/// Words after a titled person that make them the one facing the case: only a passive ("was
+/// dismissed"), since directors and judges dismiss, find and hand out in the active voice.
+static ACCUSED_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"^(?:'s?)?(?:,[^,]{0,100},)?\s+(?:who\s+)?(?:has|had|have)?\s*(?:was|were|been|is)\s+(?:(?:also|later|subsequently|then)\s+)?(?:dismissed|sacked|fired|arrested|charged|suspended|convicted|found|given|handed|issued|placed|added|barred|banned|disciplined)\b",
+    )
+});
+
+/// Words around a mention that make its person a speaker or the one who decides ("Supt Reed,
+/// head of PSD, said", "Ch Supt Reed, who chaired the hearing, ruled").
+static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"^(?:,[^,\x22]{0,100},)?\s+(?:said|says|told|added|explained|commented|stated|warned|decided|ruled|concluded|determined|imposed|chaired|presided)\b",
+    )
+});
+static SPEAKS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"\b(?:said|says|added|concluded|continued|according to)\s+$"));
+
+/// Statements that settle part of a case: a breach, a case to answer, a sanction.
+static CASE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\bbreach(?:ed|ing|es)?\b|\bcase to answer\b|\bfound to have\b")
+});
+/// A pronoun that speaks rather than is spoken of ("He said ...").
+static PRONOUN_SPEAKS: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r#"(?i)\b(?:he|she) (?:said|added|told|explained)\b|""#));
+
+/// Job titles of police staff, who face misconduct proceedings as officers do.
+const STAFF_TITLES: &[&str] = &[
+    "member of police staff",
+    "Detention Officer",
+    "Call Handler",
+];
+
+/// What subject detection reads from the article.
+pub struct SubjectInput<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub people: &'a [PersonEntity],
+    pub mentions: &'a [Mention],
+    pub chairs: &'a [usize],
+    /// The reference titles, by the index a person's title carries.
+    pub titles: &'a [Entry],
+}
+
+/// People facing the case: designated officers, people the text puts in the accused's place
+/// ("Phillips was arrested", "allegations against PC Reed"), and officers or staff of whom a
+/// sentence naming no one else states a finding, breach or sanction.
+pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
+    let text = input.text;
+    let mut subject = vec![false; input.people.len()];
+    for (index, person) in input.people.iter().enumerate() {
+        if input.chairs.contains(&index) {
             continue;
         }
         if person.designation.is_some() {
             subject[index] = person.officer;
             continue;
         }
-        subject[index] = mentions.iter().filter(|m| m.person == index).any(|m| {
-            let after = &text[m.end..(m.end + 160).min(text.len())];
-            let after = after.get(..after.find('\n').unwrap_or(after.len())).unwrap_or(after);
+        let titled = person.title.is_some() && person.rank.is_none();
+        let mut own = input.mentions.iter().filter(|m| m.person == index);
+        let cued = own.any(|m| {
+            let after = line_after(text, m.end);
             let before = &text[m.head_start.saturating_sub(80)..m.head_start];
-            ACCUSED_AFTER.is_match(after) || ACCUSED_BEFORE.is_match(before)
-        }) && !chairs.contains(&index);
+            if titled {
+                ACCUSED_PASSIVE.is_match(after)
+            } else {
+                ACCUSED_AFTER.is_match(after) || ACCUSED_BEFORE.is_match(before)
+            }
+        });
+        let staff = person
+            .title
+            .and_then(|(t, _, _)| input.titles.get(t))
+            .is_some_and(|t| STAFF_TITLES.contains(&t.pref_label.as_str()));
+        let eligible = (person.officer || staff) && !speaks(input, index);
+        subject[index] = cued || (eligible && case_stated(input, index));
     }
     subject
+}
+
+fn line_after(text: &str, at: usize) -> &str {
+    let after = &text[at..(at + 160).min(text.len())];
+    after
+        .get(..after.find('\n').unwrap_or(after.len()))
+        .unwrap_or(after)
+}
+
+/// True when some mention of the person introduces their own words.
+fn speaks(input: &SubjectInput<'_>, person: usize) -> bool {
+    input
+        .mentions
+        .iter()
+        .filter(|m| m.person == person)
+        .any(|m| {
+            let before = &input.text[m.head_start.saturating_sub(30)..m.head_start];
+            SPEAKS_AFTER.is_match(line_after(input.text, m.end)) || SPEAKS_BEFORE.is_match(before)
+        })
+}
+
+/// True when a sentence that names the person and no one else (chairs aside), or the sentence
+/// after it that names no one and points back with a pronoun, states a finding, an outcome or
+/// a breach.
+fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
+    let names_only = |s: &Sentence, who: Option<usize>| {
+        input
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end && !input.chairs.contains(&m.person))
+            .all(|m| Some(m.person) == who)
+    };
+    let states_case = |s: &Sentence| {
+        let body = s.text(input.text);
+        CASE_CUE.is_match(body)
+            || finding_in(body, 0).is_some()
+            || !outcomes_in(input.text, s.start, s.end).is_empty()
+    };
+    input.sentences.iter().enumerate().any(|(i, s)| {
+        let named = input
+            .mentions
+            .iter()
+            .any(|m| m.person == person && m.start >= s.start && m.end <= s.end);
+        if !named || !names_only(s, Some(person)) {
+            return false;
+        }
+        states_case(s)
+            || input.sentences.get(i + 1).is_some_and(|next| {
+                let body = next.text(input.text);
+                names_only(next, None)
+                    && ANAPHOR.is_match(body)
+                    && !PRONOUN_SPEAKS.is_match(body)
+                    && states_case(next)
+            })
+    })
 }
 
 /// Which subjects a span of text (a clause of sentence `sentence`) speaks of.
@@ -82,8 +200,15 @@ impl Resolver<'_> {
         found
     }
 
+    /// True when the clause names a subject or points back at one ("he", "the officer").
+    pub fn speaks_of_someone(&self, start: usize, end: usize) -> bool {
+        !self.subjects_in(start, end).is_empty() || ANAPHOR.is_match(&self.text[start..end])
+    }
+
     fn all_subjects(&self) -> Vec<usize> {
-        (0..self.subject.len()).filter(|&i| self.subject[i]).collect()
+        (0..self.subject.len())
+            .filter(|&i| self.subject[i])
+            .collect()
     }
 
     /// The clauses of a sentence, as byte spans: the whole sentence when it names at most one
@@ -93,36 +218,107 @@ impl Resolver<'_> {
             return vec![(sentence.start, sentence.end)];
         }
         let body = sentence.text(self.text);
+        let mut breaks: Vec<(usize, usize)> = CLAUSE_BREAK
+            .find_iter(body)
+            .map(|m| (sentence.start + m.start(), sentence.start + m.end()))
+            .collect();
+        breaks.extend(self.and_breaks(sentence));
+        breaks.sort_unstable();
         let mut spans = Vec::new();
-        let mut from = 0;
-        for m in CLAUSE_BREAK.find_iter(body) {
-            spans.push((sentence.start + from, sentence.start + m.start()));
-            from = m.end();
+        let mut from = sentence.start;
+        for (at, to) in breaks.into_iter().filter(|b| b.0 >= sentence.start) {
+            if at >= from {
+                spans.push((from, at));
+                from = to;
+            }
         }
-        spans.push((sentence.start + from, sentence.end));
+        spans.push((from, sentence.end));
         spans
+    }
+
+    /// "PC A was dismissed and PC B was given a warning": an "and" before a subject's mention
+    /// ends a clause when the words since the last subject named say something of them, not
+    /// when they only list names ("PC A and PC B were dismissed").
+    fn and_breaks(&self, sentence: &Sentence) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.start > sentence.start && m.end <= sentence.end && self.subject[m.person])
+        {
+            let before = &self.text[sentence.start..m.head_start];
+            let Some(and) = before
+                .strip_suffix(" and ")
+                .or_else(|| before.strip_suffix(", and "))
+            else {
+                continue;
+            };
+            let and_at = sentence.start + and.len();
+            let last = self
+                .mentions
+                .iter()
+                .rfind(|o| o.end <= and_at && o.start >= sentence.start && self.subject[o.person]);
+            let said =
+                last.is_some_and(|o| self.text[o.end..and_at].split_whitespace().count() >= 3);
+            if said {
+                out.push((and_at, m.head_start));
+            }
+        }
+        out
+    }
+
+    /// True when the subjects a clause names stand together as one list ("PC A, PC B and
+    /// former DI C will be placed on the barred list").
+    fn named_as_list(&self, start: usize, end: usize) -> bool {
+        let named: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end && self.subject[m.person])
+            .collect();
+        named.windows(2).all(|pair| {
+            let gap = self.text[pair[0].end..pair[1].head_start].trim_end_matches("former ");
+            matches!(gap, ", " | " and " | ", and " | " & ")
+        })
     }
 
     /// The subjects a clause speaks of: those it names (several only with a plural verb or
     /// "both"), else, through "he", "the officer" or no mention at all, the only subject of the
     /// article or the only one named in the sentence before.
-    pub fn resolve(&self, sentence: usize, start: usize, end: usize, case_level: bool) -> Vec<usize> {
+    pub fn resolve(
+        &self,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        case_level: bool,
+    ) -> Vec<usize> {
         let named = self.subjects_in(start, end);
         let clause = &self.text[start..end];
         match named.len() {
             1 => return named,
             0 => {}
-            _ => return if PLURAL.is_match(clause) || case_level { named } else { Vec::new() },
+            _ => {
+                return if PLURAL.is_match(clause) || case_level || self.named_as_list(start, end) {
+                    named
+                } else {
+                    Vec::new()
+                };
+            }
         }
         // A clause that names someone who is not a subject speaks of them, not of a subject,
         // unless it also points back with a pronoun.
-        let names_other = self
-            .mentions
-            .iter()
-            .any(|m| m.start >= start && m.end <= end && !self.subject[m.person] && !self.chairs.contains(&m.person));
+        let names_other = self.mentions.iter().any(|m| {
+            m.start >= start
+                && m.end <= end
+                && !self.subject[m.person]
+                && !self.chairs.contains(&m.person)
+        });
         let anaphor = ANAPHOR.is_match(clause);
         if names_other && !anaphor {
-            return if case_level { self.only_or_all(case_level) } else { Vec::new() };
+            return if case_level {
+                self.only_or_all(case_level)
+            } else {
+                Vec::new()
+            };
         }
         let all = self.all_subjects();
         if all.len() <= 1 {
@@ -140,7 +336,11 @@ impl Resolver<'_> {
 
     fn only_or_all(&self, case_level: bool) -> Vec<usize> {
         let all = self.all_subjects();
-        if all.len() == 1 || case_level { all } else { Vec::new() }
+        if all.len() == 1 || case_level {
+            all
+        } else {
+            Vec::new()
+        }
     }
 }
 
@@ -150,7 +350,18 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        for p in [&ACCUSED_AFTER, &ACCUSED_BEFORE, &ANAPHOR, &PLURAL, &CLAUSE_BREAK] {
+        for p in [
+            &ACCUSED_AFTER,
+            &ACCUSED_BEFORE,
+            &ANAPHOR,
+            &PLURAL,
+            &CLAUSE_BREAK,
+            &ACCUSED_PASSIVE,
+            &SPEAKS_AFTER,
+            &SPEAKS_BEFORE,
+            &CASE_CUE,
+            &PRONOUN_SPEAKS,
+        ] {
             LazyLock::force(p);
         }
     }
@@ -160,6 +371,79 @@ mod tests {
         assert!(ACCUSED_AFTER.is_match(", 56, who has since resigned but"));
         assert!(ACCUSED_AFTER.is_match(" was dismissed without notice"));
         assert!(!ACCUSED_AFTER.is_match(", who leads the command, said"));
+        assert!(!ACCUSED_AFTER.is_match(", who heads the response team, added: \"We"));
+        assert!(ACCUSED_AFTER.is_match(" will be added to the barred list"));
         assert!(ACCUSED_BEFORE.is_match("heard a number of allegations against "));
+    }
+
+    #[test]
+    fn titled_people_need_a_passive() {
+        assert!(ACCUSED_PASSIVE.is_match(", who did not attend, was dismissed without notice"));
+        assert!(!ACCUSED_PASSIVE.is_match(" found the allegations proven"));
+        assert!(SPEAKS_AFTER.is_match(", head of the unit, said"));
+        assert!(SPEAKS_AFTER.is_match(", who chaired the panel, ruled that"));
+        assert!(SPEAKS_BEFORE.is_match("\" concluded "));
+        assert!(CASE_CUE.is_match("Her conduct breached the standard of confidentiality."));
+        assert!(PRONOUN_SPEAKS.is_match("She said the force had learned lessons."));
+    }
+
+    fn resolver_over<'a>(
+        text: &'a str,
+        sentences: &'a [Sentence],
+        mentions: &'a [Mention],
+    ) -> Resolver<'a> {
+        Resolver {
+            text,
+            sentences,
+            mentions,
+            subject: &[true, true],
+            chairs: &[],
+        }
+    }
+
+    fn mention(text: &str, name: &str, person: usize) -> Mention {
+        let start = text.find(name).unwrap_or_default();
+        Mention {
+            start: start + 3,
+            end: start + name.len(),
+            person,
+            head_start: start,
+        }
+    }
+
+    #[test]
+    fn and_splits_clauses_that_say_something() {
+        let text = "PC Ames was dismissed without notice and PC Bell was given a written warning.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = [Sentence {
+            index: 0,
+            start: 0,
+            end: text.len(),
+            start_char: 0,
+            end_char: text.len(),
+        }];
+        let resolver = resolver_over(text, &sentences, &mentions);
+        let clauses = resolver.clauses(&sentences[0]);
+        assert_eq!(clauses.len(), 2);
+        assert_eq!(
+            resolver.resolve(0, clauses[1].0, clauses[1].1, false),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_speaks_of_each() {
+        let text = "PC Ames and PC Bell will be placed on the barred list.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = [Sentence {
+            index: 0,
+            start: 0,
+            end: text.len(),
+            start_char: 0,
+            end_char: text.len(),
+        }];
+        let resolver = resolver_over(text, &sentences, &mentions);
+        assert_eq!(resolver.clauses(&sentences[0]).len(), 1);
+        assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![0, 1]);
     }
 }

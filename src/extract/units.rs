@@ -13,23 +13,53 @@ use std::sync::LazyLock;
 /// A capitalised name ending in a unit word: "Serious and Organised Crime Unit".
 static FORCE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"\b((?:[A-Z][a-z]+|[A-Z]{2,5}|and|&)(?:'s)?(?: (?:[A-Z][a-z]+|and|&)){0,5}) (Unit|Command|Directorate|Branch|Division|Squad|Team|Department)\b(?: \(([A-Z]{2,6})\))?",
+        r"\b((?:[A-Z][a-z]+|[A-Z]{2,5}|and|&)(?:'s)?(?: (?:[A-Z][a-z]+|[A-Z]{2,5}|and|&)(?:'s)?){0,5}) (Unit|Command|Directorate|Branch|Division|Squad|Team|Department)\b(?: \(([A-Z]{2,6})\))?",
     )
 });
 /// The professional standards department in lower case or by its usual acronym.
-static PSD: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"\b(?:[Pp]rofessional [Ss]tandards [Dd]epartment|PSD)\b"));
+static PSD: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"\b(?:[Pp]rofessional [Ss]tandards [Dd]epartment|PSD)\b"));
 
 /// Words a unit name does not begin with.
 const LEADING_NOISE: &[&str] = &[
-    "The", "A", "An", "At", "In", "On", "From", "By", "To", "Of", "For", "With", "After", "Following", "Before",
-    "Our", "Its", "Their", "His", "Her", "Force", "Force's", "and", "&", "Police", "Local", "Former", "Both", "All",
+    "The",
+    "A",
+    "An",
+    "At",
+    "In",
+    "On",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "For",
+    "With",
+    "After",
+    "Following",
+    "Before",
+    "Our",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Force",
+    "Force's",
+    "and",
+    "&",
+    "Police",
+    "Local",
+    "Former",
+    "Both",
+    "All",
 ];
 
 /// The kind label of a unit word.
 fn kind_of(head: &str) -> &'static str {
     match head {
         "Command" | "Division" => "command",
-        "Directorate" => "directorate",
+        // A force's departments (professional standards, CID) stand where the Met's
+        // directorates do.
+        "Directorate" | "Department" => "directorate",
         _ => "unit",
     }
 }
@@ -49,32 +79,43 @@ struct FoundUnit {
 fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit> {
     let mut out = Vec::new();
     let is_force = |h: &Hit| {
-        h.category == Category::Organisation && gazetteer.reference.label_of(&gazetteer.entry(h).kind) == Some("police force")
+        h.category == Category::Organisation
+            && gazetteer.reference.label_of(&gazetteer.entry(h).kind) == Some("police force")
     };
     for c in FORCE_UNIT.captures_iter(text) {
-        let (Some(words), Some(head)) = (c.get(1), c.get(2)) else { continue };
-        if hits.iter().any(|h| h.category == Category::Organisation && h.start < head.end() && head.start() < h.end) {
+        let (Some(words), Some(head)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        if hits.iter().any(|h| {
+            h.category == Category::Organisation && h.start < head.end() && head.start() < h.end
+        }) {
             continue;
         }
         let mut start = words.start();
         let mut force = None;
-        // A force at the start of the name owns the unit: "GMP's Tactical Aid Unit".
-        if let Some(h) = hits.iter().find(|h| h.start >= start && h.end < head.start() && is_force(h)) {
-            force = Some(h.index);
+        // A force or a role inside the run ends what comes before the name: "GMP's Tactical
+        // Aid Unit" is the force's, "Chief Inspector Reed Serious Crime Unit" is not a name.
+        let from = start;
+        for h in hits
+            .iter()
+            .filter(|h| h.end > from && h.start < head.start() && h.end < head.start())
+        {
+            force = if is_force(h) { Some(h.index) } else { None };
             start = h.end;
         }
         // Leading words that are not part of the name.
         loop {
-            let rest = text[start..head.start()].trim_start_matches(['\'', 's']).trim_start();
+            let rest = text[start..head.start()].trim_start();
+            let rest = rest.strip_prefix("'s").unwrap_or(rest).trim_start();
             start = head.start() - rest.len();
-            let Some(first) = rest.split(' ').next() else { break };
-            if !LEADING_NOISE.contains(&first) || first.is_empty() {
+            let first = rest.split(' ').next().unwrap_or_default();
+            if first.is_empty() || !LEADING_NOISE.contains(&first) {
                 break;
             }
             start += first.len();
         }
         let name = &text[start..head.end()];
-        if name.split(' ').count() < 2 || hits.iter().any(|h| h.start < head.end() && start < h.end && h.category != Category::Organisation) {
+        if name.split(' ').count() < 2 {
             continue;
         }
         if force.is_none() {
@@ -85,14 +126,35 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
                 .next_back();
         }
         let acronym = c.get(3).map(|a| a.as_str().to_owned());
-        out.push(FoundUnit { name: name.to_owned(), kind: kind_of(head.as_str()), span: (start, head.end()), force, acronym });
+        out.push(FoundUnit {
+            name: name.to_owned(),
+            kind: kind_of(head.as_str()),
+            span: (start, head.end()),
+            force,
+            acronym,
+        });
     }
     for m in PSD.find_iter(text) {
-        let inside = out.iter().any(|u| u.span.0 <= m.start() && m.end() <= u.span.1)
-            || hits.iter().any(|h| h.start <= m.start() && m.end() <= h.end);
+        let inside = out
+            .iter()
+            .any(|u| u.span.0 <= m.start() && m.end() <= u.span.1)
+            || hits
+                .iter()
+                .any(|h| h.start <= m.start() && m.end() <= h.end);
         if !inside {
-            let force = hits.iter().filter(|h| h.end <= m.start() && m.start() - h.end <= 4 && is_force(h)).map(|h| h.index).next_back();
-            out.push(FoundUnit { name: "Professional Standards Department".to_owned(), kind: "unit", span: (m.start(), m.end()), force, acronym: None });
+            let force = hits
+                .iter()
+                .filter(|h| h.end <= m.start() && m.start() - h.end <= 4 && is_force(h))
+                .map(|h| h.index)
+                .next_back();
+            out.push(FoundUnit {
+                name: "Professional Standards Department".to_owned(),
+                // A force's counterpart of the Met's Directorate of Professional Standards.
+                kind: "directorate",
+                span: (m.start(), m.end()),
+                force,
+                acronym: None,
+            });
         }
     }
     out.sort_by_key(|u| u.span);
@@ -102,20 +164,37 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
 /// Adds the article's force units to `orgs`: each a part of the force named with it, else of
 /// the article's only force. Later mentions by acronym ("the PSB") join the unit.
 pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
-    let forces: Vec<&OrgEntity> = orgs.iter().filter(|o| o.is_kind(&["police force"])).collect();
+    let forces: Vec<&OrgEntity> = orgs
+        .iter()
+        .filter(|o| o.is_kind(&["police force"]))
+        .collect();
     let only_force = match forces.as_slice() {
-        [one] => Some(((*one).iri.clone(), (*one).name.clone())),
+        [one] => Some((one.iri.clone(), one.name.clone())),
         _ => None,
     };
     let mut units = found_units(text, hits, gazetteer);
     // Acronyms given in brackets name the unit wherever else they stand.
-    let acronyms: Vec<(String, String, &'static str)> =
-        units.iter().filter_map(|u| u.acronym.clone().map(|a| (a, u.name.clone(), u.kind))).collect();
+    let acronyms: Vec<(String, String, &'static str)> = units
+        .iter()
+        .filter_map(|u| u.acronym.clone().map(|a| (a, u.name.clone(), u.kind)))
+        .collect();
     for (acronym, name, kind) in acronyms {
-        let pattern = crate::regex(&format!(r"\b{}\b", regex::escape(&acronym)));
-        for m in pattern.find_iter(text) {
-            if !units.iter().any(|u| u.span.0 <= m.start() && m.end() <= u.span.1 + acronym.len() + 3) {
-                units.push(FoundUnit { name: name.clone(), kind, span: (m.start(), m.end()), force: None, acronym: None });
+        for (at, _) in text.match_indices(acronym.as_str()) {
+            let end = at + acronym.len();
+            let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            if bounded
+                && !units
+                    .iter()
+                    .any(|u| u.span.0 <= at && end <= u.span.1 + acronym.len() + 3)
+            {
+                units.push(FoundUnit {
+                    name: name.clone(),
+                    kind,
+                    span: (at, end),
+                    force: None,
+                    acronym: None,
+                });
             }
         }
     }
@@ -125,7 +204,14 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
             .map(|i| &gazetteer.reference.organisations[i])
             .map(|e| (e.iri.clone(), e.pref_label.clone()))
             .or_else(|| only_force.clone());
-        let Some(kind) = gazetteer.reference.organisation_kinds.iter().find(|k| k.pref_label == unit.kind) else { continue };
+        let Some(kind) = gazetteer
+            .reference
+            .organisation_kinds
+            .iter()
+            .find(|k| k.pref_label == unit.kind)
+        else {
+            continue;
+        };
         let key = match &force {
             Some((_, force_name)) => format!("{force_name} {}", unit.name),
             None => unit.name.clone(),
@@ -159,10 +245,17 @@ mod tests {
     }
 
     fn units(text: &str) -> Vec<(String, &'static str, bool)> {
-        let Ok(reference) = Reference::load() else { return Vec::new() };
-        let Ok(gazetteer) = Gazetteer::new(reference) else { return Vec::new() };
+        let Ok(reference) = Reference::load() else {
+            return Vec::new();
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return Vec::new();
+        };
         let hits = gazetteer.find(text);
-        found_units(text, &hits, &gazetteer).into_iter().map(|u| (u.name, u.kind, u.force.is_some())).collect()
+        found_units(text, &hits, &gazetteer)
+            .into_iter()
+            .map(|u| (u.name, u.kind, u.force.is_some()))
+            .collect()
     }
 
     #[test]
@@ -171,9 +264,26 @@ mod tests {
             units("She joined Dorset Police's Serious and Organised Crime Unit last year."),
             vec![("Serious and Organised Crime Unit".to_owned(), "unit", true)]
         );
-        assert_eq!(units("The force's Economic Crime Directorate said"), vec![("Economic Crime Directorate".to_owned(), "directorate", false)]);
-        assert_eq!(units("He served in the Northern Division"), vec![("Northern Division".to_owned(), "command", false)]);
-        assert_eq!(units("Officers from the professional standards department"), vec![("Professional Standards Department".to_owned(), "unit", false)]);
+        assert_eq!(
+            units("The force's Economic Crime Directorate said"),
+            vec![(
+                "Economic Crime Directorate".to_owned(),
+                "directorate",
+                false
+            )]
+        );
+        assert_eq!(
+            units("He served in the Northern Division"),
+            vec![("Northern Division".to_owned(), "command", false)]
+        );
+        assert_eq!(
+            units("Officers from the professional standards department"),
+            vec![(
+                "Professional Standards Department".to_owned(),
+                "directorate",
+                false
+            )]
+        );
         assert!(units("The Unit said").is_empty());
     }
 }

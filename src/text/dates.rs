@@ -59,7 +59,9 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     names
         .iter()
         .position(|m| n.starts_with(m))
@@ -69,8 +71,18 @@ fn month_number(name: &str) -> Option<u32> {
 
 fn weekday_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
-    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    days.iter().position(|d| *d == n).and_then(|i| u32::try_from(i).ok())
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    days.iter()
+        .position(|d| *d == n)
+        .and_then(|i| u32::try_from(i).ok())
 }
 
 fn is_leap(year: i32) -> bool {
@@ -90,7 +102,8 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
     const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if month < 3 { year - 1 } else { year };
-    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[(month - 1) as usize] + day as i32).rem_euclid(7);
+    let sunday_based =
+        (y + y / 4 - y / 100 + y / 400 + T[(month - 1) as usize] + day as i32).rem_euclid(7);
     ((sunday_based + 6) % 7) as u32
 }
 
@@ -125,7 +138,11 @@ fn add_days(date: Date, delta: i32) -> Date {
         }
         delta += 1;
     }
-    if has_year { Date::Full { year, month, day } } else { Date::MonthDay { month, day } }
+    if has_year {
+        Date::Full { year, month, day }
+    } else {
+        Date::MonthDay { month, day }
+    }
 }
 
 /// An explicit date as read, before year inference.
@@ -142,11 +159,13 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
     let mut out = Vec::new();
     for c in DATE.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let pick = |a: &str, b: &str, d: &str| c.name(a).or_else(|| c.name(b)).or_else(|| c.name(d));
+        let pick =
+            |a: &str, b: &str, d: &str| c.name(a).or_else(|| c.name(b)).or_else(|| c.name(d));
         let (Some(day), Some(month)) = (pick("d1", "d2", "d3"), pick("m1", "m2", "m3")) else {
             continue;
         };
-        let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str())) else {
+        let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str()))
+        else {
             continue;
         };
         let year = pick("y1", "y2", "y3").and_then(|y| y.as_str().parse().ok());
@@ -159,17 +178,29 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
                 continue;
             }
         }
-        let weekday = c.name("wd1").or_else(|| c.name("wd2")).and_then(|w| weekday_number(w.as_str()));
-        out.push(Explicit { start: whole.start(), end: whole.end(), year, month, day, weekday });
+        let weekday = c
+            .name("wd1")
+            .or_else(|| c.name("wd2"))
+            .and_then(|w| weekday_number(w.as_str()));
+        out.push(Explicit {
+            start: whole.start(),
+            end: whole.end(),
+            year,
+            month,
+            day,
+            weekday,
+        });
     }
     out
 }
 
 /// The most recent year not after `reference` in which every weekday date falls on its weekday.
 fn consistent_year(dates: &[&Explicit], reference: i32) -> Option<i32> {
-    (reference - 40..=reference)
-        .rev()
-        .find(|&y| dates.iter().all(|d| Some(weekday(y, d.month, d.day)) == d.weekday))
+    (reference - 40..=reference).rev().find(|&y| {
+        dates
+            .iter()
+            .all(|d| Some(weekday(y, d.month, d.day)) == d.weekday)
+    })
 }
 
 /// Finds and normalises every date in `text`, in text order. `reference_year` is the year the
@@ -184,31 +215,56 @@ fn consistent_year(dates: &[&Explicit], reference: i32) -> Option<i32> {
 /// ```
 pub fn find_dates(text: &str, reference_year: i32) -> Vec<DateMention> {
     let explicit = explicit_dates(text);
-    let weekday_only: Vec<&Explicit> = explicit.iter().filter(|d| d.year.is_none() && d.weekday.is_some()).collect();
-    let shared_year = consistent_year(&weekday_only, reference_year).filter(|_| !weekday_only.is_empty());
+    let weekday_only: Vec<&Explicit> = explicit
+        .iter()
+        .filter(|d| d.year.is_none() && d.weekday.is_some())
+        .collect();
+    let shared_year =
+        consistent_year(&weekday_only, reference_year).filter(|_| !weekday_only.is_empty());
     let mut mentions: Vec<DateMention> = explicit
         .iter()
         .map(|d| {
             let year = d.year.or(shared_year).or_else(|| {
-                d.weekday.and_then(|_| consistent_year(&[d], reference_year))
+                d.weekday
+                    .and_then(|_| consistent_year(&[d], reference_year))
             });
             let date = match year {
-                Some(year) => Date::Full { year, month: d.month, day: d.day },
-                None => Date::MonthDay { month: d.month, day: d.day },
+                Some(year) => Date::Full {
+                    year,
+                    month: d.month,
+                    day: d.day,
+                },
+                None => Date::MonthDay {
+                    month: d.month,
+                    day: d.day,
+                },
             };
-            DateMention { start: d.start, end: d.end, date }
+            DateMention {
+                start: d.start,
+                end: d.end,
+                date,
+            }
         })
         .collect();
     let relative: Vec<(usize, usize, i32)> = RELATIVE
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let delta = if c.name("next").is_some() { 1 } else if c.name("prev").is_some() { -1 } else { 0 };
+            let delta = if c.name("next").is_some() {
+                1
+            } else if c.name("prev").is_some() {
+                -1
+            } else {
+                0
+            };
             Some((whole.start(), whole.end(), delta))
         })
         .collect();
     for (start, end, delta) in relative {
-        let anchor = mentions.iter().filter(|m| m.end <= start).max_by_key(|m| m.end);
+        let anchor = mentions
+            .iter()
+            .filter(|m| m.end <= start)
+            .max_by_key(|m| m.end);
         if let Some(anchor) = anchor {
             let date = add_days(anchor.date, delta);
             mentions.push(DateMention { start, end, date });
@@ -229,7 +285,10 @@ mod tests {
     }
 
     fn dates(text: &str) -> Vec<String> {
-        find_dates(text, 2026).iter().map(|d| d.date.to_string()).collect()
+        find_dates(text, 2026)
+            .iter()
+            .map(|d| d.date.to_string())
+            .collect()
     }
 
     #[test]
@@ -242,18 +301,30 @@ mod tests {
     fn relative_dates_chain_from_the_last_date() {
         let t = "On Wednesday, March 30 it began. Arrested the next morning, charged the same day, \
                  in court the next morning.";
-        assert_eq!(dates(t), vec!["2022-03-30", "2022-03-31", "2022-03-31", "2022-04-01"]);
+        assert_eq!(
+            dates(t),
+            vec!["2022-03-30", "2022-03-31", "2022-03-31", "2022-04-01"]
+        );
     }
 
     #[test]
     fn explicit_years_and_ordinals() {
-        assert_eq!(dates("between 25th January 2024 and 3 Feb 2025"), vec!["2024-01-25", "2025-02-03"]);
-        assert_eq!(dates("on May 26, 2022 and 12/01/2024"), vec!["2022-05-26", "2024-01-12"]);
+        assert_eq!(
+            dates("between 25th January 2024 and 3 Feb 2025"),
+            vec!["2024-01-25", "2025-02-03"]
+        );
+        assert_eq!(
+            dates("on May 26, 2022 and 12/01/2024"),
+            vec!["2022-05-26", "2024-01-12"]
+        );
     }
 
     #[test]
     fn weekday_in_brackets() {
-        assert_eq!(dates("a hearing on Friday (12 January)"), vec!["2024-01-12"]);
+        assert_eq!(
+            dates("a hearing on Friday (12 January)"),
+            vec!["2024-01-12"]
+        );
     }
 
     #[test]
@@ -263,8 +334,30 @@ mod tests {
 
     #[test]
     fn month_end_rolls_over() {
-        assert_eq!(add_days(Date::Full { year: 2024, month: 2, day: 29 }, 1).to_string(), "2024-03-01");
-        assert_eq!(add_days(Date::Full { year: 2024, month: 1, day: 1 }, -1).to_string(), "2023-12-31");
+        assert_eq!(
+            add_days(
+                Date::Full {
+                    year: 2024,
+                    month: 2,
+                    day: 29
+                },
+                1
+            )
+            .to_string(),
+            "2024-03-01"
+        );
+        assert_eq!(
+            add_days(
+                Date::Full {
+                    year: 2024,
+                    month: 1,
+                    day: 1
+                },
+                -1
+            )
+            .to_string(),
+            "2023-12-31"
+        );
     }
 
     #[test]

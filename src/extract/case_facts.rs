@@ -1,0 +1,210 @@
+//! Case facts other than proceedings: the bodies that investigated a subject, were referred
+//! the case or received a file, and the Standards of Professional Behaviour found breached.
+
+use super::cases::CaseInput;
+use super::gazetteer::{Category, Hit};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A fact about a subject's case: investigation, referral, file or standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CaseFact {
+    InvestigatedBy(usize),
+    ReferredTo(usize),
+    FileSubmittedTo(usize),
+    /// Index into the reference standards.
+    Breached(usize),
+}
+
+static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:referred|referral|re-referred)\b(?:[\w' ,]{0,50}?)\s(?:to|with)\s+(?:the\s+)?$",
+    )
+});
+static FILE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:file|files|papers|evidence|case|matter)\b[\w' ,]{0,60}?\b(?:submitted|passed|sent|handed|referred|forwarded|provided|given|reported)\s+to\s+(?:the\s+)?$|\b(?:submitted|passed|sent|handed|forwarded|provided|gave|send|pass|submit)\s+(?:a|the|an|its|their|his|her)\s+(?:full\s+|criminal\s+|case\s+)?(?:file|files|papers|dossier)(?:\s+of\s+evidence)?\s+to\s+(?:the\s+)?$",
+    )
+});
+static INVESTIGATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:investigat\w*|inquiry|inquiries|probe|enquiries)\b[\w' ,]{0,60}?\b(?:by|from)\s+(?:(?:officers|detectives|investigators|specialists|colleagues|staff)\s+(?:from|of|in|at)\s+)?(?:the\s+|our\s+|its\s+|their\s+|a\s+|new\s+|dedicated\s+|specialist\s+)*(?:(?:force|service|constabulary)'s\s+)?$",
+    )
+});
+static INVESTIGATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^(?:'s)?(?:\s*\([A-Z]{2,6}\))?,?\s+(?:(?:which|who)\s+)?(?:(?:\w+\s+){0,3}?(?:launched|began|begun|started|opened|conducted|carried out|led|continued|completed|oversaw|oversees|managed|supervised|directed|undertook|would conduct|will conduct|to conduct|conducts|independently investigated|investigated)\b[\w' ,-]{0,40}?\b(?:investigation|inquiry|probe|enquiries|him|her|them|the (?:officer|case|matter|allegations?|complaint))|investigated\b|(?:own\s+|independent\s+|criminal\s+|misconduct\s+|local\s+|full\s+|directed\s+|managed\s+|supervised\s+)*(?:investigation|inquiry|probe)\b)",
+    )
+});
+static PROSECUTOR_REVIEWED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^(?:\s*\([A-Z]{2,6}\))?,?\s+(?:(?:which|who)\s+)?(?:\w+\s+){0,2}?(?:reviewed|authorised|authorized|charged|decided|considered|advised)\b",
+    )
+});
+
+/// Words before an organisation that make it the one that referred or reported the case,
+/// not the one that investigated it ("after a referral from Kent Police").
+static REFERRER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:referral|referred|self-referred|complaint|report|reported|notified|notification|alerted)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?$",
+    )
+});
+
+/// An investigation denied ("reports that were not properly investigated by the force").
+static NOT_INVESTIGATED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:not|never|failed to)\s+(?:\w+\s+)?(?:be\s+|been\s+)?investigat\w*\b[^.;]*$",
+    )
+});
+
+static STANDARD_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\bbreach\w*|\bstandards? of professional behaviou?r|\bin relation to\b|\bproven\b|\bproved\b|\bfound\b|\bamount(?:ed)? to\b|\bcontrary to\b|\bfailed to meet\b|\bfell below\b|\bfollowing standards\b",
+    )
+});
+static STANDARD_NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\bnot (?:been )?(?:proven|proved|found|breached|upheld|substantiated)\b|\bno breach\b|\bdid not breach\b|\bcleared of\b|\bunproven\b|\balleged\b|\ballegations? (?:that|of)\b|\bfaces?\b|\bfacing\b|\bwill be\b",
+    )
+});
+
+/// Investigations, referrals, files and standards for the subjects.
+pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, usize))> {
+    let mut out = Vec::new();
+    let mut list_cue = false;
+    for sentence in input.sentences {
+        let body = sentence.text(input.text);
+        for (start, end) in input.resolver.clauses(sentence) {
+            let facts = investigations_in(input, start, end);
+            if !facts.is_empty() {
+                for subject in input.resolver.resolve(sentence.index, start, end, true) {
+                    out.extend(facts.iter().map(|&(f, span)| (subject, f, span)));
+                }
+            }
+        }
+        let standards: Vec<&Hit> = input
+            .hits
+            .iter()
+            .filter(|h| {
+                h.category == Category::Standard
+                    && h.start >= sentence.start
+                    && h.end <= sentence.end
+            })
+            .collect();
+        let cue = STANDARD_CUE.is_match(body);
+        if !standards.is_empty() && (cue || list_cue) && !STANDARD_NEGATED.is_match(body) {
+            for subject in
+                input
+                    .resolver
+                    .resolve(sentence.index, sentence.start, sentence.end, false)
+            {
+                out.extend(
+                    standards
+                        .iter()
+                        .map(|h| (subject, CaseFact::Breached(h.index), (h.start, h.end))),
+                );
+            }
+        }
+        // A cue line ending in a colon introduces a list of standards on the lines after it.
+        list_cue = (cue && body.trim_end().ends_with(':')) || (list_cue && !standards.is_empty());
+    }
+    out.sort();
+    out.dedup_by_key(|(s, f, _)| (*s, *f));
+    out
+}
+
+fn investigations_in(
+    input: &CaseInput<'_>,
+    start: usize,
+    end: usize,
+) -> Vec<(CaseFact, (usize, usize))> {
+    let mut facts = Vec::new();
+    let investigators = [
+        "watchdog",
+        "directorate",
+        "unit",
+        "command",
+        "prosecutor",
+        "police force",
+        "inspectorate",
+    ];
+    for (org, span) in input.org_spans_in(start, end) {
+        let entity = &input.orgs[org];
+        if !entity.is_kind(&investigators) {
+            continue;
+        }
+        // The words before the organisation, or before the one that owns it ("investigated by
+        // the Met's DPS").
+        let lead = owner_start(input, start, span.0);
+        let before = &input.text[start.max(lead.saturating_sub(120))..lead];
+        let after = &input.text[span.1..end];
+        let fact = if FILE_TO.is_match(before) {
+            Some(CaseFact::FileSubmittedTo(org))
+        } else if REFERRED.is_match(before) {
+            Some(CaseFact::ReferredTo(org))
+        } else if (INVESTIGATED_BY.is_match(before)
+            && !REFERRER.is_match(before)
+            && !NOT_INVESTIGATED.is_match(before))
+            || INVESTIGATION_AFTER.is_match(after)
+        {
+            Some(CaseFact::InvestigatedBy(org))
+        } else if entity.is_kind(&["prosecutor"]) && PROSECUTOR_REVIEWED.is_match(after) {
+            Some(CaseFact::FileSubmittedTo(org))
+        } else {
+            None
+        };
+        // "the Met's Directorate of Professional Standards": the unit, not the force, did it.
+        let owned_by_next = after.starts_with("'s ")
+            && input
+                .org_spans_in(span.1, end)
+                .first()
+                .is_some_and(|(_, s)| s.0 <= span.1 + 4);
+        if let (Some(fact), false) = (fact, owned_by_next) {
+            facts.push((fact, span));
+        }
+    }
+    facts
+}
+
+/// Where the organisation's owner begins, when one stands right before it ("the Met's" in "the
+/// Met's Directorate of Professional Standards"); else `at`.
+fn owner_start(input: &CaseInput<'_>, start: usize, at: usize) -> usize {
+    input
+        .org_spans_in(start, at)
+        .last()
+        .filter(|(_, s)| matches!(input.text[s.1..at].trim(), "'s" | ""))
+        .map_or(at, |(_, s)| s.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        for p in [
+            &REFERRED,
+            &FILE_TO,
+            &INVESTIGATED_BY,
+            &INVESTIGATION_AFTER,
+            &PROSECUTOR_REVIEWED,
+            &REFERRER,
+            &NOT_INVESTIGATED,
+            &STANDARD_CUE,
+            &STANDARD_NEGATED,
+        ] {
+            LazyLock::force(p);
+        }
+    }
+
+    #[test]
+    fn investigation_phrasing() {
+        assert!(FILE_TO.is_match("the watchdog then sent a file of evidence to the "));
+        assert!(FILE_TO.is_match("The matter was reported to the "));
+        assert!(INVESTIGATED_BY.is_match("The complaint was investigated by the force's "));
+        assert!(INVESTIGATION_AFTER.is_match(" (PSB), which began an investigation into him"));
+        assert!(PROSECUTOR_REVIEWED.is_match(", which decided not to charge him"));
+        assert!(REFERRER.is_match("investigated the officer after a referral from "));
+        assert!(NOT_INVESTIGATED.is_match("her reports were never properly investigated by "));
+    }
+}

@@ -1,0 +1,245 @@
+//! Outcomes and findings: the sanctions, pleas and verdicts a clause states, and what a
+//! proceeding found, each only when the text states it rather than denies or hedges it.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Outcome patterns, most specific first; the label is the outcome's prefLabel.
+static OUTCOMES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    [
+        (r"(?i)\bwould (?:otherwise |also |certainly )?have been (?:dismissed|sacked|fired)\b|\bwould have faced (?:dismissal|the sack)\b", "would have been dismissed"),
+        (r"(?i)\bdismiss(?:ed|al) with notice\b", "dismissal with notice"),
+        (r"(?i)\bdismiss(?:ed|al) without notice\b|\b(?:was|were|been|be|is|being|are)\s+(?:\w+\s+)?(?:dismissed|sacked|fired)\b|\b(?:dismissed|sacked|fired) (?:from|by)\b|\b(?:instant|summary|immediate) dismissal\b|\bdismissed (?:him|her|them)\b|\blost (?:his|her|their) jobs?\b", "dismissal without notice"),
+        (r"(?i)\breduc(?:ed|tion) in rank\b|\bdemoted\b|\breduced to the rank of\b", "reduction in rank"),
+        (r"(?i)\bfinal written warnings?\b", "final written warning"),
+        (r"(?i)\bwritten warnings?\b", "written warning"),
+        (r"(?i)\bmanagement (?:action|advice)\b", "management action"),
+        (r"(?i)\bpractice requiring improvement\b|\breflective practice\b", "reflective practice"),
+        (r"(?i)\bno further action\b", "no further action"),
+        (r"(?i)\b(?:added|placed|put|included|entered|go|goes|going) (?:on|onto|to|in) (?:the )?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b", "barred list"),
+        (r"(?i)\bplead(?:ed)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", "guilty plea"),
+        (r"(?i)\bplead(?:ed)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", "not guilty"),
+        (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:of|by a jury)\b", "acquitted"),
+        (r"(?i)\bconvicted\b|\bfound guilty\b", "convicted"),
+    ]
+    .into_iter()
+    .map(|(p, label)| (crate::regex(p), label))
+    .collect()
+});
+
+pub const COURT_OUTCOMES: &[&str] = &["guilty plea", "not guilty", "acquitted", "convicted"];
+
+/// A word shortly before an outcome that denies or hedges it.
+static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible)\b[^.;]{0,25}$",
+    )
+});
+
+/// A denial inside a dismissal's own words ("was not dismissed"); verdicts such as "found not
+/// guilty" carry "not" as part of what they say.
+static NEGATED_INSIDE: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\b(?:not|never)\b"));
+
+static FINDING_NOT_PROVEN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\bnot (?:been )?(?:proven|proved|found proven|substantiated|upheld)\b|\bunproven\b|\bdismissed the (?:case|allegations?)\b",
+    )
+});
+static FINDING_NO_CASE: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\bno case to answer\b"));
+static FINDING_NOT_GROSS_BUT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:did not|didn't|does not|not) (?:amount to|constitute|reach the (?:level|threshold) of) gross misconduct\b[^.;]{0,60}\bmisconduct\b",
+    )
+});
+static FINDING_GROSS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
+    )
+});
+static FINDING_MISCONDUCT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s)? to|constitut(?:ed|es)|guilty of|at the level of|established|upheld|admitted)\b[^.;]{0,40}?\b(?:misconduct)\b(?: (?:hearing|meeting|proceedings|panel|investigation))?",
+    )
+});
+static NEGATED_FINDING: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\b(?:not|no|never)\b[^.;]{0,20}$"));
+
+/// Outcomes stated (not denied or hedged) in a clause.
+pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (usize, usize))> {
+    let clause = &text[start..end];
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for (pattern, label) in OUTCOMES.iter() {
+        for m in pattern.find_iter(clause) {
+            let span = (start + m.start(), start + m.end());
+            if taken.iter().any(|&(s, e)| span.0 < e && s < span.1) {
+                continue;
+            }
+            taken.push(span);
+            let before = &clause[..m.start()];
+            let denied = NEGATED_BEFORE.is_match(before)
+                || (label.starts_with("dismissal") && NEGATED_INSIDE.is_match(m.as_str()));
+            let hedge = denied && !label.starts_with("would");
+            if *label == "convicted"
+                && clause[m.end()..]
+                    .trim_start()
+                    .starts_with("of gross misconduct")
+            {
+                continue;
+            }
+            if *label == "convicted" && clause[m.end()..].trim_start().starts_with("of misconduct")
+            {
+                continue;
+            }
+            if !hedge && !out.iter().any(|(o, _)| o == label) {
+                out.push((*label, span));
+            }
+        }
+    }
+    // "final written warning" also matches "written warning": the longer phrase was taken first.
+    out
+}
+
+/// The finding a clause states, if any.
+pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, usize))> {
+    let span = |m: regex::Match<'_>| (start + m.start(), start + m.end());
+    if let Some(m) = FINDING_NOT_PROVEN.find(clause) {
+        if clause.to_ascii_lowercase().contains("misconduct") || clause.contains("allegation") {
+            return Some(("not proven", span(m)));
+        }
+    }
+    if let Some(m) = FINDING_NO_CASE.find(clause) {
+        return Some(("no case to answer", span(m)));
+    }
+    if let Some(m) = FINDING_NOT_GROSS_BUT.find(clause) {
+        return Some(("misconduct", span(m)));
+    }
+    if let Some(m) = FINDING_GROSS.find(clause) {
+        if !NEGATED_FINDING.is_match(&clause[..m.start()]) {
+            return Some(("gross misconduct", span(m)));
+        }
+    }
+    if let Some(m) = FINDING_MISCONDUCT.find(clause) {
+        let phrase = m.as_str().to_ascii_lowercase();
+        let names_proceeding = [
+            "hearing",
+            "meeting",
+            "proceedings",
+            "panel",
+            "investigation",
+        ]
+        .iter()
+        .any(|w| phrase.ends_with(w));
+        if !names_proceeding
+            && !NEGATED_FINDING.is_match(&clause[..m.start()])
+            && !phrase.contains("gross")
+        {
+            return Some(("misconduct", span(m)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&OUTCOMES);
+        for p in [
+            &NEGATED_BEFORE,
+            &NEGATED_INSIDE,
+            &FINDING_NOT_PROVEN,
+            &FINDING_NO_CASE,
+            &FINDING_NOT_GROSS_BUT,
+            &FINDING_GROSS,
+            &FINDING_MISCONDUCT,
+            &NEGATED_FINDING,
+        ] {
+            LazyLock::force(p);
+        }
+    }
+
+    fn outcomes(s: &str) -> Vec<&'static str> {
+        outcomes_in(s, 0, s.len())
+            .into_iter()
+            .map(|(o, _)| o)
+            .collect()
+    }
+
+    #[test]
+    fn outcome_phrasing() {
+        assert_eq!(
+            outcomes("she was found not guilty by the jury"),
+            vec!["acquitted"]
+        );
+        assert_eq!(
+            outcomes("he pleaded not guilty to assault"),
+            vec!["not guilty"]
+        );
+        assert_eq!(
+            outcomes("he would have been fired without notice"),
+            vec!["would have been dismissed"]
+        );
+        assert_eq!(
+            outcomes("The sergeant was dismissed without notice."),
+            vec!["dismissal without notice"]
+        );
+        assert_eq!(
+            outcomes("she was handed a final written warning"),
+            vec!["final written warning"]
+        );
+        assert_eq!(
+            outcomes("he received a written warning"),
+            vec!["written warning"]
+        );
+        assert_eq!(
+            outcomes("But he spared him instant dismissal"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(outcomes("he was not dismissed"), Vec::<&str>::new());
+        assert_eq!(
+            outcomes("He could face dismissal if found guilty"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            outcomes("where he entered a guilty plea"),
+            vec!["guilty plea"]
+        );
+        assert_eq!(
+            outcomes("was found guilty of gross misconduct"),
+            Vec::<&str>::new()
+        );
+    }
+
+    fn finding(s: &str) -> Option<&'static str> {
+        finding_in(s, 0).map(|(f, _)| f)
+    }
+
+    #[test]
+    fn finding_phrasing() {
+        assert_eq!(
+            finding("allegations which were proven at the level of gross misconduct"),
+            Some("gross misconduct")
+        );
+        assert_eq!(
+            finding("decided the officer was guilty of gross misconduct"),
+            Some("gross misconduct")
+        );
+        assert_eq!(
+            finding("the panel said it did not amount to gross misconduct but was misconduct"),
+            Some("misconduct")
+        );
+        assert_eq!(
+            finding("The panel found there was no case to answer."),
+            Some("no case to answer")
+        );
+        assert_eq!(
+            finding("The allegation of gross misconduct was not proven."),
+            Some("not proven")
+        );
+        assert_eq!(finding("He faced a gross misconduct hearing"), None);
+    }
+}
