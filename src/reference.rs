@@ -56,11 +56,19 @@ pub fn concept_iri(scheme: &str, label: &str) -> String {
     format!("{}{scheme}/{}", vocab::ID, slug(label))
 }
 
-/// Lower case; apostrophes dropped; other runs of non-alphanumerics become one "-".
+/// ASCII lower case (accents dropped); apostrophes dropped; other runs of non-alphanumerics
+/// become one "-".
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut dash = false;
-    for c in label.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')) {
+    let folded = label.chars().map(|c| {
+        if c.is_ascii() {
+            c
+        } else {
+            crate::text::clean::fold_letter(c)
+        }
+    });
+    for c in folded.filter(|c| !matches!(c, '\'' | '\u{2019}')) {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');

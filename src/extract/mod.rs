@@ -138,6 +138,7 @@ impl Extractor {
 
         let mut builder = FactsBuilder {
             clean: &clean,
+            original: Original::new(&article.text),
             sentences: &sentences,
             kept: BTreeMap::new(),
             facts: Facts::default(),
@@ -157,8 +158,21 @@ impl Extractor {
                     (s, e),
                 )
             });
+            // The name as the article spells it (accents kept), where a mention shows it whole.
+            let name = mentions
+                .iter()
+                .filter(|m| m.person == index)
+                .find_map(|m| {
+                    [(m.start, m.end), (m.head_start, m.end)]
+                        .into_iter()
+                        .find(|&(s, e)| clean.get(s..e) == Some(person.name.as_str()))
+                })
+                .map_or_else(
+                    || person.name.clone(),
+                    |(s, e)| builder.original.slice(s, e).to_owned(),
+                );
             builder.facts.people.push(Person {
-                name: person.name.clone(),
+                name,
                 scope: if person.full {
                     Scope::Global
                 } else {
@@ -228,7 +242,7 @@ impl Extractor {
         }
         for q in quotes {
             let quotation = Quotation {
-                text: clean[q.span.0..q.span.1].trim().to_owned(),
+                text: builder.original.slice(q.span.0, q.span.1).trim().to_owned(),
                 speaker: q.speaker.map(|(p, _)| p),
                 evidence: builder.evidence(q.span),
             };
@@ -262,10 +276,37 @@ fn current_year() -> i32 {
     i32::try_from(year).unwrap_or(2026)
 }
 
+/// The article as read, sliced by character offsets (the clean text is ASCII, so its byte
+/// offsets are character offsets into the original).
+struct Original<'a> {
+    text: &'a str,
+    /// Byte offset of each character, and of the end.
+    offsets: Vec<usize>,
+}
+
+impl<'a> Original<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        offsets.push(text.len());
+        Original { text, offsets }
+    }
+
+    fn slice(&self, start_char: usize, end_char: usize) -> &'a str {
+        let last = self.offsets.len() - 1;
+        let (start, end) = (
+            self.offsets[start_char.min(last)],
+            self.offsets[end_char.min(last)],
+        );
+        self.text.get(start..end.max(start)).unwrap_or_default()
+    }
+}
+
 /// Assembles [`Facts`], turning byte spans into evidence and keeping only the sentences that
 /// some fact rests on.
 struct FactsBuilder<'a> {
     clean: &'a str,
+    /// The article as read: evidence quotes its words, not the cleaned ones.
+    original: Original<'a>,
     sentences: &'a [Sentence],
     /// Sentence index in the article -> index in `facts.sentences`.
     kept: BTreeMap<usize, usize>,
@@ -295,7 +336,10 @@ impl FactsBuilder<'_> {
             self.facts.sentences.push(SentenceRecord {
                 start_char: sentence.start_char,
                 end_char: sentence.end_char,
-                text: sentence.text(self.clean).to_owned(),
+                text: self
+                    .original
+                    .slice(sentence.start_char, sentence.end_char)
+                    .to_owned(),
             });
         }
         Evidence {

@@ -1,8 +1,56 @@
 //! Outcomes and findings: the sanctions, pleas and verdicts a clause states, and what a
 //! proceeding found, each only when the text states it rather than denies or hedges it.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// Words one of which every outcome pattern needs: a clause with none of them states no
+/// outcome, and skips the patterns.
+const OUTCOME_WORDS: &[&str] = &[
+    "dismiss",
+    "sack",
+    "fired",
+    "warning",
+    "rank",
+    "demoted",
+    "management",
+    "practice",
+    "further action",
+    "barred",
+    "guilty",
+    "admitted",
+    "denied",
+    "acquitted",
+    "convicted",
+    "cleared",
+    "lost ",
+];
+
+/// Words one of which every finding pattern needs.
+const FINDING_WORDS: &[&str] = &[
+    "misconduct",
+    "no case to answer",
+    "proven",
+    "proved",
+    "substantiated",
+    "upheld",
+    "dismissed the",
+];
+
+static OUTCOME_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| guard(OUTCOME_WORDS));
+static FINDING_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| guard(FINDING_WORDS));
+
+#[expect(
+    clippy::expect_used,
+    reason = "a handful of constant words always build; a test forces it"
+)]
+fn guard(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("constant words build an automaton")
+}
 
 /// Outcome patterns, most specific first; the label is the outcome's prefLabel.
 static OUTCOMES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
@@ -68,6 +116,9 @@ static NEGATED_FINDING: LazyLock<Regex> =
 /// Outcomes stated (not denied or hedged) in a clause.
 pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (usize, usize))> {
     let clause = &text[start..end];
+    if !OUTCOME_GUARD.is_match(clause) {
+        return Vec::new();
+    }
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
     for (pattern, label) in OUTCOMES.iter() {
@@ -103,6 +154,9 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
 
 /// The finding a clause states, if any.
 pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, usize))> {
+    if !FINDING_GUARD.is_match(clause) {
+        return None;
+    }
     let span = |m: regex::Match<'_>| (start + m.start(), start + m.end());
     if let Some(m) = FINDING_NOT_PROVEN.find(clause) {
         if clause.to_ascii_lowercase().contains("misconduct") || clause.contains("allegation") {
@@ -148,6 +202,8 @@ mod tests {
     #[test]
     fn patterns_compile() {
         LazyLock::force(&OUTCOMES);
+        LazyLock::force(&OUTCOME_GUARD);
+        LazyLock::force(&FINDING_GUARD);
         for p in [
             &NEGATED_BEFORE,
             &NEGATED_INSIDE,

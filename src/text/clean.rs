@@ -44,7 +44,29 @@ fn straighten(c: char) -> char {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{FEFF}' | '\t' | '\r' => ' ',
-        _ => c,
+        '\u{2026}' => '.',
+        '\u{2022}' | '\u{00B7}' | '\u{25CF}' | '\u{25AA}' => '*',
+        '\u{00A3}' | '\u{20AC}' => '#',
+        c if c.is_ascii() => c,
+        c => fold_letter(c),
+    }
+}
+
+/// Latin letters with diacritics, and their base letters, position for position.
+const ACCENTED: &str = "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšŢŤŦţťŧÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŶŸýÿŷŹŻŽźżžßÆæŒœÞþÐð";
+const BASE: &str = "AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSssssTTTtttUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzzsAaOoTtDd";
+
+/// Any other character becomes one ASCII character, so that the clean text is ASCII: every
+/// byte offset is then a character offset, and patterns never meet multi-byte text.
+pub fn fold_letter(c: char) -> char {
+    if let Some(i) = ACCENTED.chars().position(|a| a == c) {
+        return BASE.chars().nth(i).unwrap_or('x');
+    }
+    match c {
+        c if c.is_uppercase() => 'X',
+        c if c.is_alphabetic() => 'x',
+        c if c.is_numeric() => '0',
+        _ => ' ',
     }
 }
 
@@ -112,6 +134,16 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&END_OF_STORY);
         LazyLock::force(&CHROME_LINE);
+    }
+
+    #[test]
+    fn folds_to_ascii_one_for_one() {
+        let raw = "Zo\u{eb} \u{141}ukasz paid \u{a3}5 \u{2022} done\u{2026}";
+        let out = clean(raw);
+        assert!(out.is_ascii());
+        assert_eq!(out.chars().count(), raw.chars().count());
+        assert_eq!(out, "Zoe Lukasz paid #5 * done.");
+        assert_eq!(ACCENTED.chars().count(), BASE.chars().count());
     }
 
     #[test]
