@@ -41,6 +41,8 @@ fn node(iri: &str) -> NamedNode {
 /// Collects an article's quads.
 struct Writer {
     graph: GraphName,
+    /// Where `add` writes: the article's graph, or the default graph for shared descriptions.
+    target: GraphName,
     article: String,
     quads: Vec<Quad>,
     evidence_count: usize,
@@ -52,8 +54,14 @@ impl Writer {
             NamedOrBlankNode::NamedNode(node(s)),
             node(p),
             o.into(),
-            self.graph.clone(),
+            self.target.clone(),
         ));
+    }
+
+    /// Writes what follows into the default graph (descriptions shared by every article that
+    /// names the entity, stored once), or back into the article's graph.
+    fn shared(&mut self, shared: bool) {
+        self.target = if shared { GraphName::DefaultGraph } else { self.graph.clone() };
     }
 
     fn iri(&mut self, s: &str, p: &str, o: &str) {
@@ -115,8 +123,10 @@ fn date_literal(date: Date) -> Literal {
 /// organisations, person facts, proceedings and quotations, all in the article's graph.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let iri = article_iri(&article.identity);
+    let graph = GraphName::NamedNode(node(&iri));
     let mut w = Writer {
-        graph: GraphName::NamedNode(node(&iri)),
+        target: graph.clone(),
+        graph,
         article: iri.clone(),
         quads: Vec::new(),
         evidence_count: 0,
@@ -151,6 +161,8 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         .map(|p| person_iri(&iri, &p.name, p.scope))
         .collect();
     for (person, p) in people.iter().zip(&facts.people) {
+        // A person named in full is described once for every article that names them.
+        w.shared(p.scope == Scope::Global);
         w.iri(person, w3c::RDF_TYPE, w3c::FOAF_PERSON);
         if p.officer {
             w.iri(person, w3c::RDF_TYPE, pg::POLICE_OFFICER);
@@ -166,18 +178,22 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
                 Literal::new_typed_literal("true", node(w3c::XSD_BOOLEAN)),
             );
         }
+        w.shared(false);
         if let Some(first) = p.mentions.first() {
             w.fact(person, pg::MENTIONED_IN, node(&iri).into(), *first, facts);
         }
     }
     for org in &facts.organisations {
         if !org.from_reference {
+            // Courts and units found by pattern are described once, like reference ones.
+            w.shared(true);
             w.iri(&org.iri, w3c::RDF_TYPE, w3c::ORG_ORGANIZATION);
             w.text(&org.iri, w3c::SKOS_PREF_LABEL, &org.name);
             w.iri(&org.iri, pg::ORGANISATION_KIND_PROP, &org.kind);
             if let Some(parent) = &org.parent {
                 w.iri(&org.iri, w3c::ORG_SUB_ORGANIZATION_OF, parent);
             }
+            w.shared(false);
         }
         if let Some(first) = org.mentions.first() {
             w.fact(&org.iri, pg::MENTIONED_IN, node(&iri).into(), *first, facts);
