@@ -61,7 +61,11 @@ impl Writer {
     /// Writes what follows into the default graph (descriptions shared by every article that
     /// names the entity, stored once), or back into the article's graph.
     fn shared(&mut self, shared: bool) {
-        self.target = if shared { GraphName::DefaultGraph } else { self.graph.clone() };
+        self.target = if shared {
+            GraphName::DefaultGraph
+        } else {
+            self.graph.clone()
+        };
     }
 
     fn iri(&mut self, s: &str, p: &str, o: &str) {

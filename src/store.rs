@@ -199,7 +199,11 @@ impl GraphStore {
     /// visible, and nothing changes, until [`BulkLoad::commit`] succeeds.
     pub fn bulk_load(&self) -> BulkLoad<'_> {
         BulkLoad {
-            loader: Some(self.store.bulk_loader()),
+            loader: Some(
+                self.store
+                    .bulk_loader()
+                    .with_max_memory_size_in_megabytes(BULK_MEMORY_MB),
+            ),
             pending: Vec::new(),
             path: &self.path,
         }
@@ -320,8 +324,11 @@ fn readable_syntax_error(message: &str) -> String {
     format!("{position}: expected one of {expected}")
 }
 
-/// Quads handed to the bulk loader at a time: large enough that it writes few, large files.
-const BULK_BATCH: usize = 1_000_000;
+/// Quads handed to the bulk loader at a time: large enough that it writes few, large files,
+/// small enough that memory stays flat however many articles come.
+const BULK_BATCH: usize = 500_000;
+/// The bulk loader's own memory target.
+const BULK_MEMORY_MB: usize = 512;
 
 /// A bulk load in progress.
 pub struct BulkLoad<'a> {
