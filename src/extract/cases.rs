@@ -82,6 +82,17 @@ pub struct CaseInput<'a> {
 }
 
 impl CaseInput<'_> {
+    /// The proceedings a clause names, less those it only imagines ("would have faced a
+    /// misconduct hearing").
+    pub(super) fn proceeding_hits(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
+        self.hits.iter().filter(move |h| {
+            h.category == Category::ProceedingKind
+                && h.start >= start
+                && h.end <= end
+                && !HYPOTHETICAL_PROCEEDING.is_match(&self.text[start..h.start])
+        })
+    }
+
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
         let mut spans: Vec<(usize, (usize, usize))> = self
             .orgs
@@ -133,14 +144,7 @@ fn clause_proceedings(
     let clause = &text[start..end];
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
-    for hit in input
-        .hits
-        .iter()
-        .filter(|h| h.category == Category::ProceedingKind && h.start >= start && h.end <= end)
-    {
-        if HYPOTHETICAL_PROCEEDING.is_match(&text[start..hit.start]) {
-            continue;
-        }
+    for hit in input.proceeding_hits(start, end) {
         let kind = input.gazetteer.entry(hit).pref_label.as_str();
         let kind = static_label(kind);
         if kind == COURT_HEARING {

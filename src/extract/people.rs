@@ -24,6 +24,22 @@ pub struct PersonEntity {
     pub former: bool,
 }
 
+impl PersonEntity {
+    /// A person known by `name`, nothing else known yet.
+    fn new(name: String, full: bool, surname: String) -> Self {
+        PersonEntity {
+            name,
+            full,
+            surname,
+            rank: None,
+            title: None,
+            designation: None,
+            officer: false,
+            former: false,
+        }
+    }
+}
+
 /// A mention of a person: byte span in the clean text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Mention {
@@ -271,16 +287,7 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
         let name = c.words.join(" ");
         let surname = c.words.last().cloned().unwrap_or_default();
         let index = *by_key.entry(name.clone()).or_insert_with(|| {
-            people.push(PersonEntity {
-                name: name.clone(),
-                full: true,
-                surname,
-                rank: None,
-                title: None,
-                designation: None,
-                officer: false,
-                former: false,
-            });
+            people.push(PersonEntity::new(name.clone(), true, surname));
             people.len() - 1
         });
         absorb(&mut people[index], c);
@@ -303,14 +310,9 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
             *by_key.entry(key).or_insert_with(|| {
                 let written = format!("{} {word}", c.prefix.clone().unwrap_or_default());
                 people.push(PersonEntity {
-                    name: written.clone(),
-                    full: false,
-                    surname: word.clone(),
-                    rank: None,
-                    title: None,
-                    designation: Some(written),
+                    designation: Some(written.clone()),
                     officer,
-                    former: false,
+                    ..PersonEntity::new(written, false, word.clone())
                 });
                 people.len() - 1
             })
@@ -325,16 +327,11 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
                 ([one], _) => *one,
                 ([], Some(prefix)) => {
                     *by_key.entry(format!("{prefix} {word}")).or_insert_with(|| {
-                        people.push(PersonEntity {
-                            name: format!("{prefix} {word}"),
-                            full: false,
-                            surname: word.clone(),
-                            rank: None,
-                            title: None,
-                            designation: None,
-                            officer: false,
-                            former: false,
-                        });
+                        people.push(PersonEntity::new(
+                            format!("{prefix} {word}"),
+                            false,
+                            word.clone(),
+                        ));
                         people.len() - 1
                     })
                 }

@@ -4,11 +4,7 @@
 //! that the text does not name, date or give a chair for itself, but only where the article
 //! tells of one such proceeding, so that nothing passes between two.
 
-use super::cases::{
-    CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, HYPOTHETICAL_PROCEEDING, date_of,
-    static_label,
-};
-use super::gazetteer::Category;
+use super::cases::{CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, static_label};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -33,14 +29,7 @@ pub fn note_shared(
 ) {
     let text = input.text;
     let mut told = false;
-    for hit in input
-        .hits
-        .iter()
-        .filter(|h| h.category == Category::ProceedingKind && h.start >= start && h.end <= end)
-    {
-        if HYPOTHETICAL_PROCEEDING.is_match(&text[start..hit.start]) {
-            continue;
-        }
+    for hit in input.proceeding_hits(start, end) {
         told = true;
         let kind = static_label(input.gazetteer.entry(hit).pref_label.as_str());
         if kind == COURT_HEARING {
