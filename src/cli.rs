@@ -26,6 +26,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Draw the graph (or the neighbourhood of one person or organisation) as Graphviz DOT
     Dot(DotArgs),
+    /// Compact the store after a large ingest, so that queries run fast (takes a while)
+    Optimize(StoreArg),
 }
 
 #[derive(Debug, clap::Args)]

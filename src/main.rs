@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         Command::Query(args) => query(args),
         Command::Export(args) => export(args),
         Command::Dot(args) => draw(args),
+        Command::Optimize(args) => optimize(&args.store),
     };
     match result {
         Ok(code) => code,
@@ -297,6 +298,17 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     let store = GraphStore::open_read_only(&args.store.store)?;
     let format = rdf_format(args.format);
     write_output(args.output.as_deref(), |out| store.export(format, out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn optimize(path: &Path) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    GraphStore::open(path)?.optimize()?;
+    eprintln!(
+        "optimized store {} in {:.1} s",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

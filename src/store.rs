@@ -8,9 +8,11 @@ use crate::rdf::sha256_hex;
 use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{Literal, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef};
+use oxigraph::model::{
+    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
-use oxigraph::store::{BulkLoader, Store};
+use oxigraph::store::{BulkLoader, Store, Transaction};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -162,10 +164,16 @@ impl GraphStore {
             let existed = transaction
                 .contains_named_graph(graph)
                 .map_err(|e| self.error(e))?;
+            let mentioned = if existed {
+                self.mentioned_in(&transaction, graph)?
+            } else {
+                Vec::new()
+            };
             if existed {
                 transaction.clear_graph(graph).map_err(|e| self.error(e))?;
             }
             transaction.extend(article.quads);
+            self.forget_unmentioned(&mut transaction, mentioned)?;
             outcomes.push(if existed {
                 Ingested::Replaced
             } else {
@@ -174,6 +182,56 @@ impl GraphStore {
         }
         transaction.commit().map_err(|e| self.error(e))?;
         Ok(outcomes)
+    }
+
+    /// The people and organisations an article's graph mentions.
+    fn mentioned_in(
+        &self,
+        transaction: &Transaction<'_>,
+        graph: NamedNodeRef<'_>,
+    ) -> Result<Vec<NamedOrBlankNode>, Error> {
+        let mentioned_in = NamedNodeRef::new_unchecked(pg::MENTIONED_IN);
+        transaction
+            .quads_for_pattern(
+                None,
+                Some(mentioned_in),
+                Some(graph.into()),
+                Some(graph.into()),
+            )
+            .map(|q| q.map(|q| q.subject).map_err(|e| self.error(e)))
+            .collect()
+    }
+
+    /// Removes the shared descriptions (in the default graph) of entities no article mentions
+    /// any more, so that replacing an article leaves nothing of its old version behind.
+    fn forget_unmentioned(
+        &self,
+        transaction: &mut Transaction<'_>,
+        entities: Vec<NamedOrBlankNode>,
+    ) -> Result<(), Error> {
+        let mentioned_in = NamedNodeRef::new_unchecked(pg::MENTIONED_IN);
+        for entity in entities {
+            let still = transaction
+                .quads_for_pattern(Some(entity.as_ref()), Some(mentioned_in), None, None)
+                .next()
+                .is_some();
+            if still {
+                continue;
+            }
+            let shared: Vec<Quad> = transaction
+                .quads_for_pattern(
+                    Some(entity.as_ref()),
+                    None,
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                )
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.error(e))?;
+            for quad in &shared {
+                transaction.remove(quad);
+            }
+        }
+        Ok(())
     }
 
     /// Whether an article with this content hash is stored.
@@ -222,6 +280,12 @@ impl GraphStore {
             })?;
         transaction.commit().map_err(|e| self.error(e))?;
         Ok(self.quad_count()?.saturating_sub(before))
+    }
+
+    /// Compacts the store. A bulk load leaves many small files that every lookup must visit;
+    /// after compaction a query reads a few.
+    pub fn optimize(&self) -> Result<(), Error> {
+        self.store.optimize().map_err(|e| self.error(e))
     }
 
     /// Number of quads in the store, over all graphs.
