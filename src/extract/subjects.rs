@@ -411,17 +411,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn and_splits_clauses_that_say_something() {
-        let text = "PC Ames was dismissed without notice and PC Bell was given a written warning.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
-        let sentences = [Sentence {
+    /// The whole of an ASCII text as one sentence.
+    fn one_sentence(text: &str) -> Sentence {
+        Sentence {
             index: 0,
             start: 0,
             end: text.len(),
             start_char: 0,
             end_char: text.len(),
-        }];
+        }
+    }
+
+    #[test]
+    fn and_splits_clauses_that_say_something() {
+        let text = "PC Ames was dismissed without notice and PC Bell was given a written warning.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         let clauses = resolver.clauses(&sentences[0]);
         assert_eq!(clauses.len(), 2);
@@ -435,13 +440,7 @@ mod tests {
     fn a_list_of_names_speaks_of_each() {
         let text = "PC Ames and PC Bell will be placed on the barred list.";
         let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
-        let sentences = [Sentence {
-            index: 0,
-            start: 0,
-            end: text.len(),
-            start_char: 0,
-            end_char: text.len(),
-        }];
+        let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         assert_eq!(resolver.clauses(&sentences[0]).len(), 1);
         assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![0, 1]);
