@@ -84,8 +84,33 @@ fn extract_one(extractor: &Extractor, article: Article) -> Extracted {
     }
 }
 
+/// Extracts one batch of items in parallel, keeping their order.
+fn extract_batch(
+    extractor: &Extractor,
+    batch: Vec<Result<Item, Error>>,
+) -> Vec<Result<Ready, Error>> {
+    batch
+        .into_par_iter()
+        .map(|item| {
+            item.map(|item| match item {
+                Item::Article(article) => Ready::Article(Box::new(extract_one(extractor, article))),
+                Item::Rdf {
+                    location,
+                    kind,
+                    data,
+                } => Ready::Rdf {
+                    location,
+                    kind,
+                    data,
+                },
+            })
+        })
+        .collect()
+}
+
 /// Reads every source as a stream of items, `BATCH` at a time, extracting articles in
-/// parallel; `sink` takes each extracted article or RDF file in input order.
+/// parallel; `sink` takes each extracted article or RDF file in input order. The next batch is
+/// extracted while the sink writes the one before, so writing never leaves the cores idle.
 fn run(
     extractor: &Extractor,
     paths: &[PathBuf],
@@ -100,57 +125,59 @@ fn run(
     }
     on_event(Event::Started(sources.len()));
     let mut items = sources.iter().flat_map(|s: &Source| input::read(s));
+    let mut pending: Option<Vec<Result<Ready, Error>>> = None;
     loop {
         let batch: Vec<Result<Item, Error>> = items.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
+        let next = (!batch.is_empty()).then_some(batch);
+        if next.is_none() && pending.is_none() {
             break;
         }
-        let ready: Vec<Result<Ready, Error>> = batch
-            .into_par_iter()
-            .map(|item| {
-                item.map(|item| match item {
-                    Item::Article(article) => {
-                        Ready::Article(Box::new(extract_one(extractor, article)))
-                    }
-                    Item::Rdf {
-                        location,
-                        kind,
-                        data,
-                    } => Ready::Rdf {
-                        location,
-                        kind,
-                        data,
-                    },
-                })
-            })
-            .collect();
-        let mut written = Vec::with_capacity(ready.len());
-        let mut good = Vec::with_capacity(ready.len());
-        for item in ready {
-            match item {
-                Ok(item) => good.push(item),
-                Err(e) => written.push(Err(e)),
+        pending = std::thread::scope(|scope| {
+            let extracting = next.map(|batch| scope.spawn(|| extract_batch(extractor, batch)));
+            if let Some(ready) = pending.take() {
+                write_batch(ready, &mut summary, on_event, sink);
             }
+            extracting.map(|handle| match handle.join() {
+                Ok(ready) => ready,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+        });
+    }
+    summary
+}
+
+/// Hands a batch to the sink and reports what became of each item.
+fn write_batch(
+    ready: Vec<Result<Ready, Error>>,
+    summary: &mut Summary,
+    on_event: &mut Reporter<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let mut written = Vec::with_capacity(ready.len());
+    let mut good = Vec::with_capacity(ready.len());
+    for item in ready {
+        match item {
+            Ok(item) => good.push(item),
+            Err(e) => written.push(Err(e)),
         }
-        written.extend(sink(good, &mut summary));
-        for item in written {
-            match item {
-                Ok(Written::Article { location, outcome }) => on_event(Event::Article {
-                    location: &location,
-                    outcome,
-                }),
-                Ok(Written::Rdf { location, quads }) => on_event(Event::Rdf {
-                    location: &location,
-                    quads,
-                }),
-                Err(e) => {
-                    summary.failed += 1;
-                    on_event(Event::Failed(&e));
-                }
+    }
+    written.extend(sink(good, summary));
+    for item in written {
+        match item {
+            Ok(Written::Article { location, outcome }) => on_event(Event::Article {
+                location: &location,
+                outcome,
+            }),
+            Ok(Written::Rdf { location, quads }) => on_event(Event::Rdf {
+                location: &location,
+                quads,
+            }),
+            Err(e) => {
+                summary.failed += 1;
+                on_event(Event::Failed(&e));
             }
         }
     }
-    summary
 }
 
 fn count(summary: &mut Summary, e: &Extracted) {
