@@ -93,13 +93,21 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Facts {
         let clean = text::clean(&article.text);
         let sentences = text::split_sentences(&clean);
-        let year = article
+        let published = article
             .published
             .as_deref()
-            .and_then(|p| p.get(..4))
-            .and_then(|y| y.parse().ok())
-            .unwrap_or(self.current_year);
-        let dates = text::find_dates(&clean, year);
+            .and_then(iso_date)
+            .or_else(|| text::dateline(&article.text));
+        let year = match published {
+            Some(text::Date::Full { year, .. }) => year,
+            _ => article
+                .published
+                .as_deref()
+                .and_then(|p| p.get(..4))
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(self.current_year),
+        };
+        let dates = text::find_dates(&clean, year, published);
         let hits = self.hits(&clean);
         let orgs = organisations::find_organisations(&clean, &hits, &self.gazetteer);
         let (people, mentions) = people::find_people(&clean, &hits);
@@ -264,6 +272,15 @@ impl Extractor {
         });
         hits
     }
+}
+
+/// The date of an ISO 8601 date or date-time ("2025-02-07", "2025-02-07T16:42:00Z").
+fn iso_date(value: &str) -> Option<text::Date> {
+    let mut parts = value.get(..10)?.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = parts.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some(text::Date::Full { year, month, day })
 }
 
 fn current_year() -> i32 {

@@ -177,6 +177,9 @@ fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
     })
 }
 
+/// How many sentences back a clause naming no one looks for the subject last named.
+const TOPIC_REACH: usize = 12;
+
 /// Which subjects a span of text (a clause of sentence `sentence`) speaks of.
 pub struct Resolver<'a> {
     pub text: &'a str,
@@ -324,9 +327,17 @@ impl Resolver<'_> {
         if all.len() <= 1 {
             return all;
         }
-        if sentence > 0 {
-            let previous = &self.sentences[sentence - 1];
-            let before = self.subjects_in(previous.start, previous.end);
+        // The subject last named: the topic until another is named. Only a sentence naming one
+        // subject alone settles it; one naming several leaves the clause to nobody.
+        let last_named = self.sentences[..sentence.min(self.sentences.len())]
+            .iter()
+            .rev()
+            // A case-level fact (an investigation) more often covers every subject: only the
+            // sentence right before narrows it.
+            .take(if case_level { 1 } else { TOPIC_REACH })
+            .map(|s| self.subjects_in(s.start, s.end))
+            .find(|named| !named.is_empty());
+        if let Some(before) = last_named {
             if before.len() == 1 && !PLURAL.is_match(clause) {
                 return before;
             }
@@ -434,6 +445,48 @@ mod tests {
             resolver.resolve(0, clauses[1].0, clauses[1].1, false),
             vec![1]
         );
+    }
+
+    /// Sentences of an ASCII text, split after each ". ".
+    fn sentences_of(text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices(". ") {
+            out.push(Sentence {
+                index: out.len(),
+                start,
+                end: i + 1,
+                start_char: start,
+                end_char: i + 1,
+            });
+            start = i + 2;
+        }
+        out.push(Sentence {
+            index: out.len(),
+            start,
+            end: text.len(),
+            start_char: start,
+            end_char: text.len(),
+        });
+        out
+    }
+
+    #[test]
+    fn a_clause_naming_no_one_speaks_of_the_subject_last_named_alone() {
+        let text = "PC Bell was cleared. PC Ames faced a hearing. The chair summed up the evidence. \
+                    The panel dismissed him.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        let last = &sentences[3];
+        assert_eq!(resolver.resolve(3, last.start, last.end, false), vec![0]);
+
+        let text = "PC Bell and PC Ames faced a hearing. The chair summed up. The panel dismissed him.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        let last = &sentences[2];
+        assert!(resolver.resolve(2, last.start, last.end, false).is_empty());
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! A weekday with a day and month and no year takes the most recent year, no later than the
 //! reference year, that makes every such date in the article fall on its weekday. Relative dates
 //! resolve against the last date before them in the text.
+//!
+//! When the article's publication date is known (from its metadata, or a dateline such as
+//! "Published: Friday, 7 February 2025"), a date without a year takes the year that puts it
+//! nearest before publication, and a weekday alone ("on Tuesday", "last Friday") or
+//! "yesterday" becomes the day it names in the week of publication.
 
 use regex::Regex;
 use std::fmt;
@@ -56,6 +61,27 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         )\b",
     )
 });
+
+/// A weekday standing alone ("on Tuesday", "last Friday"), resolved against publication.
+static WEEKDAY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"(?i)\b(?P<lead>on|last|this|since|from|until|by|next|that)\s+(?P<wd>{WEEKDAYS})\b|\b(?P<yesterday>yesterday)\b|\b(?P<today>today)\b"
+    ))
+});
+
+/// Words before a weekday that put it after publication ("will appear on Monday").
+static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:will|is due|are due|due to|set to|is to|are to|scheduled|expected to|adjourned until|adjourned to|until)\b[^.;]{0,60}$",
+    )
+});
+
+/// Words that make a short line near the top of a page its dateline.
+static DATELINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued|news\s+release)\b")
+});
+static UPDATED_CUE: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\b(?:updated|modified|reviewed)\b"));
 
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
@@ -204,16 +230,20 @@ fn consistent_year(dates: &[&Explicit], reference: i32) -> Option<i32> {
 }
 
 /// Finds and normalises every date in `text`, in text order. `reference_year` is the year the
-/// article was published, or the current year when that is unknown.
+/// article was published, or the current year when that is unknown; `published` is its
+/// publication date where known.
 ///
 /// ```
 /// use policegraph::text::{find_dates, Date};
 /// let text = "It was found on Wednesday, March 30. He was charged the next morning.";
-/// let dates = find_dates(text, 2026);
+/// let dates = find_dates(text, 2026, None);
 /// assert_eq!(dates[0].date, Date::Full { year: 2022, month: 3, day: 30 });
 /// assert_eq!(dates[1].date.to_string(), "2022-03-31");
+/// let published = Date::Full { year: 2025, month: 2, day: 7 };
+/// let dates = find_dates("The hearing ended on Tuesday.", 2025, Some(published));
+/// assert_eq!(dates[0].date.to_string(), "2025-02-04");
 /// ```
-pub fn find_dates(text: &str, reference_year: i32) -> Vec<DateMention> {
+pub fn find_dates(text: &str, reference_year: i32, published: Option<Date>) -> Vec<DateMention> {
     let explicit = explicit_dates(text);
     let weekday_only: Vec<&Explicit> = explicit
         .iter()
@@ -227,6 +257,7 @@ pub fn find_dates(text: &str, reference_year: i32) -> Vec<DateMention> {
             let year = d.year.or(shared_year).or_else(|| {
                 d.weekday
                     .and_then(|_| consistent_year(&[d], reference_year))
+                    .or_else(|| published.and_then(|p| year_before(p, d.month, d.day)))
             });
             let date = match year {
                 Some(year) => Date::Full {
@@ -246,6 +277,10 @@ pub fn find_dates(text: &str, reference_year: i32) -> Vec<DateMention> {
             }
         })
         .collect();
+    if let Some(published) = published {
+        let alone = weekdays_alone(text, published, &mentions);
+        mentions.extend(alone);
+    }
     let relative: Vec<(usize, usize, i32)> = RELATIVE
         .captures_iter(text)
         .filter_map(|c| {
@@ -274,6 +309,130 @@ pub fn find_dates(text: &str, reference_year: i32) -> Vec<DateMention> {
     mentions
 }
 
+/// The year that puts a month and day nearest before publication: the publication year, or the
+/// year before for a date more than two months after the publication day.
+fn year_before(published: Date, month: u32, day: u32) -> Option<i32> {
+    let Date::Full {
+        year,
+        month: pm,
+        day: pd,
+    } = published
+    else {
+        return None;
+    };
+    let ordinal = |m: u32, d: u32| m * 31 + d;
+    Some(if ordinal(month, day) <= ordinal(pm, pd) + 62 {
+        year
+    } else {
+        year - 1
+    })
+}
+
+/// "on Tuesday", "last Friday", "yesterday", "today", in the week of publication: the day on or
+/// before publication, or after it where the sentence looks ahead ("will appear on Monday").
+fn weekdays_alone(text: &str, published: Date, explicit: &[DateMention]) -> Vec<DateMention> {
+    let Date::Full { year, month, day } = published else {
+        return Vec::new();
+    };
+    let published_weekday = weekday(year, month, day);
+    let mut out = Vec::new();
+    for c in WEEKDAY_ALONE.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let (span, delta) = if let Some(wd) = c.name("wd") {
+            // "on Tuesday 4 March" is an explicit date, found already.
+            if explicit.iter().any(|m| m.start < wd.end() + 2 && m.end > wd.start()) {
+                continue;
+            }
+            let Some(target) = weekday_number(wd.as_str()) else {
+                continue;
+            };
+            let lead = c.name("lead").map_or("", |l| l.as_str()).to_ascii_lowercase();
+            let sentence_start = text[..whole.start()]
+                .rfind(['.', '\n', ';'])
+                .map_or(0, |i| i + 1);
+            let ahead = lead == "next"
+                || (lead != "last"
+                    && lead != "since"
+                    && FUTURE_BEFORE.is_match(&text[sentence_start..whole.start()]));
+            let back = (published_weekday + 7 - target) % 7;
+            let delta = if ahead {
+                let forward = (target + 7 - published_weekday) % 7;
+                if forward == 0 { 7 } else { forward }
+            } else if lead == "last" && back == 0 {
+                7
+            } else {
+                back
+            };
+            let delta = i32::try_from(delta).unwrap_or(0);
+            ((wd.start(), wd.end()), if ahead { delta } else { -delta })
+        } else if let Some(y) = c.name("yesterday") {
+            ((y.start(), y.end()), -1)
+        } else if let Some(t) = c.name("today") {
+            ((t.start(), t.end()), 0)
+        } else {
+            continue;
+        };
+        out.push(DateMention {
+            start: span.0,
+            end: span.1,
+            date: add_days(published, delta),
+        });
+    }
+    out
+}
+
+/// The publication date a page shows near its top: a short line with a full date that is
+/// labelled as such ("Published: Friday, 7 February 2025", "Posted on 12/03/2024") or holds
+/// little else ("7 February 2025 | By Court Reporter"). A publication date is preferred to an
+/// "updated" one.
+pub fn dateline(text: &str) -> Option<Date> {
+    let mut updated = None;
+    let mut lines_seen = 0;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        lines_seen += 1;
+        if lines_seen > 40 {
+            break;
+        }
+        if line.len() > 120 {
+            // The story has begun: a dateline comes before it.
+            if lines_seen > 3 {
+                break;
+            }
+            continue;
+        }
+        let dates = explicit_dates(line);
+        let Some(first) = dates.iter().find(|d| d.year.is_some()) else {
+            continue;
+        };
+        let Some(year) = first.year else { continue };
+        let date = Date::Full {
+            year,
+            month: first.month,
+            day: first.day,
+        };
+        let rest: usize = format!("{}{}", &line[..first.start], &line[first.end..])
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| {
+                w.len() > 2
+                    && !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "the" | "and" | "gmt" | "bst" | "utc" | "on" | "at" | "by" | "pm" | "am"
+                    )
+            })
+            .count();
+        if UPDATED_CUE.is_match(&line[..first.start]) {
+            updated = updated.or(Some(date));
+        } else if DATELINE_CUE.is_match(line) || rest <= 3 {
+            return Some(date);
+        }
+    }
+    updated
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,10 +441,14 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&DATE);
         LazyLock::force(&RELATIVE);
+        LazyLock::force(&WEEKDAY_ALONE);
+        LazyLock::force(&FUTURE_BEFORE);
+        LazyLock::force(&DATELINE_CUE);
+        LazyLock::force(&UPDATED_CUE);
     }
 
     fn dates(text: &str) -> Vec<String> {
-        find_dates(text, 2026)
+        find_dates(text, 2026, None)
             .iter()
             .map(|d| d.date.to_string())
             .collect()
@@ -325,6 +488,61 @@ mod tests {
             dates("a hearing on Friday (12 January)"),
             vec!["2024-01-12"]
         );
+    }
+
+
+    fn published_dates(text: &str, published: (i32, u32, u32)) -> Vec<String> {
+        let (year, month, day) = published;
+        find_dates(text, year, Some(Date::Full { year, month, day }))
+            .iter()
+            .map(|d| d.date.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_alone_fall_in_the_week_of_publication() {
+        // Published on a Wednesday.
+        let published = (2024, 10, 16);
+        assert_eq!(
+            published_dates("The panel sat on Monday and reported yesterday.", published),
+            vec!["2024-10-14", "2024-10-15"]
+        );
+        assert_eq!(
+            published_dates("She will be sentenced on Friday.", published),
+            vec!["2024-10-18"]
+        );
+        assert_eq!(
+            published_dates("It happened last Wednesday.", published),
+            vec!["2024-10-09"]
+        );
+        assert_eq!(
+            published_dates("It ended on Wednesday, 9 October.", published),
+            vec!["2024-10-09"]
+        );
+    }
+
+    #[test]
+    fn dates_without_a_year_take_the_year_before_publication() {
+        assert_eq!(
+            published_dates("He pleaded guilty on 12 December and was heard on 3 March.", (2024, 2, 20)),
+            vec!["2023-12-12", "2024-03-03"]
+        );
+    }
+
+    #[test]
+    fn datelines_near_the_top_of_a_page() {
+        let page = "Courier\nNews | Sport\nPublished: Friday, 7 March 2025, 16:42\n\nA PC was sacked.";
+        assert_eq!(
+            dateline(page).map(|d| d.to_string()),
+            Some("2025-03-07".to_owned())
+        );
+        let page = "Last updated: 02/05/2025\nPosted 28 April 2025 by Press Office\nText.";
+        assert_eq!(
+            dateline(page).map(|d| d.to_string()),
+            Some("2025-04-28".to_owned())
+        );
+        let story = "The officer joined the force on 4 May 2010 and served in the traffic unit for a decade before the allegations.";
+        assert_eq!(dateline(story), None);
     }
 
     #[test]

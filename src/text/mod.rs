@@ -9,5 +9,5 @@ pub mod dates;
 pub mod sentences;
 
 pub use clean::clean;
-pub use dates::{Date, DateMention, find_dates};
+pub use dates::{Date, DateMention, dateline, find_dates};
 pub use sentences::{Sentence, split_sentences};
