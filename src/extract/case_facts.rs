@@ -68,6 +68,14 @@ static STANDARD_NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The publisher speaking of its own investigation ("following our investigation", "we began an
+/// independent investigation", "the force referred the matter to us").
+static FIRST_PERSON_INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:our|we)\s+(?:\w+\s+){0,3}?(?:investigation|investigators|investigated|inquiry|enquiries)\b|\breferred\s+(?:\w+\s+){0,4}?to\s+us\b",
+    )
+});
+
 /// Investigations, referrals, files and standards for the subjects.
 pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, usize))> {
     let mut out = Vec::new();
@@ -108,9 +116,44 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
         // A cue line ending in a colon introduces a list of standards on the lines after it.
         list_cue = (cue && body.trim_end().ends_with(':')) || (list_cue && !standards.is_empty());
     }
+    if let Some(publisher) = publisher(input) {
+        if let Some(span) = first_person_investigation(input) {
+            for subject in input.resolver.all_subjects() {
+                out.push((subject, CaseFact::InvestigatedBy(publisher), span));
+            }
+        }
+    }
     out.sort();
     out.dedup_by_key(|(s, f, _)| (*s, *f));
     out
+}
+
+/// The body that publishes the page, when it can investigate: the organisation its masthead
+/// names, before the story's first sentence of prose.
+fn publisher(input: &CaseInput<'_>) -> Option<usize> {
+    let story = input
+        .sentences
+        .iter()
+        .find(|s| {
+            let body = s.text(input.text).trim_end();
+            body.len() > 80 && body.ends_with(['.', '"'])
+        })
+        .map_or(input.text.len(), |s| s.start);
+    let (org, _) = input.org_spans_in(0, story).into_iter().next()?;
+    input.orgs[org]
+        .is_kind(&["watchdog", "police force", "directorate", "unit", "command"])
+        .then_some(org)
+}
+
+/// The first place, outside quotation marks, where the publisher speaks of its investigation.
+fn first_person_investigation(input: &CaseInput<'_>) -> Option<(usize, usize)> {
+    FIRST_PERSON_INVESTIGATION
+        .find_iter(input.text)
+        .find(|m| {
+            let line_start = input.text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            input.text[line_start..m.start()].matches('"').count() % 2 == 0
+        })
+        .map(|m| (m.start(), m.end()))
 }
 
 fn investigations_in(
@@ -192,6 +235,7 @@ mod tests {
             &NOT_INVESTIGATED,
             &STANDARD_CUE,
             &STANDARD_NEGATED,
+            &FIRST_PERSON_INVESTIGATION,
         ] {
             LazyLock::force(p);
         }
@@ -206,5 +250,8 @@ mod tests {
         assert!(PROSECUTOR_REVIEWED.is_match(", which decided not to charge him"));
         assert!(REFERRER.is_match("investigated the officer after a referral from "));
         assert!(NOT_INVESTIGATED.is_match("her reports were never properly investigated by "));
+        assert!(FIRST_PERSON_INVESTIGATION.is_match("after we began an independent investigation"));
+        assert!(FIRST_PERSON_INVESTIGATION.is_match("The force referred the death to us at once."));
+        assert!(!FIRST_PERSON_INVESTIGATION.is_match("we welcomed the investigation"));
     }
 }

@@ -208,7 +208,8 @@ impl Resolver<'_> {
         !self.subjects_in(start, end).is_empty() || ANAPHOR.is_match(&self.text[start..end])
     }
 
-    fn all_subjects(&self) -> Vec<usize> {
+    /// Every subject of the article.
+    pub fn all_subjects(&self) -> Vec<usize> {
         (0..self.subject.len())
             .filter(|&i| self.subject[i])
             .collect()
