@@ -214,7 +214,10 @@ fn clause_proceedings(
         let index = current
             .or_else(|| latest(found, subject, false))
             .unwrap_or_else(|| inferred_proceeding(found, subject, clause, span));
-        if found[index].finding.is_none() || finding != "misconduct" {
+        if found[index]
+            .finding
+            .is_none_or(|(held, _)| finding_weight(finding) > finding_weight(held))
+        {
             found[index].finding = Some((finding, span));
         }
     }
@@ -231,6 +234,17 @@ fn clause_proceedings(
                 chairs.push(chair);
             }
         }
+    }
+}
+
+/// Which finding stands when a proceeding is told of more than once: a breach found outweighs
+/// a side allegation not proven ("An allegation that he lied was not proven"), and gross
+/// misconduct outweighs misconduct.
+fn finding_weight(finding: &str) -> u8 {
+    match finding {
+        "gross misconduct" => 3,
+        "misconduct" => 2,
+        _ => 1,
     }
 }
 

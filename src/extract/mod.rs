@@ -278,8 +278,16 @@ impl Extractor {
 fn iso_date(value: &str) -> Option<text::Date> {
     let mut parts = value.get(..10)?.split('-');
     let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day = parts.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let day = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
     Some(text::Date::Full { year, month, day })
 }
 

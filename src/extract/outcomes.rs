@@ -67,7 +67,7 @@ static OUTCOMES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r"(?i)\b(?:added|placed|put|included|entered|go|goes|going) (?:on|onto|to|in) (?:the )?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b", "barred list"),
         (r"(?i)\bplead(?:ed)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", "guilty plea"),
         (r"(?i)\bplead(?:ed)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", "not guilty"),
-        (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:of|by a jury)\b", "acquitted"),
+        (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:by a jury|(?:at|in) (?:\w+ ){0,3}court|of (?:the |all |both |a |an |any )?(?:\w+ )?(?:charges?|counts?|offences?|criminal|crimes?|misconduct in (?:a )?public office|assault\w*|rape|murder|manslaughter|theft|fraud|dangerous driving|causing|sexual))\b", "acquitted"),
         (r"(?i)\bconvicted\b|\bfound guilty\b", "convicted"),
     ]
     .into_iter()

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Words after a mention that make its person the one facing the case.
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?x)^(?:'s?)?(?:,[^,]{0,100},)?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
+        r"(?x)^(?:'s?)?(?:,[^,]{0,100},)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
         (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
     )
 });
@@ -203,6 +203,19 @@ impl Resolver<'_> {
         found
     }
 
+    /// Everyone a span names, chairs aside.
+    fn people_in(&self, start: usize, end: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end && !self.chairs.contains(&m.person))
+            .map(|m| m.person)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     /// True when the clause names a subject or points back at one ("he", "the officer").
     pub fn speaks_of_someone(&self, start: usize, end: usize) -> bool {
         !self.subjects_in(start, end).is_empty() || ANAPHOR.is_match(&self.text[start..end])
@@ -336,10 +349,11 @@ impl Resolver<'_> {
             // A case-level fact (an investigation) more often covers every subject: only the
             // sentence right before narrows it.
             .take(if case_level { 1 } else { TOPIC_REACH })
-            .map(|s| self.subjects_in(s.start, s.end))
+            .map(|s| self.people_in(s.start, s.end))
             .find(|named| !named.is_empty());
         if let Some(before) = last_named {
-            if before.len() == 1 && !PLURAL.is_match(clause) {
+            // The person last named is the topic; where they are not a subject, no one is.
+            if before.len() == 1 && self.subject[before[0]] && !PLURAL.is_match(clause) {
                 return before;
             }
         }
@@ -385,6 +399,8 @@ mod tests {
         assert!(!ACCUSED_AFTER.is_match(", who leads the command, said"));
         assert!(!ACCUSED_AFTER.is_match(", who heads the response team, added: \"We"));
         assert!(ACCUSED_AFTER.is_match(" will be added to the barred list"));
+        assert!(ACCUSED_AFTER.is_match(" of Avon and Somerset Police faced a misconduct hearing"));
+        assert!(!ACCUSED_AFTER.is_match(" of Avon and Somerset Police said the hearing was fair"));
         assert!(ACCUSED_BEFORE.is_match("heard a number of allegations against "));
     }
 
@@ -482,7 +498,8 @@ mod tests {
         let last = &sentences[3];
         assert_eq!(resolver.resolve(3, last.start, last.end, false), vec![0]);
 
-        let text = "PC Bell and PC Ames faced a hearing. The chair summed up. The panel dismissed him.";
+        let text =
+            "PC Bell and PC Ames faced a hearing. The chair summed up. The panel dismissed him.";
         let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);

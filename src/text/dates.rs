@@ -78,7 +78,9 @@ static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a short line near the top of a page its dateline.
 static DATELINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued|news\s+release)\b")
+    crate::regex(
+        r"(?i)^\W*(?:first\s+)?(?:published|posted|date|dated|released|issued|news\s+release)\b",
+    )
 });
 static UPDATED_CUE: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:updated|modified|reviewed)\b"));
@@ -340,13 +342,19 @@ fn weekdays_alone(text: &str, published: Date, explicit: &[DateMention]) -> Vec<
         let Some(whole) = c.get(0) else { continue };
         let (span, delta) = if let Some(wd) = c.name("wd") {
             // "on Tuesday 4 March" is an explicit date, found already.
-            if explicit.iter().any(|m| m.start < wd.end() + 2 && m.end > wd.start()) {
+            if explicit
+                .iter()
+                .any(|m| m.start < wd.end() + 2 && m.end > wd.start())
+            {
                 continue;
             }
             let Some(target) = weekday_number(wd.as_str()) else {
                 continue;
             };
-            let lead = c.name("lead").map_or("", |l| l.as_str()).to_ascii_lowercase();
+            let lead = c
+                .name("lead")
+                .map_or("", |l| l.as_str())
+                .to_ascii_lowercase();
             let sentence_start = text[..whole.start()]
                 .rfind(['.', '\n', ';'])
                 .map_or(0, |i| i + 1);
@@ -490,7 +498,6 @@ mod tests {
         );
     }
 
-
     fn published_dates(text: &str, published: (i32, u32, u32)) -> Vec<String> {
         let (year, month, day) = published;
         find_dates(text, year, Some(Date::Full { year, month, day }))
@@ -524,14 +531,18 @@ mod tests {
     #[test]
     fn dates_without_a_year_take_the_year_before_publication() {
         assert_eq!(
-            published_dates("He pleaded guilty on 12 December and was heard on 3 March.", (2024, 2, 20)),
+            published_dates(
+                "He pleaded guilty on 12 December and was heard on 3 March.",
+                (2024, 2, 20)
+            ),
             vec!["2023-12-12", "2024-03-03"]
         );
     }
 
     #[test]
     fn datelines_near_the_top_of_a_page() {
-        let page = "Courier\nNews | Sport\nPublished: Friday, 7 March 2025, 16:42\n\nA PC was sacked.";
+        let page =
+            "Courier\nNews | Sport\nPublished: Friday, 7 March 2025, 16:42\n\nA PC was sacked.";
         assert_eq!(
             dateline(page).map(|d| d.to_string()),
             Some("2025-03-07".to_owned())

@@ -1,0 +1,132 @@
+//! Extraction rules, each on sentences written for the test: what the extractor makes of them,
+//! through the library's own API.
+
+use policegraph::extract::Extractor;
+use policegraph::facts::{Facts, Relation};
+use policegraph::input::Article;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn extract(text: &str) -> Result<Facts, Box<dyn std::error::Error>> {
+    let article = Article {
+        identity: "test".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    Ok(Extractor::new()?.with_current_year(2026).extract(&article))
+}
+
+fn person(facts: &Facts, name: &str) -> Option<usize> {
+    facts.people.iter().position(|p| p.name == name)
+}
+
+/// (kind, date, finding, outcomes) of each proceeding of a person, IRIs cut to their last part.
+fn proceedings_of(facts: &Facts, name: &str) -> Vec<(String, String, String, Vec<String>)> {
+    let last = |iri: &str| iri.rsplit('/').next().unwrap_or(iri).to_owned();
+    let who = person(facts, name);
+    facts
+        .proceedings
+        .iter()
+        .filter(|p| Some(p.subject) == who)
+        .map(|p| {
+            (
+                last(&p.kind),
+                p.date.map(|(d, _)| d.to_string()).unwrap_or_default(),
+                p.finding.as_ref().map(|(f, _)| last(f)).unwrap_or_default(),
+                p.outcomes.iter().map(|(o, _)| last(o)).collect(),
+            )
+        })
+        .collect()
+}
+
+fn investigators_of(facts: &Facts, name: &str) -> Vec<String> {
+    let who = person(facts, name);
+    facts
+        .person_facts
+        .iter()
+        .filter(|f| Some(f.person) == who)
+        .filter_map(|f| match f.relation {
+            Relation::InvestigatedBy(o)
+            | Relation::ReferredTo(o)
+            | Relation::FileSubmittedTo(o) => Some(facts.organisations[o].name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn weekday_hearings_are_dated_from_the_dateline() -> TestResult {
+    let facts = extract(
+        "Evening Gazette\nPosted: Thursday, 10 October 2024\n\n\
+         PC Harriet Vance of Essex Police was dismissed without notice at a misconduct hearing \
+         which ended on Monday.",
+    )?;
+    let rows = proceedings_of(&facts, "Harriet Vance");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1, "2024-10-07");
+    Ok(())
+}
+
+#[test]
+fn a_proven_breach_outweighs_a_side_allegation_not_proven() -> TestResult {
+    let facts = extract(
+        "Sergeant Colm Rafferty of Durham Constabulary faced a misconduct hearing. The panel \
+         found that his conduct amounted to gross misconduct and he was given a final written \
+         warning. A further allegation that he misled his inspector was found not proven.",
+    )?;
+    let rows = proceedings_of(&facts, "Colm Rafferty");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].2, "gross-misconduct");
+    Ok(())
+}
+
+#[test]
+fn the_subject_last_named_alone_carries_the_next_clauses() -> TestResult {
+    let facts = extract(
+        "PC Ellis Brown of Kent Police was cleared of all allegations. Sergeant Nadia Petrov of \
+         Kent Police faced a misconduct hearing over messages she sent. The chair heard evidence \
+         from six witnesses. The panel found gross misconduct proven and dismissed her without \
+         notice.",
+    )?;
+    let rows = proceedings_of(&facts, "Nadia Petrov");
+    assert!(
+        rows.iter()
+            .any(|r| r.2 == "gross-misconduct" && r.3.iter().any(|o| o.contains("dismissal"))),
+        "{rows:?}"
+    );
+    let other = proceedings_of(&facts, "Ellis Brown");
+    assert!(
+        other
+            .iter()
+            .all(|r| r.3.iter().all(|o| !o.contains("dismissal"))),
+        "{other:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_publisher_investigated_when_it_says_our_investigation() -> TestResult {
+    let facts = extract(
+        "Independent Office for Police Conduct\nNews\n\n\
+         A constable has been given a final written warning following our investigation into a \
+         crash in Luton during a pursuit, which Bedfordshire Police referred to us in 2023.\n\n\
+         PC Owen Hale of Bedfordshire Police was given a final written warning at a misconduct \
+         hearing.",
+    )?;
+    assert_eq!(
+        investigators_of(&facts, "Owen Hale"),
+        vec!["Independent Office for Police Conduct"]
+    );
+    Ok(())
+}
+
+#[test]
+fn our_investigation_inside_a_quotation_is_the_speaker_s() -> TestResult {
+    let facts = extract(
+        "Independent Office for Police Conduct\nNews\n\n\
+         PC Owen Hale of Bedfordshire Police was given a final written warning at a misconduct \
+         hearing.\n\n\"Our investigation was thorough,\" a spokesperson for the force said.",
+    )?;
+    assert!(investigators_of(&facts, "Owen Hale").is_empty());
+    Ok(())
+}
