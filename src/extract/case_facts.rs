@@ -72,7 +72,7 @@ static STANDARD_NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// independent investigation", "the force referred the matter to us").
 static FIRST_PERSON_INVESTIGATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:our|we)\s+(?:\w+\s+){0,3}?(?:investigation|investigators|investigated|inquiry|enquiries)\b|\breferred\s+(?:\w+\s+){0,4}?to\s+us\b",
+        r"(?i)\bour\s+(?:own\s+|independent\s+|full\s+|criminal\s+|misconduct\s+)*(?:investigation|investigators|inquiry|enquiries)\b|\bwe\s+(?:(?:then|also|have|had|later|subsequently|immediately|independently)\s+)*(?:investigated\b|(?:began|launched|started|opened|conducted|carried out|completed|led)\s+(?:an?|our|the)\s+(?:own\s+|independent\s+|full\s+|criminal\s+|misconduct\s+)*(?:investigation|inquiry)\b)|\breferred\s+(?:\w+\s+){0,4}?to\s+us\b",
     )
 });
 
