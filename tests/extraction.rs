@@ -130,3 +130,41 @@ fn our_investigation_inside_a_quotation_is_the_speaker_s() -> TestResult {
     assert!(investigators_of(&facts, "Owen Hale").is_empty());
     Ok(())
 }
+
+#[test]
+fn an_outcome_after_another_officer_is_named_is_not_the_subject_s() -> TestResult {
+    // PC Quill is the subject; Sergeant Marsh, named last, is not: the dismissal that follows
+    // must not go to PC Quill.
+    let facts = extract(
+        "PC Rosa Quill of Cumbria Constabulary was given a written warning at a misconduct \
+         meeting. Sergeant Idris Marsh of Cumbria Constabulary supervised the shift that night. \
+         The panel found gross misconduct proven and he was dismissed without notice.",
+    )?;
+    let rows = proceedings_of(&facts, "Rosa Quill");
+    assert!(
+        rows.iter()
+            .all(|r| r.3.iter().all(|o| !o.contains("dismissal"))),
+        "{rows:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn an_officer_heading_a_block_of_outcome_fields_is_its_subject() -> TestResult {
+    let facts = extract(
+        "Misconduct outcomes\n\n\
+         We publish the outcomes of our misconduct meetings and hearings on this page.\n\n\
+         Police Constable Gideon Farrow\n\n\
+         Type of proceedings: Misconduct meeting\n\n\
+         Summary: The constable left a prisoner unattended in a van for an hour.\n\n\
+         Finding: Misconduct\n\n\
+         Outcome: Written warning\n",
+    )?;
+    let rows = proceedings_of(&facts, "Gideon Farrow");
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == "misconduct-meeting" && r.3.iter().any(|o| o == "written-warning")),
+        "{rows:?}"
+    );
+    Ok(())
+}

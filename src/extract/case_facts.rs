@@ -100,7 +100,8 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
             })
             .collect();
         let cue = STANDARD_CUE.is_match(body);
-        if !standards.is_empty() && (cue || list_cue) && !STANDARD_NEGATED.is_match(body) {
+        let negated = STANDARD_NEGATED.is_match(body);
+        if !standards.is_empty() && (cue || list_cue) && !negated {
             for subject in
                 input
                     .resolver
@@ -114,7 +115,9 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
             }
         }
         // A cue line ending in a colon introduces a list of standards on the lines after it.
-        list_cue = (cue && body.trim_end().ends_with(':')) || (list_cue && !standards.is_empty());
+        // A list of standards only alleged ("alleged to have been breached:") is not one.
+        list_cue = (cue && !negated && body.trim_end().ends_with(':'))
+            || (list_cue && !standards.is_empty());
     }
     if let Some(publisher) = publisher(input) {
         if let Some(span) = first_person_investigation(input) {

@@ -121,12 +121,18 @@ impl Extractor {
             titles: &self.gazetteer.reference.titles,
         });
         let known_chairs = chairs.clone();
+        let bystanders: Vec<bool> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p.officer && !subject[i] && !known_chairs.contains(&i))
+            .collect();
         let resolver = subjects::Resolver {
             text: &clean,
             sentences: &sentences,
             mentions: &mentions,
             subject: &subject,
             chairs: &known_chairs,
+            bystanders: &bystanders,
         };
         let input = CaseInput {
             text: &clean,

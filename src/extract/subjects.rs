@@ -166,14 +166,16 @@ fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
         if !named || !names_only(s, Some(person)) {
             return false;
         }
+        // The sentences after it that name no one speak of them ("Finding: Gross misconduct"
+        // under an officer's name), until someone else is named or someone speaks.
         states_case(s)
-            || input.sentences.get(i + 1).is_some_and(|next| {
-                let body = next.text(input.text);
-                names_only(next, None)
-                    && ANAPHOR.is_match(body)
-                    && !PRONOUN_SPEAKS.is_match(body)
-                    && states_case(next)
-            })
+            || input.sentences[i + 1..]
+                .iter()
+                .take(TOPIC_REACH)
+                .take_while(|next| {
+                    names_only(next, None) && !PRONOUN_SPEAKS.is_match(next.text(input.text))
+                })
+                .any(states_case)
     })
 }
 
@@ -188,6 +190,9 @@ pub struct Resolver<'a> {
     pub subject: &'a [bool],
     /// People whose mention says nothing about who a clause is about (chairs).
     pub chairs: &'a [usize],
+    /// Officers named who are not subjects: where one is the topic, a clause naming no one is
+    /// not about a subject.
+    pub bystanders: &'a [bool],
 }
 
 impl Resolver<'_> {
@@ -201,6 +206,16 @@ impl Resolver<'_> {
         found.sort_unstable();
         found.dedup();
         found
+    }
+
+    /// Everyone named in the nearest of the `reach` sentences before `sentence` that names anyone.
+    fn last_named(&self, sentence: usize, reach: usize) -> Option<Vec<usize>> {
+        self.sentences[..sentence.min(self.sentences.len())]
+            .iter()
+            .rev()
+            .take(reach)
+            .map(|s| self.people_in(s.start, s.end))
+            .find(|named| !named.is_empty())
     }
 
     /// Everyone a span names, chairs aside.
@@ -338,20 +353,23 @@ impl Resolver<'_> {
             };
         }
         let all = self.all_subjects();
+        // The person last named is the topic: an officer who is not a subject takes the clause
+        // from the subjects.
+        let topic = self.last_named(sentence, if case_level { 1 } else { TOPIC_REACH });
+        if topic
+            .as_ref()
+            .is_some_and(|t| t.len() == 1 && self.bystanders.get(t[0]) == Some(&true))
+        {
+            return Vec::new();
+        }
         if all.len() <= 1 {
             return all;
         }
         // The subject last named: the topic until another is named. Only a sentence naming one
         // subject alone settles it; one naming several leaves the clause to nobody.
-        let last_named = self.sentences[..sentence.min(self.sentences.len())]
-            .iter()
-            .rev()
-            // A case-level fact (an investigation) more often covers every subject: only the
-            // sentence right before narrows it.
-            .take(if case_level { 1 } else { TOPIC_REACH })
-            .map(|s| self.people_in(s.start, s.end))
-            .find(|named| !named.is_empty());
-        if let Some(before) = last_named {
+        // A case-level fact (an investigation) more often covers every subject: only the
+        // sentence right before narrows it.
+        if let Some(before) = topic {
             // The person last named is the topic; where they are not a subject, no one is.
             if before.len() == 1 && self.subject[before[0]] && !PLURAL.is_match(clause) {
                 return before;
@@ -426,6 +444,7 @@ mod tests {
             mentions,
             subject: &[true, true],
             chairs: &[],
+            bystanders: &[false, false],
         }
     }
 

@@ -37,6 +37,14 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A labelled field of an outcomes page or notice ("Outcome: Final written warning"): part of
+/// the story even without a full stop.
+static FIELD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s*(?:outcome|finding|findings|sanction|decision|result|type of (?:proceedings?|hearing|meeting)|standards?(?: of professional behaviour)?(?: breached)?|breach(?:es)?|date|chair|panel|rank|force|department|investigated by)\s*:\s*\S",
+    )
+});
+
 /// Straightens typographic characters, one for one.
 fn straighten(c: char) -> char {
     match c {
@@ -107,7 +115,7 @@ pub fn clean(raw: &str) -> String {
         if !keep[i] || lines[i].trim().is_empty() {
             continue;
         }
-        if ends_like_prose(lines[i]) {
+        if ends_like_prose(lines[i]) || FIELD_LINE.is_match(lines[i]) {
             break;
         }
         keep[i] = false;
@@ -134,6 +142,15 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&END_OF_STORY);
         LazyLock::force(&CHROME_LINE);
+        LazyLock::force(&FIELD_LINE);
+    }
+
+    #[test]
+    fn trailing_outcome_fields_are_kept_and_trailing_headlines_dropped() {
+        let text = "PC Ward was heard by a panel in Leeds this week.\nOutcome: Written warning\n";
+        assert!(clean(text).contains("Outcome: Written warning"));
+        let text = "PC Ward was heard by a panel in Leeds this week.\nCouncil tax to rise\n";
+        assert!(!clean(text).contains("Council"));
     }
 
     #[test]
