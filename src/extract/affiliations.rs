@@ -67,21 +67,19 @@ pub fn affiliations(
         }
         let best = candidates
             .into_iter()
-            .max_by_key(|(org, _)| depth(&orgs[*org], gazetteer));
+            .max_by_key(|(org, _)| depth(&orgs[*org], orgs, gazetteer));
         if let Some((org, span)) = best {
             let slot = &mut result[m.person];
             let better = slot.is_none_or(|(current, _)| {
-                depth(&orgs[org], gazetteer) > depth(&orgs[current], gazetteer)
+                depth(&orgs[org], orgs, gazetteer) > depth(&orgs[current], orgs, gazetteer)
             });
             if better {
                 *slot = Some((org, span));
             }
         }
     }
-    let forces: Vec<usize> = (0..orgs.len())
-        .filter(|&i| orgs[i].is_kind(&["police force"]))
-        .collect();
-    if let [force] = forces.as_slice() {
+    if let Some(force) = super::organisations::main_force(orgs) {
+        let force = &force;
         for (index, person) in people.iter().enumerate() {
             if result[index].is_none() && person.officer {
                 result[index] = orgs[*force].spans.first().map(|&s| (*force, s));

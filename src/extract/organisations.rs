@@ -122,8 +122,9 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
     orgs
 }
 
-/// Depth of an organisation in the reference hierarchy (a force 0, its command 1, ...).
-pub fn depth(org: &OrgEntity, gazetteer: &Gazetteer) -> usize {
+/// Depth of an organisation in the hierarchy (a force 0, its command 1, ...), through the
+/// article's own units and the reference data.
+pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usize {
     let mut depth = 0;
     let mut parent = org.parent.clone();
     while let Some(p) = parent {
@@ -131,12 +132,31 @@ pub fn depth(org: &OrgEntity, gazetteer: &Gazetteer) -> usize {
         if depth > 8 {
             break;
         }
-        parent = gazetteer
-            .reference
-            .organisation(&p)
-            .and_then(|e| e.parent.clone());
+        parent = match orgs.iter().find(|o| o.iri == p) {
+            Some(o) => o.parent.clone(),
+            None => gazetteer
+                .reference
+                .organisation(&p)
+                .and_then(|e| e.parent.clone()),
+        };
     }
     depth
+}
+
+/// The force the article is about: its only force, or the one it names most often (strictly).
+pub fn main_force(orgs: &[OrgEntity]) -> Option<usize> {
+    let mut forces: Vec<(usize, usize)> = orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.is_kind(&["police force"]))
+        .map(|(i, o)| (o.spans.len(), i))
+        .collect();
+    forces.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+    match forces.as_slice() {
+        [(_, one)] => Some(*one),
+        [(first, one), (second, _), ..] if first > second => Some(*one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -158,5 +178,30 @@ mod tests {
             m.map(strip_leading_noise).map(|(_, n)| n),
             Some("Croydon Magistrates' Court")
         );
+    }
+
+    fn orgs_of(text: &str) -> Vec<OrgEntity> {
+        let Ok(reference) = crate::reference::Reference::load() else {
+            return Vec::new();
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return Vec::new();
+        };
+        let hits = gazetteer.find(text);
+        find_organisations(text, &hits, &gazetteer)
+    }
+
+    #[test]
+    fn the_main_force_is_the_one_named_most() {
+        let orgs = orgs_of(
+            "A Dorset Police sergeant was dismissed. The Dorset Police hearing was chaired \
+             by an officer of Wiltshire Police.",
+        );
+        assert_eq!(
+            main_force(&orgs).map(|i| orgs[i].name.as_str()),
+            Some("Dorset Police")
+        );
+        let tied = orgs_of("Officers of Dorset Police and Wiltshire Police met.");
+        assert_eq!(main_force(&tied), None);
     }
 }
