@@ -77,6 +77,7 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             orgs.push(entity);
         }
     };
+    let forces = ForceHits::new(hits, gazetteer);
     for hit in hits.iter().filter(|h| h.category == Category::Organisation) {
         let entry = gazetteer.entry(hit);
         let kind_label = gazetteer
@@ -84,7 +85,7 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             .label_of(&entry.kind)
             .unwrap_or("other")
             .to_owned();
-        let entity = OrgEntity {
+        let mut entity = OrgEntity {
             iri: entry.iri.clone(),
             name: entry.pref_label.clone(),
             kind_label,
@@ -93,6 +94,10 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             from_reference: true,
             spans: Vec::new(),
         };
+        if let Some(force) = forces.other_force_unit(hit, gazetteer) {
+            let force = &gazetteer.reference.organisations[force];
+            entity = another_forces_unit(&text[hit.start..hit.end], entity, force);
+        }
         add(&mut orgs, entity, (hit.start, hit.end));
     }
     let covered = |start: usize, end: usize| hits.iter().any(|h| h.start < end && start < h.end);
@@ -120,6 +125,104 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
     }
     super::units::find_units(text, hits, gazetteer, &mut orgs);
     orgs
+}
+
+/// The police forces the gazetteer found in an article.
+struct ForceHits<'a> {
+    hits: Vec<&'a Hit>,
+    /// The reference index of the force named most often, if one is named most.
+    main: Option<usize>,
+}
+
+impl<'a> ForceHits<'a> {
+    fn new(hits: &'a [Hit], gazetteer: &Gazetteer) -> Self {
+        let hits: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| {
+                h.category == Category::Organisation
+                    && gazetteer.reference.label_of(&gazetteer.entry(h).kind)
+                        == Some("police force")
+            })
+            .collect();
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for h in &hits {
+            match counts.iter_mut().find(|(i, _)| *i == h.index) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((h.index, 1)),
+            }
+        }
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        let main = match counts.as_slice() {
+            [(one, _)] => Some(*one),
+            [(one, first), (_, second), ..] if first > second => Some(*one),
+            _ => None,
+        };
+        ForceHits { hits, main }
+    }
+
+    /// For a reference unit of a force the article never names (the Met's "Professional
+    /// Standards Directorate" in an article about West Yorkshire Police), the force it is
+    /// written as belonging to ("West Yorkshire Police's ..."), else the article's main force.
+    fn other_force_unit(&self, hit: &Hit, gazetteer: &Gazetteer) -> Option<usize> {
+        let reference = &gazetteer.reference;
+        let mut parent = gazetteer.entry(hit).parent.clone();
+        let mut own_force = None;
+        for _ in 0..8 {
+            let Some(entry) = parent.as_deref().and_then(|p| reference.organisation(p)) else {
+                break;
+            };
+            if reference.label_of(&entry.kind) == Some("police force") {
+                own_force = reference
+                    .organisations
+                    .iter()
+                    .position(|o| o.iri == entry.iri);
+                break;
+            }
+            parent = entry.parent.clone();
+        }
+        let own_force = own_force?;
+        if self.hits.iter().any(|h| h.index == own_force) {
+            return None;
+        }
+        let written_with = self
+            .hits
+            .iter()
+            .rfind(|h| h.end <= hit.start && hit.start - h.end <= 4)
+            .map(|h| h.index);
+        written_with.or(self.main)
+    }
+}
+
+/// A unit of another force, named as written (an acronym by the reference's name).
+fn another_forces_unit(written: &str, reference_unit: OrgEntity, force: &Entry) -> OrgEntity {
+    let name = if written.chars().any(char::is_lowercase) {
+        written
+            .split(' ')
+            .map(|w| match w {
+                "and" | "of" | "for" => w.to_owned(),
+                _ => {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    } else {
+        reference_unit.name.clone()
+    };
+    OrgEntity {
+        // The key a unit found by pattern gets, so that both spellings are one unit.
+        iri: concept_iri(
+            scheme::ORGANISATION,
+            &format!("{} {name}", force.pref_label),
+        ),
+        name,
+        parent: Some(force.iri.clone()),
+        from_reference: false,
+        ..reference_unit
+    }
 }
 
 /// Depth of an organisation in the hierarchy (a force 0, its command 1, ...), through the
@@ -203,5 +306,29 @@ mod tests {
         );
         let tied = orgs_of("Officers of Dorset Police and Wiltshire Police met.");
         assert_eq!(main_force(&tied), None);
+    }
+
+    #[test]
+    fn a_met_unit_name_in_another_forces_article_is_that_forces() {
+        let orgs = orgs_of(
+            "An inquiry by Essex Police's professional standards directorate found the \
+             Essex Police constable had lied.",
+        );
+        let unit = orgs.iter().find(|o| o.is_kind(&["directorate"]));
+        assert_eq!(
+            unit.map(|u| u.name.as_str()),
+            Some("Professional Standards Directorate")
+        );
+        let essex = orgs
+            .iter()
+            .find(|o| o.name == "Essex Police")
+            .map(|o| &o.iri);
+        assert_eq!(unit.and_then(|u| u.parent.as_ref()), essex);
+        // In an article about the Met, the Met's directorate stays its own.
+        let met = orgs_of("The Met's professional standards directorate investigated.");
+        assert!(
+            met.iter()
+                .any(|o| o.name == "Directorate of Professional Standards")
+        );
     }
 }
