@@ -33,6 +33,13 @@ static COURT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b({PLACE} (?:Magistrates'? Court|Crown Court|County Court|Sheriff Court|Youth Court|Coroner's Court|Family Court|Magistrates Court))"
     ))
 });
+/// A police and crime commissioner's office: "the Staffordshire Commissioner's Office", "the
+/// Office of the Police and Crime Commissioner for Kent".
+static COMMISSIONERS_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"\b((?:{PLACE} )?(?:Police,? (?:Fire )?and Crime )?Commissioner's Office|Office of the (?:{PLACE} )?Police,? (?:Fire )?and Crime Commissioner(?: for {PLACE})?)"
+    ))
+});
 static STATION: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"\b({PLACE} [Pp]olice [Ss]tation)\b")));
 /// Words a pattern may capture before a place name that are not part of it.
@@ -100,12 +107,23 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
         }
         add(&mut orgs, entity, (hit.start, hit.end));
     }
-    let covered = |start: usize, end: usize| hits.iter().any(|h| h.start < end && start < h.end);
-    for (pattern, kind_label) in [(&*COURT, "court"), (&*STATION, "police station")] {
+    // A commissioner's office holds the commissioner's title; only an organisation covers it.
+    let covered = |start: usize, end: usize, kind_label: &str| {
+        hits.iter().any(|h| {
+            h.start < end
+                && start < h.end
+                && (kind_label != "other" || h.category == Category::Organisation)
+        })
+    };
+    for (pattern, kind_label) in [
+        (&*COURT, "court"),
+        (&*STATION, "police station"),
+        (&*COMMISSIONERS_OFFICE, "other"),
+    ] {
         for m in pattern.find_iter(text) {
             let (offset, name) = strip_leading_noise(m.as_str());
             let start = m.start() + offset;
-            if covered(start, m.end()) || name.split(' ').count() < 2 {
+            if covered(start, m.end(), kind_label) || name.split(' ').count() < 2 {
                 continue;
             }
             let Some(kind) = kind_entry(gazetteer, kind_label) else {
@@ -270,6 +288,7 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&COURT);
         LazyLock::force(&STATION);
+        LazyLock::force(&COMMISSIONERS_OFFICE);
     }
 
     #[test]
@@ -329,6 +348,25 @@ mod tests {
         assert!(
             met.iter()
                 .any(|o| o.name == "Directorate of Professional Standards")
+        );
+    }
+
+    #[test]
+    fn commissioners_offices() {
+        let names = |text: &str| -> Vec<String> {
+            orgs_of(text)
+                .into_iter()
+                .filter(|o| o.is_kind(&["other"]))
+                .map(|o| o.name)
+                .collect()
+        };
+        assert_eq!(
+            names("The Cumbria Commissioner's Office was told of the case."),
+            vec!["Cumbria Commissioner's Office".to_owned()]
+        );
+        assert_eq!(
+            names("A complaint went to the Office of the Police and Crime Commissioner for Kent."),
+            vec!["Office of the Police and Crime Commissioner for Kent".to_owned()]
         );
     }
 }

@@ -92,8 +92,11 @@ static APPOSITIVE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A full name set off by commas after a rank or title: "His barrister, Jane Reed, said".
-static FULL_NAME_SET_OFF: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(&format!(r"^, ((?:{NAME}) (?:{NAME}))(?:,| said\b| told\b)")));
+static FULL_NAME_SET_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"^, ((?:{NAME}) (?:{NAME}))(?: KC| QC)?(?:,| said\b| told\b)"
+    ))
+});
 /// A full name (two name words) right after a rank or title, as in "barrister Jane Reed".
 static FULL_NAME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"^ (?:{NAME}) (?:{NAME})\b")));
@@ -619,6 +622,10 @@ mod tests {
         assert_eq!(
             people_of("Her barrister, Miles Granger, said she regretted it."),
             vec![person("Miles Granger", Some("barrister"))]
+        );
+        assert_eq!(
+            people_of("His barrister, Ruth Ambler KC, told the panel he was sorry."),
+            vec![person("Ruth Ambler", Some("barrister"))]
         );
         assert_eq!(
             people_of("Prosecutor Nina Castell told the jury the messages were explicit."),
