@@ -11,12 +11,29 @@ use std::sync::LazyLock;
 /// Words between a person and an organisation that make the person serve in it.
 static SERVES_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^(?:'s)?,?(?:\s*\d{1,3},)?\s+(?:who\s+(?:is|was|has been|had been)\s+|who\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:attached\s+to|of|from|based\s+(?:at|in|with)|serv(?:ing|es|ed)\s+(?:with|in|at|on)|(?:leads|heads|led|headed|runs|commands|commanded)|works?\s+(?:for|in|at)|worked\s+(?:for|in|at)|in\s+charge\s+of\s+[\w\s]{0,40}?\s+(?:at|in)|posted\s+(?:to|at)|stationed\s+at|with|at|for|in)\s+(?:the\s+)?(?:(?:force|service|constabulary)'s\s+)?$",
+        r"(?i)^(?:'s)?,?(?:\s*\d{1,3},)?\s+(?:who\s+(?:is|was|has been|had been)\s+|who\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:attached\s+to|of|from|based\s+(?:at|in|with)|serv(?:ing|es|ed)\s+(?:with|in|at|on)|(?:leads|heads|led|headed|runs|commands|commanded|manages|managed)|works?\s+(?:for|in|at|on)|worked\s+(?:for|in|at|on)|in\s+charge\s+of\s+[\w\s]{0,40}?\s+(?:at|in)|posted\s+(?:to|at)|stationed\s+at|with|at|for|in)\s+(?:the\s+)?(?:same\s+)?(?:(?:force|service|constabulary)'s\s+)?$",
     )
 });
 
+/// "Jane Reed, of the department": a unit referred to by its head word, the nearest before.
+static OF_THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"^,? (?:who is |who was )?(?:also )?(?:of|from|in|with|head of|deputy head of) the (department|unit|command|directorate|team|branch|division|squad)\b",
+    )
+});
+
+/// Job titles of police staff (reference title slugs): without a unit, they serve in the
+/// article's force as officers do.
+const POLICE_STAFF_TITLES: &[&str] = &[
+    "call-handler",
+    "detention-officer",
+    "member-of-police-staff",
+    "assistant-chief-officer",
+    "head-of-professional-standards",
+];
+
 /// A person's organisation: the most specific one named in the words around a mention; else,
-/// for an officer, the article's only police force.
+/// for an officer or a member of police staff, the article's main police force.
 pub fn affiliations(
     text: &str,
     people: &[PersonEntity],
@@ -51,10 +68,21 @@ pub fn affiliations(
             .find(['\n', ';', '"'])
             .map_or(text.len(), |i| anchor + i);
         let limit = (anchor + 160).min(line_end);
+        if let Some(found) = unit_referred_to(text, &spans, orgs, m.end) {
+            candidates.push(found);
+        }
+        let judicial = people[m.person].title.is_some() && !people[m.person].officer;
         for &(org, span) in spans
             .iter()
             .filter(|(_, (s, _))| *s >= anchor && *s < limit)
         {
+            // A court is where officers and defendants appear; only a judge or magistrate
+            // serves in one ("sitting at").
+            if orgs[org].is_kind(&["court"])
+                && !(judicial || text[anchor..span.0].contains("sitting"))
+            {
+                continue;
+            }
             let gap = &text[anchor..span.0];
             let chain_ok = SERVES_IN.is_match(gap)
                 || candidates
@@ -67,28 +95,56 @@ pub fn affiliations(
         }
         let best = candidates
             .into_iter()
-            .max_by_key(|(org, _)| depth(&orgs[*org], gazetteer));
+            .max_by_key(|(org, _)| depth(&orgs[*org], orgs, gazetteer));
         if let Some((org, span)) = best {
             let slot = &mut result[m.person];
             let better = slot.is_none_or(|(current, _)| {
-                depth(&orgs[org], gazetteer) > depth(&orgs[current], gazetteer)
+                depth(&orgs[org], orgs, gazetteer) > depth(&orgs[current], orgs, gazetteer)
             });
             if better {
                 *slot = Some((org, span));
             }
         }
     }
-    let forces: Vec<usize> = (0..orgs.len())
-        .filter(|&i| orgs[i].is_kind(&["police force"]))
-        .collect();
-    if let [force] = forces.as_slice() {
+    if let Some(force) = super::organisations::main_force(orgs) {
+        let force = &force;
         for (index, person) in people.iter().enumerate() {
-            if result[index].is_none() && person.officer {
+            if result[index].is_none() && (person.officer || police_staff(person, gazetteer)) {
                 result[index] = orgs[*force].spans.first().map(|&s| (*force, s));
             }
         }
     }
     result
+}
+
+fn police_staff(person: &PersonEntity, gazetteer: &Gazetteer) -> bool {
+    person.title.is_some_and(|(t, _, _)| {
+        let iri = &gazetteer.reference.titles[t].iri;
+        POLICE_STAFF_TITLES
+            .iter()
+            .any(|slug| iri.rsplit('/').next() == Some(slug))
+    })
+}
+
+/// The unit a mention refers to by its head word ("of the department"): the nearest
+/// organisation before it whose name has that word.
+fn unit_referred_to(
+    text: &str,
+    spans: &[(usize, (usize, usize))],
+    orgs: &[OrgEntity],
+    at: usize,
+) -> Option<(usize, (usize, usize))> {
+    let c = OF_THE_UNIT.captures(&text[at..])?;
+    let head = c.get(1)?;
+    let word = head.as_str().to_ascii_lowercase();
+    spans
+        .iter()
+        .filter(|(org, (s, e))| {
+            let has_word = |name: &str| name.to_ascii_lowercase().split(' ').any(|w| w == word);
+            *e <= at && (has_word(&orgs[*org].name) || has_word(&text[*s..*e]))
+        })
+        .max_by_key(|(_, (_, e))| *e)
+        .map(|&(org, _)| (org, (at + head.start(), at + head.end())))
 }
 
 /// "the Met's Roads and Transport Policing Command": the second organisation belongs to the
@@ -183,6 +239,7 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&SERVES_IN);
         LazyLock::force(&SPEECH_VERB);
+        LazyLock::force(&OF_THE_UNIT);
     }
 
     #[test]
@@ -194,5 +251,65 @@ mod tests {
         assert!(SERVES_IN.is_match(", who is in charge of professionalism at the "));
         assert!(!SERVES_IN.is_match(" said the case had been referred to the "));
         assert!(SERVES_IN.is_match(", who was posted to the force's "));
+    }
+
+    /// Each person of `text` with the name of the organisation they serve in.
+    fn members(text: &str) -> Vec<(String, Option<String>)> {
+        let Ok(reference) = crate::reference::Reference::load() else {
+            return Vec::new();
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return Vec::new();
+        };
+        let hits = gazetteer.find(text);
+        let orgs = super::super::organisations::find_organisations(text, &hits, &gazetteer);
+        let (people, mentions) = super::super::people::find_people(text, &hits);
+        let found = affiliations(text, &people, &mentions, &orgs, &gazetteer);
+        people
+            .iter()
+            .zip(found)
+            .map(|(p, a)| (p.name.clone(), a.map(|(o, _)| orgs[o].name.clone())))
+            .collect()
+    }
+
+    fn member(person: &str, org: Option<&str>) -> (String, Option<String>) {
+        (person.to_owned(), org.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_court_is_where_officers_appear() {
+        assert_eq!(
+            members("PC Tom Hale, 30, appeared at Leeds Magistrates' Court. Kent Police said."),
+            vec![member("Tom Hale", Some("Kent Police"))]
+        );
+        assert_eq!(
+            members("Judge Ann Pryor, sitting at Leeds Crown Court, jailed him."),
+            vec![member("Ann Pryor", Some("Leeds Crown Court"))]
+        );
+    }
+
+    #[test]
+    fn a_unit_referred_to_by_its_head_word() {
+        let text = "Dorset Police's Economic Crime Unit led the inquiry. Detective Inspector \
+                    Rhona Fell, of the unit, said it was thorough.";
+        assert!(members(text).contains(&member("Rhona Fell", Some("Economic Crime Unit"))));
+    }
+
+    #[test]
+    fn police_staff_serve_in_the_main_force() {
+        assert_eq!(
+            members("Detention officer Gail Innes was dismissed by Durham Constabulary."),
+            vec![member("Gail Innes", Some("Durham Constabulary"))]
+        );
+        assert_eq!(
+            members("Barrister Gail Innes represented the Durham Constabulary officer."),
+            vec![member("Gail Innes", None)]
+        );
+    }
+
+    #[test]
+    fn worked_on_and_managed() {
+        assert!(SERVES_IN.is_match(", who worked on the same "));
+        assert!(SERVES_IN.is_match(", who managed the "));
     }
 }

@@ -33,6 +33,13 @@ static COURT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b({PLACE} (?:Magistrates'? Court|Crown Court|County Court|Sheriff Court|Youth Court|Coroner's Court|Family Court|Magistrates Court))"
     ))
 });
+/// A police and crime commissioner's office: "the Staffordshire Commissioner's Office", "the
+/// Office of the Police and Crime Commissioner for Kent".
+static COMMISSIONERS_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"\b((?:{PLACE} )?(?:Police,? (?:Fire )?and Crime )?Commissioner's Office|Office of the (?:{PLACE} )?Police,? (?:Fire )?and Crime Commissioner(?: for {PLACE})?)"
+    ))
+});
 static STATION: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"\b({PLACE} [Pp]olice [Ss]tation)\b")));
 /// Words a pattern may capture before a place name that are not part of it.
@@ -77,6 +84,7 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             orgs.push(entity);
         }
     };
+    let forces = ForceHits::new(hits, gazetteer);
     for hit in hits.iter().filter(|h| h.category == Category::Organisation) {
         let entry = gazetteer.entry(hit);
         let kind_label = gazetteer
@@ -84,7 +92,7 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             .label_of(&entry.kind)
             .unwrap_or("other")
             .to_owned();
-        let entity = OrgEntity {
+        let mut entity = OrgEntity {
             iri: entry.iri.clone(),
             name: entry.pref_label.clone(),
             kind_label,
@@ -93,14 +101,29 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             from_reference: true,
             spans: Vec::new(),
         };
+        if let Some(force) = forces.other_force_unit(hit, gazetteer) {
+            let force = &gazetteer.reference.organisations[force];
+            entity = another_forces_unit(&text[hit.start..hit.end], entity, force);
+        }
         add(&mut orgs, entity, (hit.start, hit.end));
     }
-    let covered = |start: usize, end: usize| hits.iter().any(|h| h.start < end && start < h.end);
-    for (pattern, kind_label) in [(&*COURT, "court"), (&*STATION, "police station")] {
+    // A commissioner's office holds the commissioner's title; only an organisation covers it.
+    let covered = |start: usize, end: usize, kind_label: &str| {
+        hits.iter().any(|h| {
+            h.start < end
+                && start < h.end
+                && (kind_label != "other" || h.category == Category::Organisation)
+        })
+    };
+    for (pattern, kind_label) in [
+        (&*COURT, "court"),
+        (&*STATION, "police station"),
+        (&*COMMISSIONERS_OFFICE, "other"),
+    ] {
         for m in pattern.find_iter(text) {
             let (offset, name) = strip_leading_noise(m.as_str());
             let start = m.start() + offset;
-            if covered(start, m.end()) || name.split(' ').count() < 2 {
+            if covered(start, m.end(), kind_label) || name.split(' ').count() < 2 {
                 continue;
             }
             let Some(kind) = kind_entry(gazetteer, kind_label) else {
@@ -122,8 +145,107 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
     orgs
 }
 
-/// Depth of an organisation in the reference hierarchy (a force 0, its command 1, ...).
-pub fn depth(org: &OrgEntity, gazetteer: &Gazetteer) -> usize {
+/// The police forces the gazetteer found in an article.
+struct ForceHits<'a> {
+    hits: Vec<&'a Hit>,
+    /// The reference index of the force named most often, if one is named most.
+    main: Option<usize>,
+}
+
+impl<'a> ForceHits<'a> {
+    fn new(hits: &'a [Hit], gazetteer: &Gazetteer) -> Self {
+        let hits: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| {
+                h.category == Category::Organisation
+                    && gazetteer.reference.label_of(&gazetteer.entry(h).kind)
+                        == Some("police force")
+            })
+            .collect();
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for h in &hits {
+            match counts.iter_mut().find(|(i, _)| *i == h.index) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((h.index, 1)),
+            }
+        }
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        let main = match counts.as_slice() {
+            [(one, _)] => Some(*one),
+            [(one, first), (_, second), ..] if first > second => Some(*one),
+            _ => None,
+        };
+        ForceHits { hits, main }
+    }
+
+    /// For a reference unit of a force the article never names (the Met's "Professional
+    /// Standards Directorate" in an article about West Yorkshire Police), the force it is
+    /// written as belonging to ("West Yorkshire Police's ..."), else the article's main force.
+    fn other_force_unit(&self, hit: &Hit, gazetteer: &Gazetteer) -> Option<usize> {
+        let reference = &gazetteer.reference;
+        let mut parent = gazetteer.entry(hit).parent.clone();
+        let mut own_force = None;
+        for _ in 0..8 {
+            let Some(entry) = parent.as_deref().and_then(|p| reference.organisation(p)) else {
+                break;
+            };
+            if reference.label_of(&entry.kind) == Some("police force") {
+                own_force = reference
+                    .organisations
+                    .iter()
+                    .position(|o| o.iri == entry.iri);
+                break;
+            }
+            parent = entry.parent.clone();
+        }
+        let own_force = own_force?;
+        if self.hits.iter().any(|h| h.index == own_force) {
+            return None;
+        }
+        let written_with = self
+            .hits
+            .iter()
+            .rfind(|h| h.end <= hit.start && hit.start - h.end <= 4)
+            .map(|h| h.index);
+        written_with.or(self.main)
+    }
+}
+
+/// A unit of another force, named as written (an acronym by the reference's name).
+fn another_forces_unit(written: &str, reference_unit: OrgEntity, force: &Entry) -> OrgEntity {
+    let name = if written.chars().any(char::is_lowercase) {
+        written
+            .split(' ')
+            .map(|w| match w {
+                "and" | "of" | "for" => w.to_owned(),
+                _ => {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    } else {
+        reference_unit.name.clone()
+    };
+    OrgEntity {
+        // The key a unit found by pattern gets, so that both spellings are one unit.
+        iri: concept_iri(
+            scheme::ORGANISATION,
+            &format!("{} {name}", force.pref_label),
+        ),
+        name,
+        parent: Some(force.iri.clone()),
+        from_reference: false,
+        ..reference_unit
+    }
+}
+
+/// Depth of an organisation in the hierarchy (a force 0, its command 1, ...), through the
+/// article's own units and the reference data.
+pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usize {
     let mut depth = 0;
     let mut parent = org.parent.clone();
     while let Some(p) = parent {
@@ -131,12 +253,31 @@ pub fn depth(org: &OrgEntity, gazetteer: &Gazetteer) -> usize {
         if depth > 8 {
             break;
         }
-        parent = gazetteer
-            .reference
-            .organisation(&p)
-            .and_then(|e| e.parent.clone());
+        parent = match orgs.iter().find(|o| o.iri == p) {
+            Some(o) => o.parent.clone(),
+            None => gazetteer
+                .reference
+                .organisation(&p)
+                .and_then(|e| e.parent.clone()),
+        };
     }
     depth
+}
+
+/// The force the article is about: its only force, or the one it names most often (strictly).
+pub fn main_force(orgs: &[OrgEntity]) -> Option<usize> {
+    let mut forces: Vec<(usize, usize)> = orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.is_kind(&["police force"]))
+        .map(|(i, o)| (o.spans.len(), i))
+        .collect();
+    forces.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+    match forces.as_slice() {
+        [(_, one)] => Some(*one),
+        [(first, one), (second, _), ..] if first > second => Some(*one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +288,7 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&COURT);
         LazyLock::force(&STATION);
+        LazyLock::force(&COMMISSIONERS_OFFICE);
     }
 
     #[test]
@@ -157,6 +299,74 @@ mod tests {
         assert_eq!(
             m.map(strip_leading_noise).map(|(_, n)| n),
             Some("Croydon Magistrates' Court")
+        );
+    }
+
+    fn orgs_of(text: &str) -> Vec<OrgEntity> {
+        let Ok(reference) = crate::reference::Reference::load() else {
+            return Vec::new();
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return Vec::new();
+        };
+        let hits = gazetteer.find(text);
+        find_organisations(text, &hits, &gazetteer)
+    }
+
+    #[test]
+    fn the_main_force_is_the_one_named_most() {
+        let orgs = orgs_of(
+            "A Dorset Police sergeant was dismissed. The Dorset Police hearing was chaired \
+             by an officer of Wiltshire Police.",
+        );
+        assert_eq!(
+            main_force(&orgs).map(|i| orgs[i].name.as_str()),
+            Some("Dorset Police")
+        );
+        let tied = orgs_of("Officers of Dorset Police and Wiltshire Police met.");
+        assert_eq!(main_force(&tied), None);
+    }
+
+    #[test]
+    fn a_met_unit_name_in_another_forces_article_is_that_forces() {
+        let orgs = orgs_of(
+            "An inquiry by Essex Police's professional standards directorate found the \
+             Essex Police constable had lied.",
+        );
+        let unit = orgs.iter().find(|o| o.is_kind(&["directorate"]));
+        assert_eq!(
+            unit.map(|u| u.name.as_str()),
+            Some("Professional Standards Directorate")
+        );
+        let essex = orgs
+            .iter()
+            .find(|o| o.name == "Essex Police")
+            .map(|o| &o.iri);
+        assert_eq!(unit.and_then(|u| u.parent.as_ref()), essex);
+        // In an article about the Met, the Met's directorate stays its own.
+        let met = orgs_of("The Met's professional standards directorate investigated.");
+        assert!(
+            met.iter()
+                .any(|o| o.name == "Directorate of Professional Standards")
+        );
+    }
+
+    #[test]
+    fn commissioners_offices() {
+        let names = |text: &str| -> Vec<String> {
+            orgs_of(text)
+                .into_iter()
+                .filter(|o| o.is_kind(&["other"]))
+                .map(|o| o.name)
+                .collect()
+        };
+        assert_eq!(
+            names("The Cumbria Commissioner's Office was told of the case."),
+            vec!["Cumbria Commissioner's Office".to_owned()]
+        );
+        assert_eq!(
+            names("A complaint went to the Office of the Police and Crime Commissioner for Kent."),
+            vec!["Office of the Police and Crime Commissioner for Kent".to_owned()]
         );
     }
 }

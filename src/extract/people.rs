@@ -83,10 +83,19 @@ static AGE_OR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPITALISED_PAIR: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"\b((?:{NAME}) (?:{NAME})(?: (?:{NAME}))?)\b")));
+/// What stands between a name and a rank or title that describes the person: "Jane Reed, a
+/// detective sergeant", "Jane Reed, 41, was a serving constable", "Jane Reed, legally
+/// qualified chair". Group 1 is set when the role was a former one.
 static APPOSITIVE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"^,? (?:who is |who was )?(?:a|an|the) (former |then |retired |serving )?(?:acting |temporary |senior |force |police )?",
+        r"^(?:, \d{1,3})?(?:,? (?:who )?(?:is|was|has been|had been) |, )(?:a |an |the )?(?:(former |retired )|then |serving |then-serving )?(?:acting |temporary |senior |force |police |independent )?",
     )
+});
+/// A full name set off by commas after a rank or title: "His barrister, Jane Reed, said".
+static FULL_NAME_SET_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"^, ((?:{NAME}) (?:{NAME}))(?: KC| QC)?(?:,| said\b| told\b)"
+    ))
 });
 /// A full name (two name words) right after a rank or title, as in "barrister Jane Reed".
 static FULL_NAME_AFTER: LazyLock<Regex> =
@@ -148,6 +157,27 @@ fn ranked_candidates(text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
         // A rank or title in lower case is a description ("a police constable"), not a
         // prefix, unless a full name follows it ("barrister Jane Reed").
         let lower = !written.starts_with(|c: char| c.is_uppercase());
+        // "His barrister, Jane Reed, said": the name follows the role after a comma.
+        let set_off = FULL_NAME_SET_OFF
+            .captures(after)
+            .and_then(|c| c.get(1))
+            .map(|run| (hit.end + run.start(), run.as_str()));
+        if let Some((start, run)) = set_off {
+            let words = name_words(run);
+            if words.len() == 2 {
+                let mut cand = Candidate::new(start, &words);
+                cand.head_start = hit.start;
+                cand.officer = hit.category == Category::Rank;
+                match hit.category {
+                    Category::Rank => cand.rank = Some((hit.index, hit.start, hit.end)),
+                    _ => cand.title = Some((hit.index, hit.start, hit.end)),
+                }
+                cand.former =
+                    FORMER_BEFORE.is_match(&text[hit.start.saturating_sub(20)..hit.start]);
+                out.push(cand);
+            }
+            continue;
+        }
         if lower && !FULL_NAME_AFTER.is_match(after) {
             continue;
         }
@@ -214,11 +244,18 @@ fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
     for pattern in [&*SPEECH_AFTER, &*SPEECH_BEFORE, &*AGE_OR_APPOSITION] {
         for c in pattern.captures_iter(text) {
             let Some(run) = c.get(1) else { continue };
-            let words = name_words(run.as_str());
+            let mut words = name_words(run.as_str());
             // Only a run that is a name from its first word: "Met Police said" is not a person.
-            if words.len() >= 2 && words.len() == run.as_str().split(' ').count() {
-                out.push(Candidate::new(run.start(), &words));
+            if words.len() < 2 || words.len() != run.as_str().split(' ').count() {
+                continue;
             }
+            let mut start = run.start();
+            // "Head of Operations Jane Reed said": after "of" the first word ends a title.
+            if words.len() == 3 && ends_title_phrase(&text[..start]) {
+                start += words[0].len() + 1;
+                words.remove(0);
+            }
+            out.push(Candidate::new(start, &words));
         }
     }
     for c in CAPITALISED_PAIR.captures_iter(text) {
@@ -228,6 +265,12 @@ fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
             out.push(Candidate::new(run.start(), &words));
         }
     }
+}
+
+/// True when the text before a capitalised run ends inside a title or a body's name ("Head
+/// of", "Director for"), so the run's first word belongs to it.
+fn ends_title_phrase(before: &str) -> bool {
+    before.ends_with(" of ") || before.ends_with(" for ")
 }
 
 /// Drops candidates that overlap an organisation or another, longer candidate.
@@ -399,12 +442,30 @@ fn bare_surnames(text: &str, people: &[PersonEntity], mentions: &mut Vec<Mention
     }
 }
 
+/// Words that may follow a rank or title at the end of an appositive: "a constable with",
+/// "a sergeant who", "a former constable based in".
+const ROLE_ENDS: &[&str] = &[
+    "with ",
+    "at ",
+    "in ",
+    "for ",
+    "of ",
+    "on ",
+    "who ",
+    "based ",
+    "working ",
+    "serving ",
+    "attached ",
+    "until ",
+    "when ",
+];
+
 /// "Nazir Afzal, a former chief crown prosecutor", "Jane Reed, a detective sergeant with...":
 /// a rank or title in lower case right after a name describes that person.
 fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], mentions: &[Mention]) {
     for m in mentions {
         let person = &mut people[m.person];
-        if person.rank.is_some() || person.title.is_some() {
+        if person.rank.is_some() {
             continue;
         }
         let Some(c) = APPOSITIVE_LEAD.captures(&text[m.end..]) else {
@@ -418,15 +479,25 @@ fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], menti
         else {
             continue;
         };
+        // A title already known gives way only to a fuller form of itself: "Panel chair Jane
+        // Reed, a legally qualified chair".
+        if let Some((_, s, e)) = person.title {
+            let known = text[s..e].to_ascii_lowercase();
+            let fuller = text[hit.start..hit.end].to_ascii_lowercase();
+            if hit.category != Category::Title
+                || fuller.len() <= known.len()
+                || !fuller.ends_with(&format!(" {known}"))
+            {
+                continue;
+            }
+        }
         // The role must end the appositive: "a former chief crown prosecutor," not "a crown prosecutor's case".
+        let line_ends = text[hit.end..].starts_with(['\n', '\r']);
         let rest = text[hit.end..].trim_start();
         if !(rest.is_empty()
+            || line_ends
             || rest.starts_with([',', '.', ';'])
-            || rest.starts_with("with ")
-            || rest.starts_with("at ")
-            || rest.starts_with("in ")
-            || rest.starts_with("for ")
-            || rest.starts_with("of "))
+            || ROLE_ENDS.iter().any(|w| rest.starts_with(w)))
         {
             continue;
         }
@@ -482,6 +553,7 @@ mod tests {
             &FORMER_BEFORE,
             &FULL_NAME_AFTER,
             &APPOSITIVE_LEAD,
+            &FULL_NAME_SET_OFF,
         ] {
             LazyLock::force(p);
         }
@@ -492,5 +564,83 @@ mod tests {
         assert!(FULL_NAME_AFTER.is_match(" Harriet Cole, for the officer"));
         assert!(!FULL_NAME_AFTER.is_match(" who attended"));
         assert!(!FULL_NAME_AFTER.is_match(" Cole said"));
+    }
+
+    /// Each person of `text` as (name, rank or title as written, former).
+    fn people_of(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let Ok(reference) = crate::reference::Reference::load() else {
+            return Vec::new();
+        };
+        let Ok(gazetteer) = crate::extract::gazetteer::Gazetteer::new(reference) else {
+            return Vec::new();
+        };
+        let hits = gazetteer.find(text);
+        let (people, _) = find_people(text, &hits);
+        people
+            .into_iter()
+            .map(|p| {
+                let role = p.rank.or(p.title).map(|(_, s, e)| text[s..e].to_owned());
+                (p.name, role, p.former)
+            })
+            .collect()
+    }
+
+    fn person(name: &str, role: Option<&str>) -> (String, Option<String>, bool) {
+        (name.to_owned(), role.map(str::to_owned), false)
+    }
+
+    #[test]
+    fn predicate_and_appositive_ranks() {
+        assert_eq!(
+            people_of("Tom Hale, 29, was a serving constable with Kent Police at the time."),
+            vec![person("Tom Hale", Some("constable"))]
+        );
+        assert_eq!(
+            people_of("Officer C, a sergeant who was on duty that night, said nothing."),
+            vec![person("Officer C", Some("sergeant"))]
+        );
+        assert_eq!(
+            people_of("Ella Mayne, a former constable based in Wrexham, resigned."),
+            vec![("Ella Mayne".to_owned(), Some("constable".to_owned()), true)]
+        );
+        assert_eq!(
+            people_of("Signed: Mrs Rosa Kemp, legally qualified chair\nNext item"),
+            vec![person("Rosa Kemp", Some("legally qualified chair"))]
+        );
+    }
+
+    #[test]
+    fn a_fuller_title_replaces_a_shorter_one() {
+        assert_eq!(
+            people_of("Panel chair Owen Pryce, a legally qualified chair, said so."),
+            vec![person("Owen Pryce", Some("legally qualified chair"))]
+        );
+    }
+
+    #[test]
+    fn names_set_off_after_a_role() {
+        assert_eq!(
+            people_of("Her barrister, Miles Granger, said she regretted it."),
+            vec![person("Miles Granger", Some("barrister"))]
+        );
+        assert_eq!(
+            people_of("His barrister, Ruth Ambler KC, told the panel he was sorry."),
+            vec![person("Ruth Ambler", Some("barrister"))]
+        );
+        assert_eq!(
+            people_of("Prosecutor Nina Castell told the jury the messages were explicit."),
+            vec![person("Nina Castell", Some("Prosecutor"))]
+        );
+    }
+
+    #[test]
+    fn a_title_ending_in_of_does_not_lend_its_last_word() {
+        assert!(ends_title_phrase("the Head of "));
+        let people = people_of("Head of Custody Priya Lorne said the cell was checked.");
+        assert!(people.iter().all(|(n, _, _)| !n.starts_with("Custody")));
+        assert_eq!(
+            people_of("Director of Investigations Colm Rafferty said the footage was clear."),
+            vec![person("Colm Rafferty", Some("Director of Investigations"))]
+        );
     }
 }

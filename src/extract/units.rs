@@ -11,9 +11,24 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A capitalised name ending in a unit word: "Serious and Organised Crime Unit".
+/// Words may be hyphenated ("Anti-Corruption Unit"); a control room is a unit too.
 static FORCE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"\b((?:[A-Z][a-z]+|[A-Z]{2,5}|and|&)(?:'s)?(?: (?:[A-Z][a-z]+|[A-Z]{2,5}|and|&)(?:'s)?){0,5}) (Unit|Command|Directorate|Branch|Division|Squad|Team|Department)\b(?: \(([A-Z]{2,6})\))?",
+        r"\b((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,5}|and|&)(?:'s)?(?: (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,5}|and|&)(?:'s)?){0,5}) (Unit|Command|Directorate|Branch|Division|Squad|Team|Department|Control Room|Operations Room|Contact Centre)\b(?: \(([A-Z]{2,6})\))?",
+    )
+});
+/// A department named head first, after a force: "Cleveland Police's Department of Standards
+/// and Ethics", "the force's Directorate of Intelligence".
+static DEPARTMENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?:'s|\bforce's) ((Department|Directorate|Command|Branch) (?:of|for) [A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+){0,3})\b(?: \(([A-Z]{2,6})\))?",
+    )
+});
+/// What ties a unit to the organisation it belongs to when the text says so after it: "the
+/// Anti-Corruption Unit, which is part of the force's Professional Standards Department".
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"^,? (?:which|that) (?:is|was|forms|sits) (?:a |now )?(?:part|a unit|a team) (?:of|within) (?:the )?|^,? (?:part of|within) (?:the )?",
     )
 });
 /// The professional standards department in lower case or by its usual acronym.
@@ -53,13 +68,20 @@ const LEADING_NOISE: &[&str] = &[
     "All",
 ];
 
-/// The kind label of a unit word.
-fn kind_of(head: &str) -> &'static str {
+/// The kind label of a unit, from its head word and name.
+fn kind_of(head: &str, name: &str) -> &'static str {
     match head {
         "Command" | "Division" => "command",
-        // A force's departments (professional standards, CID) stand where the Met's
-        // directorates do.
-        "Directorate" | "Department" => "directorate",
+        "Directorate" => "directorate",
+        // A force's professional standards department stands where the Met's directorate
+        // does; its other departments (CID) are units.
+        "Department"
+            if ["Standards", "Ethics", "Integrity", "Professionalism"]
+                .iter()
+                .any(|w| name.contains(w)) =>
+        {
+            "directorate"
+        }
         _ => "unit",
     }
 }
@@ -128,10 +150,33 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
         let acronym = c.get(3).map(|a| a.as_str().to_owned());
         out.push(FoundUnit {
             name: name.to_owned(),
-            kind: kind_of(head.as_str()),
+            kind: kind_of(head.as_str(), name),
             span: (start, head.end()),
             force,
             acronym,
+        });
+    }
+    let force_before = |at: usize| {
+        hits.iter()
+            .filter(|h| h.end <= at && at - h.end <= 4 && is_force(h))
+            .map(|h| h.index)
+            .next_back()
+    };
+    for c in DEPARTMENT_OF.captures_iter(text) {
+        let (Some(name), Some(head)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let span = (name.start(), name.end());
+        let overlaps = |a: (usize, usize)| a.0 < span.1 && span.0 < a.1;
+        if out.iter().any(|u| overlaps(u.span)) || hits.iter().any(|h| overlaps((h.start, h.end))) {
+            continue;
+        }
+        out.push(FoundUnit {
+            name: name.as_str().to_owned(),
+            kind: kind_of(head.as_str(), name.as_str()),
+            span,
+            force: force_before(name.start()),
+            acronym: c.get(3).map(|a| a.as_str().to_owned()),
         });
     }
     for m in PSD.find_iter(text) {
@@ -164,14 +209,8 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
 /// Adds the article's force units to `orgs`: each a part of the force named with it, else of
 /// the article's only force. Later mentions by acronym ("the PSB") join the unit.
 pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
-    let forces: Vec<&OrgEntity> = orgs
-        .iter()
-        .filter(|o| o.is_kind(&["police force"]))
-        .collect();
-    let only_force = match forces.as_slice() {
-        [one] => Some((one.iri.clone(), one.name.clone())),
-        _ => None,
-    };
+    let only_force =
+        super::organisations::main_force(orgs).map(|i| (orgs[i].iri.clone(), orgs[i].name.clone()));
     let mut units = found_units(text, hits, gazetteer);
     // Acronyms given in brackets name the unit wherever else they stand.
     let acronyms: Vec<(String, String, &'static str)> = units
@@ -231,6 +270,39 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
             spans: vec![unit.span],
         });
     }
+    part_of(text, orgs);
+}
+
+/// "X, which is part of Y": a unit the reference data cannot list takes the organisation the
+/// text names right after it as its parent ("Kent Police's Y": Y, the more specific).
+fn part_of(text: &str, orgs: &mut [OrgEntity]) {
+    let mut parents: Vec<(usize, String)> = Vec::new();
+    for (index, org) in orgs.iter().enumerate().filter(|(_, o)| !o.from_reference) {
+        for &(_, end) in &org.spans {
+            let Some(m) = PART_OF.find(&text[end..]) else {
+                continue;
+            };
+            let mut at = end + m.end();
+            let mut parent = None;
+            while let Some((i, span)) = orgs
+                .iter()
+                .enumerate()
+                .find_map(|(i, o)| o.spans.iter().find(|s| s.0 == at).map(|&s| (i, s)))
+            {
+                parent = Some(i);
+                match text[span.1..].strip_prefix("'s ") {
+                    Some(_) => at = span.1 + 3,
+                    None => break,
+                }
+            }
+            if let Some(p) = parent.filter(|&p| p != index) {
+                parents.push((index, orgs[p].iri.clone()));
+            }
+        }
+    }
+    for (index, parent) in parents {
+        orgs[index].parent = Some(parent);
+    }
 }
 
 #[cfg(test)]
@@ -242,6 +314,8 @@ mod tests {
     fn patterns_compile() {
         LazyLock::force(&FORCE_UNIT);
         LazyLock::force(&PSD);
+        LazyLock::force(&DEPARTMENT_OF);
+        LazyLock::force(&PART_OF);
     }
 
     fn units(text: &str) -> Vec<(String, &'static str, bool)> {
@@ -285,5 +359,70 @@ mod tests {
             )]
         );
         assert!(units("The Unit said").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_and_head_first_names() {
+        assert_eq!(
+            units("Detectives from Avon and Somerset Police's Counter-Fraud Unit arrested him."),
+            vec![("Counter-Fraud Unit".to_owned(), "unit", true)]
+        );
+        assert_eq!(
+            units(
+                "He was investigated by Durham Constabulary's Department of Ethics and Integrity."
+            ),
+            vec![(
+                "Department of Ethics and Integrity".to_owned(),
+                "directorate",
+                true
+            )]
+        );
+        assert!(units("a letter from the Department of Health").is_empty());
+    }
+
+    #[test]
+    fn departments_other_than_standards_are_units() {
+        assert_eq!(
+            kind_of("Department", "Professional Standards Department"),
+            "directorate"
+        );
+        assert_eq!(
+            kind_of("Department", "Criminal Investigation Department"),
+            "unit"
+        );
+        assert_eq!(
+            units("She worked in the Force Contact and Control Room at night."),
+            vec![("Contact and Control Room".to_owned(), "unit", false)]
+        );
+    }
+
+    #[test]
+    fn a_unit_that_is_part_of_another() {
+        let Ok(reference) = Reference::load() else {
+            return;
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return;
+        };
+        let text = "The Counter-Fraud Unit, which is part of Dorset Police's Professional \
+                    Standards Department, led the inquiry.";
+        let hits = gazetteer.find(text);
+        let mut orgs = super::super::organisations::find_organisations(text, &hits, &gazetteer);
+        orgs.sort_by(|a, b| a.name.cmp(&b.name));
+        let parent_of = |name: &str| {
+            let org = orgs.iter().find(|o| o.name == name)?;
+            let parent = org.parent.as_ref()?;
+            orgs.iter()
+                .find(|o| &o.iri == parent)
+                .map(|o| o.name.clone())
+        };
+        assert_eq!(
+            parent_of("Counter-Fraud Unit").as_deref(),
+            Some("Professional Standards Department")
+        );
+        assert_eq!(
+            parent_of("Professional Standards Department").as_deref(),
+            Some("Dorset Police")
+        );
     }
 }
