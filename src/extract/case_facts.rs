@@ -154,7 +154,10 @@ fn first_person_investigation(input: &CaseInput<'_>) -> Option<(usize, usize)> {
         .find_iter(input.text)
         .find(|m| {
             let line_start = input.text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            input.text[line_start..m.start()].matches('"').count().is_multiple_of(2)
+            input.text[line_start..m.start()]
+                .matches('"')
+                .count()
+                .is_multiple_of(2)
         })
         .map(|m| (m.start(), m.end()))
 }
