@@ -169,12 +169,7 @@ impl<'a> ForceHits<'a> {
                 None => counts.push((h.index, 1)),
             }
         }
-        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        let main = match counts.as_slice() {
-            [(one, _)] => Some(*one),
-            [(one, first), (_, second), ..] if first > second => Some(*one),
-            _ => None,
-        };
+        let main = named_most(counts);
         ForceHits { hits, main }
     }
 
@@ -266,16 +261,21 @@ pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usiz
 
 /// The force the article is about: its only force, or the one it names most often (strictly).
 pub fn main_force(orgs: &[OrgEntity]) -> Option<usize> {
-    let mut forces: Vec<(usize, usize)> = orgs
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.is_kind(&["police force"]))
-        .map(|(i, o)| (o.spans.len(), i))
-        .collect();
-    forces.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
-    match forces.as_slice() {
-        [(_, one)] => Some(*one),
-        [(first, one), (second, _), ..] if first > second => Some(*one),
+    named_most(
+        orgs.iter()
+            .enumerate()
+            .filter(|(_, o)| o.is_kind(&["police force"]))
+            .map(|(i, o)| (i, o.spans.len()))
+            .collect(),
+    )
+}
+
+/// Of (key, times named) pairs, the only key or the one named strictly most often.
+fn named_most(mut counts: Vec<(usize, usize)>) -> Option<usize> {
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match counts.as_slice() {
+        [(one, _)] => Some(*one),
+        [(one, first), (_, second), ..] if first > second => Some(*one),
         _ => None,
     }
 }

@@ -196,16 +196,26 @@ pub struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn subjects_in(&self, start: usize, end: usize) -> Vec<usize> {
+    /// The people a span names, once each, who pass `keep`.
+    fn named_in(&self, start: usize, end: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut found: Vec<usize> = self
             .mentions
             .iter()
-            .filter(|m| m.start >= start && m.end <= end && self.subject[m.person])
+            .filter(|m| m.start >= start && m.end <= end && keep(m.person))
             .map(|m| m.person)
             .collect();
         found.sort_unstable();
         found.dedup();
         found
+    }
+
+    fn subjects_in(&self, start: usize, end: usize) -> Vec<usize> {
+        self.named_in(start, end, |p| self.subject[p])
+    }
+
+    /// Everyone a span names, chairs aside.
+    fn people_in(&self, start: usize, end: usize) -> Vec<usize> {
+        self.named_in(start, end, |p| !self.chairs.contains(&p))
     }
 
     /// Everyone named in the nearest of the `reach` sentences before `sentence` that names anyone.
@@ -216,19 +226,6 @@ impl Resolver<'_> {
             .take(reach)
             .map(|s| self.people_in(s.start, s.end))
             .find(|named| !named.is_empty())
-    }
-
-    /// Everyone a span names, chairs aside.
-    fn people_in(&self, start: usize, end: usize) -> Vec<usize> {
-        let mut found: Vec<usize> = self
-            .mentions
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end && !self.chairs.contains(&m.person))
-            .map(|m| m.person)
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
     }
 
     /// True when the clause names a subject or points back at one ("he", "the officer").
@@ -314,8 +311,9 @@ impl Resolver<'_> {
     }
 
     /// The subjects a clause speaks of: those it names (several only with a plural verb or
-    /// "both"), else, through "he", "the officer" or no mention at all, the only subject of the
-    /// article or the only one named in the sentence before.
+    /// "both"), else, through "he", "the officer" or no mention at all, the subject named alone
+    /// in the nearest sentence that names anyone, or the only subject of the article; nobody
+    /// when that sentence names an officer who is not a subject.
     pub fn resolve(
         &self,
         sentence: usize,
@@ -354,7 +352,8 @@ impl Resolver<'_> {
         }
         let all = self.all_subjects();
         // The person last named is the topic: an officer who is not a subject takes the clause
-        // from the subjects.
+        // from the subjects. A case-level fact (an investigation) more often covers every
+        // subject: only the sentence right before narrows it.
         let topic = self.last_named(sentence, if case_level { 1 } else { TOPIC_REACH });
         if topic
             .as_ref()
@@ -365,12 +364,9 @@ impl Resolver<'_> {
         if all.len() <= 1 {
             return all;
         }
-        // The subject last named: the topic until another is named. Only a sentence naming one
-        // subject alone settles it; one naming several leaves the clause to nobody.
-        // A case-level fact (an investigation) more often covers every subject: only the
-        // sentence right before narrows it.
+        // A subject named alone is the topic until someone else is named; a sentence naming
+        // several leaves the clause to nobody.
         if let Some(before) = topic {
-            // The person last named is the topic; where they are not a subject, no one is.
             if before.len() == 1 && self.subject[before[0]] && !PLURAL.is_match(clause) {
                 return before;
             }
