@@ -29,6 +29,7 @@ pub struct FoundProceeding {
 pub const COURT_HEARING: &str = "court hearing";
 pub const MISCONDUCT_PROCEEDINGS: &str = "misconduct proceedings";
 const MISCONDUCT_HEARING: &str = "misconduct hearing";
+const MISCONDUCT_MEETING: &str = "misconduct meeting";
 
 static DATE_BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -57,6 +58,15 @@ pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BARE_HEARING: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:hearing|panel|tribunal)\b"));
+static BARE_MEETING: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bmeeting\b"));
+
+/// A proceeding spoken of without its kind ("at a hearing on Tuesday", "the panel"); group 1
+/// is "the" when it points back at one already told of.
+static BARE_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:(the)|a|an|this|that|his|her|their)\s+(?:(?:two|three|four|five)-day\s+|public\s+|private\s+|disciplinary\s+|misconduct\s+|gross\s+misconduct\s+)*(hearing|panel|meeting|tribunal)\b",
+    )
+});
 
 pub(super) static CHAIR_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -142,6 +152,22 @@ fn clause_proceedings(
 ) {
     let text = input.text;
     let clause = &text[start..end];
+    // What the clause calls the proceeding when it does not name its kind, and the proceeding
+    // last named before it, which "the hearing" points back at.
+    let bare = BARE_PROCEEDING.captures(clause).and_then(|c| {
+        let noun = c.get(2)?;
+        Some((
+            c.get(1).is_some(),
+            noun.as_str().to_ascii_lowercase(),
+            (start + noun.start(), start + noun.end()),
+        ))
+    });
+    let referent = found
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.span.0 < start && !p.inferred && p.kind != MISCONDUCT_PROCEEDINGS)
+        .max_by_key(|(_, p)| p.span.0)
+        .map(|(i, _)| i);
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
     for hit in input.proceeding_hits(start, end) {
@@ -219,6 +245,27 @@ fn clause_proceedings(
             .is_none_or(|(held, _)| finding_weight(finding) > finding_weight(held))
         {
             found[index].finding = Some((finding, span));
+        }
+    }
+    // A proceeding the clause speaks of without naming its kind: its date, and where the
+    // clause points back with "the hearing", the kind, date and chair of the one last named.
+    if let (None, Some((definite, noun, span))) = (current, bare) {
+        if let Some(index) =
+            latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, &noun))
+        {
+            set_date(input, &mut found[index], span, (start, end));
+            if let Some(told) = referent.filter(|&r| definite && fits_noun(found[r].kind, &noun)) {
+                let (kind, date, chair) = (found[told].kind, found[told].date, found[told].chair);
+                let p = &mut found[index];
+                if p.inferred || p.kind == MISCONDUCT_PROCEEDINGS {
+                    p.kind = kind;
+                    p.inferred = false;
+                }
+                if p.kind == kind {
+                    p.date = p.date.or(date);
+                    p.chair = p.chair.or(chair);
+                }
+            }
         }
     }
     // Chairs.
@@ -356,6 +403,8 @@ fn inferred_proceeding(
 ) -> usize {
     let kind = if BARE_HEARING.is_match(clause) {
         MISCONDUCT_HEARING
+    } else if BARE_MEETING.is_match(clause) {
+        MISCONDUCT_MEETING
     } else {
         MISCONDUCT_PROCEEDINGS
     };
@@ -390,6 +439,17 @@ fn proceeding_for(
     }
     found.push(new_proceeding(subject, kind, span));
     found.len() - 1
+}
+
+/// True when a proceeding of this kind can be called by the noun: a meeting a meeting, any
+/// hearing a hearing, panel or tribunal; proceedings of no stated kind either.
+fn fits_noun(kind: &str, noun: &str) -> bool {
+    match kind {
+        COURT_HEARING => false,
+        MISCONDUCT_PROCEEDINGS => true,
+        MISCONDUCT_MEETING => noun == "meeting",
+        _ => kind.contains("hearing") && noun != "meeting",
+    }
 }
 
 /// The subject's most recent court hearing, or disciplinary proceeding.
@@ -497,6 +557,8 @@ mod tests {
             &COURT_CUE,
             &HYPOTHETICAL_PROCEEDING,
             &BARE_HEARING,
+            &BARE_MEETING,
+            &BARE_PROCEEDING,
             &CHAIR_BY,
             &CHAIR_VERB_AFTER,
         ] {

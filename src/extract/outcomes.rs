@@ -100,6 +100,13 @@ static FINDING_NOT_GROSS_BUT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:did not|didn't|does not|not) (?:amount to|constitute|reach the (?:level|threshold) of) gross misconduct\b[^.;]{0,60}\bmisconduct\b",
     )
 });
+/// Misconduct set against gross misconduct ("amounted to misconduct rather than gross
+/// misconduct").
+static FINDING_MISCONDUCT_NOT_GROSS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:amount(?:ed|s|ing)? to|constitut(?:ed|es|ing)|was|were|be|as)\s+misconduct,?\s+(?:rather than|but not|and not|not|instead of)\s+(?:at the level of\s+)?gross misconduct\b",
+    )
+});
 static FINDING_GROSS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?i)\b(?:found|proven|proved|amount(?:ed|s)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
@@ -166,7 +173,10 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
     if let Some(m) = FINDING_NO_CASE.find(clause) {
         return Some(("no case to answer", span(m)));
     }
-    if let Some(m) = FINDING_NOT_GROSS_BUT.find(clause) {
+    if let Some(m) = FINDING_NOT_GROSS_BUT
+        .find(clause)
+        .or_else(|| FINDING_MISCONDUCT_NOT_GROSS.find(clause))
+    {
         return Some(("misconduct", span(m)));
     }
     if let Some(m) = FINDING_GROSS.find(clause) {
@@ -210,6 +220,7 @@ mod tests {
             &FINDING_NOT_PROVEN,
             &FINDING_NO_CASE,
             &FINDING_NOT_GROSS_BUT,
+            &FINDING_MISCONDUCT_NOT_GROSS,
             &FINDING_GROSS,
             &FINDING_MISCONDUCT,
             &NEGATED_FINDING,
@@ -297,5 +308,11 @@ mod tests {
             Some("not proven")
         );
         assert_eq!(finding("He faced a gross misconduct hearing"), None);
+        assert_eq!(
+            finding(
+                "The chair ruled his failings amounted to misconduct rather than gross misconduct."
+            ),
+            Some("misconduct")
+        );
     }
 }

@@ -38,6 +38,17 @@ static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A description set off by commas after a name: an age, or a relative clause.
+static RELATIVE_ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^,\s+(?:\d{2},\s+)?(?:who|whose)\b[^,;]*$|^,\s+\d{2}$"));
+
+/// Words that speak of every subject of the article together, with how many they are.
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:(both)(?:\s+officers|\s+of\s+them)?\s*(?:[,.;]|\s(?:had|have|has|were|was|are|will|would|been|breached|received|admitted|denied|committed|faced|resigned|also|now|later)\b)|the (pair)\b|the (two|three|four|five) (?:officers|constables|former officers)\b|all (three|four|five)(?: officers)?\s+(?:had|have|were|are|will|would|breached|received|admitted|denied|committed|faced)\b)",
+    )
+});
+
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
@@ -249,6 +260,9 @@ impl Resolver<'_> {
         let body = sentence.text(self.text);
         let mut breaks: Vec<(usize, usize)> = CLAUSE_BREAK
             .find_iter(body)
+            .filter(|m| {
+                !(m.as_str().starts_with(", and") && self.after_aside(sentence.start + m.start()))
+            })
             .map(|m| (sentence.start + m.start(), sentence.start + m.end()))
             .collect();
         breaks.extend(self.and_breaks(sentence));
@@ -287,13 +301,34 @@ impl Resolver<'_> {
                 .mentions
                 .iter()
                 .rfind(|o| o.end <= and_at && o.start >= sentence.start && self.subject[o.person]);
-            let said =
-                last.is_some_and(|o| self.text[o.end..and_at].split_whitespace().count() >= 3);
+            let said = last.is_some_and(|o| {
+                let gap = &self.text[o.end..and_at];
+                gap.split_whitespace().count() >= 3 && !self.aside(o.end, and_at)
+            });
             if said {
                 out.push((and_at, m.head_start));
             }
         }
         out
+    }
+
+    /// True when the words between the last subject named before `at` and `at` only describe
+    /// them.
+    fn after_aside(&self, at: usize) -> bool {
+        self.mentions
+            .iter()
+            .rfind(|m| m.end <= at && self.subject[m.person])
+            .is_some_and(|m| self.aside(m.end, at))
+    }
+
+    /// True when the words after a name only describe the person ("PC A, who was based in
+    /// Leeds, and PC B were ..."), saying nothing of the case.
+    fn aside(&self, start: usize, end: usize) -> bool {
+        let gap = self.text[start..end].trim_end_matches([',', ' ']);
+        RELATIVE_ASIDE.is_match(gap)
+            && !CASE_CUE.is_match(gap)
+            && finding_in(gap, 0).is_none()
+            && outcomes_in(self.text, start, end).is_empty()
     }
 
     /// True when the subjects a clause names stand together as one list ("PC A, PC B and
@@ -351,6 +386,11 @@ impl Resolver<'_> {
             };
         }
         let all = self.all_subjects();
+        // "Both had breached ...", "the three officers were dismissed": every subject, when
+        // the article has that many.
+        if all.len() > 1 && group_size(clause) == Some(all.len()) {
+            return all;
+        }
         // The person last named is the topic: an officer who is not a subject takes the clause
         // from the subjects. A case-level fact (an investigation) more often covers every
         // subject: only the sentence right before narrows it.
@@ -384,6 +424,22 @@ impl Resolver<'_> {
     }
 }
 
+/// How many people a clause speaks of together ("both", "the pair", "all three officers").
+fn group_size(clause: &str) -> Option<usize> {
+    let caps = GROUP.captures(clause)?;
+    let word = (1..=4)
+        .find_map(|i| caps.get(i))?
+        .as_str()
+        .to_ascii_lowercase();
+    match word.as_str() {
+        "both" | "pair" | "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,6 +457,8 @@ mod tests {
             &SPEAKS_BEFORE,
             &CASE_CUE,
             &PRONOUN_SPEAKS,
+            &RELATIVE_ASIDE,
+            &GROUP,
         ] {
             LazyLock::force(p);
         }
@@ -520,6 +578,40 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[2];
         assert!(resolver.resolve(2, last.start, last.end, false).is_empty());
+    }
+
+    #[test]
+    fn names_described_in_passing_stay_one_list() {
+        let text = "PC Ames, who was based in Leeds, and PC Bell, who worked nights, were found \
+                    to have committed gross misconduct.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = [one_sentence(text)];
+        let resolver = resolver_over(text, &sentences, &mentions);
+        assert_eq!(resolver.clauses(&sentences[0]).len(), 1);
+        assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![0, 1]);
+
+        let text = "PC Ames, who was dismissed last year, and PC Bell were named in the report.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = [one_sentence(text)];
+        let resolver = resolver_over(text, &sentences, &mentions);
+        assert_eq!(resolver.clauses(&sentences[0]).len(), 2);
+    }
+
+    #[test]
+    fn both_speaks_of_every_subject_when_there_are_two() {
+        let text = "PC Ames faced a hearing. PC Bell faced it too. \
+                    The chair found that both had breached the standard of honesty.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        let last = &sentences[2];
+        assert_eq!(resolver.resolve(2, last.start, last.end, false), vec![0, 1]);
+        assert_eq!(group_size("All three officers were dismissed."), Some(3));
+        assert_eq!(group_size("Both women gave evidence."), None);
+        assert_eq!(
+            group_size("The pair will be placed on the barred list."),
+            Some(2)
+        );
     }
 
     #[test]
