@@ -84,6 +84,14 @@ static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clause whose subject is a charge, allegation, case or appeal: "dismissed" there ends
+/// the matter, not anyone's service ("An allegation against PC A ... was dismissed").
+static NOT_A_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:(?:an?|the|one|two|three|four|five|a further|further|all|both|other|remaining|this|that|these|those|his|her|their)\s+)*(?:\w+\s+){0,2}?(?:allegations?|charges?|complaints?|case|cases|claims?|counts?|appeals?|proceedings)\b",
+    )
+});
+
 /// A denial inside a dismissal's own words ("was not dismissed"); verdicts such as "found not
 /// guilty" carry "not" as part of what they say.
 static NEGATED_INSIDE: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\b(?:not|never)\b"));
@@ -135,10 +143,16 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
                 continue;
             }
             taken.push(span);
-            let before = &clause[..m.start()];
+            let before = own_clause(&clause[..m.start()]);
             let denied = NEGATED_BEFORE.is_match(before)
                 || (label.starts_with("dismissal") && NEGATED_INSIDE.is_match(m.as_str()));
             let hedge = denied && !label.starts_with("would");
+            if label.starts_with("dismissal")
+                && !m.as_str().contains("notice")
+                && NOT_A_PERSON.is_match(clause)
+            {
+                continue;
+            }
             if *label == "convicted"
                 && clause[m.end()..]
                     .trim_start()
@@ -157,6 +171,17 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
     }
     // "final written warning" also matches "written warning": the longer phrase was taken first.
     out
+}
+
+/// The words of a coordinated clause before an outcome, from its last ", and" or ", but": a
+/// denial in the clause before ("dismissed without notice, and he will be barred") is not
+/// this one's.
+fn own_clause(before: &str) -> &str {
+    [", and ", ", but ", ", while ", ", whilst "]
+        .iter()
+        .filter_map(|join| before.rfind(join).map(|i| i + join.len()))
+        .max()
+        .map_or(before, |i| &before[i..])
 }
 
 /// The finding a clause states, if any.
@@ -215,6 +240,7 @@ mod tests {
         LazyLock::force(&OUTCOME_GUARD);
         LazyLock::force(&FINDING_GUARD);
         for p in [
+            &NOT_A_PERSON,
             &NEGATED_BEFORE,
             &NEGATED_INSIDE,
             &FINDING_NOT_PROVEN,
@@ -279,6 +305,35 @@ mod tests {
             outcomes("was found guilty of gross misconduct"),
             Vec::<&str>::new()
         );
+    }
+
+    #[test]
+    fn a_denial_stays_in_its_own_clause() {
+        let text =
+            "The chair dismissed her without notice, and she will be put on the barred list.";
+        let found: Vec<&str> = outcomes_in(text, 0, text.len())
+            .iter()
+            .map(|(o, _)| *o)
+            .collect();
+        assert!(found.contains(&"barred list"), "{found:?}");
+        let text = "He was not dismissed, but was given a final written warning.";
+        let found: Vec<&str> = outcomes_in(text, 0, text.len())
+            .iter()
+            .map(|(o, _)| *o)
+            .collect();
+        assert_eq!(found, vec!["final written warning"]);
+    }
+
+    #[test]
+    fn a_dismissed_allegation_is_no_dismissal() {
+        for text in [
+            "A further allegation against PC Dale, that he lied to a colleague, was dismissed.",
+            "Her appeal against the finding was dismissed by the tribunal.",
+        ] {
+            assert!(outcomes_in(text, 0, text.len()).is_empty(), "{text}");
+        }
+        let text = "PC Dale, who faced two allegations, was dismissed.";
+        assert_eq!(outcomes_in(text, 0, text.len()).len(), 1);
     }
 
     fn finding(s: &str) -> Option<&'static str> {

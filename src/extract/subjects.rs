@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Words after a mention that make its person the one facing the case.
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?x)^(?:'s?)?(?:,[^,]{0,100},)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
+        r"(?x)^(?:'s?)?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
         (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
     )
 });
@@ -46,6 +46,14 @@ static RELATIVE_ASIDE: LazyLock<Regex> =
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?i)\b(?:(both)(?:\s+officers|\s+of\s+them)?\s*(?:[,.;]|\s(?:had|have|has|were|was|are|will|would|been|breached|received|admitted|denied|committed|faced|resigned|also|now|later)\b)|the (pair)\b|the (two|three|four|five) (?:officers|constables|former officers)\b|all (three|four|five)(?: officers)?\s+(?:had|have|were|are|will|would|breached|received|admitted|denied|committed|faced)\b)",
+    )
+});
+
+/// Words that make a clause naming no one speak of several people ("they", "both"); unlike
+/// `PLURAL`, not a plural verb, which may agree with "his actions".
+static PLURAL_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:both|each|all|they|them|the (?:two|three|four|five) (?:officers|men|women)|the officers|the pair)\b",
     )
 });
 
@@ -407,7 +415,7 @@ impl Resolver<'_> {
         // A subject named alone is the topic until someone else is named; a sentence naming
         // several leaves the clause to nobody.
         if let Some(before) = topic {
-            if before.len() == 1 && self.subject[before[0]] && !PLURAL.is_match(clause) {
+            if before.len() == 1 && self.subject[before[0]] && !PLURAL_PRONOUN.is_match(clause) {
                 return before;
             }
         }
@@ -459,6 +467,7 @@ mod tests {
             &PRONOUN_SPEAKS,
             &RELATIVE_ASIDE,
             &GROUP,
+            &PLURAL_PRONOUN,
         ] {
             LazyLock::force(p);
         }
@@ -474,6 +483,7 @@ mod tests {
         assert!(ACCUSED_AFTER.is_match(" of Avon and Somerset Police faced a misconduct hearing"));
         assert!(!ACCUSED_AFTER.is_match(" of Avon and Somerset Police said the hearing was fair"));
         assert!(ACCUSED_BEFORE.is_match("heard a number of allegations against "));
+        assert!(ACCUSED_AFTER.is_match(", of Mill Lane, Hexham, pleaded guilty to assault"));
     }
 
     #[test]
@@ -570,6 +580,14 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[3];
         assert_eq!(resolver.resolve(3, last.start, last.end, false), vec![0]);
+
+        let text = "PC Bell was cleared. PC Ames swore at a driver. \
+                    His words were found to be misconduct.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        let last = &sentences[2];
+        assert_eq!(resolver.resolve(2, last.start, last.end, false), vec![0]);
 
         let text =
             "PC Bell and PC Ames faced a hearing. The chair summed up. The panel dismissed him.";
