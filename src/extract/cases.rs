@@ -126,6 +126,7 @@ impl CaseInput<'_> {
 pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<FoundProceeding> {
     let mut found: Vec<FoundProceeding> = Vec::new();
     let mut shared: Vec<SharedProceeding> = Vec::new();
+    let mut links: Vec<(usize, usize)> = Vec::new();
     for sentence in input.sentences {
         for (start, end) in input.resolver.clauses(sentence) {
             let subjects = input.resolver.resolve(sentence.index, start, end, false);
@@ -133,22 +134,38 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
                 note_shared(input, (start, end), &mut shared);
             }
             for subject in subjects {
-                clause_proceedings(input, sentence, (start, end), subject, &mut found, chairs);
+                clause_proceedings(
+                    input,
+                    (sentence, (start, end)),
+                    subject,
+                    &mut found,
+                    chairs,
+                    &mut links,
+                );
             }
         }
     }
     apply_shared(&mut found, &shared);
+    // "The hearing" is the one last named: what is known of it by the end is known of both.
+    for (index, told) in links {
+        if found[index].kind == found[told].kind {
+            found[index].date = found[index].date.or(found[told].date);
+            found[index].chair = found[index].chair.or(found[told].chair);
+        }
+    }
     drop_redundant_court_hearings(&mut found);
     found
 }
 
+/// The proceedings, dates, findings, outcomes and chairs a clause states of one subject;
+/// `links` gets (proceeding, the one it points back at with "the hearing").
 fn clause_proceedings(
     input: &CaseInput<'_>,
-    sentence: &Sentence,
-    (start, end): (usize, usize),
+    (sentence, (start, end)): (&Sentence, (usize, usize)),
     subject: usize,
     found: &mut Vec<FoundProceeding>,
     chairs: &mut Vec<usize>,
+    links: &mut Vec<(usize, usize)>,
 ) {
     let text = input.text;
     let clause = &text[start..end];
@@ -165,7 +182,7 @@ fn clause_proceedings(
     let referent = found
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.span.0 < start && !p.inferred && p.kind != MISCONDUCT_PROCEEDINGS)
+        .filter(|(_, p)| p.span.0 < start && p.kind != MISCONDUCT_PROCEEDINGS)
         .max_by_key(|(_, p)| p.span.0)
         .map(|(i, _)| i);
     // Explicit disciplinary proceedings.
@@ -254,17 +271,16 @@ fn clause_proceedings(
             latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, &noun))
         {
             set_date(input, &mut found[index], span, (start, end));
-            if let Some(told) = referent.filter(|&r| definite && fits_noun(found[r].kind, &noun)) {
-                let (kind, date, chair) = (found[told].kind, found[told].date, found[told].chair);
+            if let Some(told) =
+                referent.filter(|&r| definite && r != index && fits_noun(found[r].kind, &noun))
+            {
+                let (kind, inferred) = (found[told].kind, found[told].inferred);
                 let p = &mut found[index];
                 if p.inferred || p.kind == MISCONDUCT_PROCEEDINGS {
                     p.kind = kind;
-                    p.inferred = false;
+                    p.inferred = inferred;
                 }
-                if p.kind == kind {
-                    p.date = p.date.or(date);
-                    p.chair = p.chair.or(chair);
-                }
+                links.push((index, told));
             }
         }
     }
