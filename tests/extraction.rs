@@ -168,3 +168,61 @@ fn an_officer_heading_a_block_of_outcome_fields_is_its_subject() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_hearing_points_back_at_the_one_last_named() -> TestResult {
+    let facts = extract(
+        "Two Cumbria Constabulary officers faced a misconduct hearing which concluded on \
+         12 May 2025, chaired by Superintendent Owen Tate.\n\n\
+         PC Lara Quigley was found to have committed gross misconduct and was dismissed without \
+         notice.\n\n\
+         Sergeant Dev Anand had not checked her work. The panel found his failings amounted to \
+         misconduct and he was given a written warning.",
+    )?;
+    let rows = proceedings_of(&facts, "Dev Anand");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "misconduct-hearing");
+    assert_eq!(rows[0].1, "2025-05-12");
+    assert_eq!(rows[0].2, "misconduct");
+    assert_eq!(rows[0].3, vec!["written-warning"]);
+    Ok(())
+}
+
+#[test]
+fn the_meeting_is_a_misconduct_meeting() -> TestResult {
+    let facts = extract(
+        "Sergeant Ivo Marsh of Lincolnshire Police left a cell door unlocked. The meeting found \
+         his conduct amounted to misconduct and he received management action.",
+    )?;
+    let rows = proceedings_of(&facts, "Ivo Marsh");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "misconduct-meeting");
+    Ok(())
+}
+
+#[test]
+fn officers_described_in_passing_then_found_together_are_both_subjects() -> TestResult {
+    let facts = extract(
+        "Herald\nPublished 20 June 2025\n\n\
+         PCSO Tanya Reid, who was based in Wisbech, and PC Omar Haq, who worked in the control \
+         room, were found to have committed gross misconduct at a hearing on Wednesday.\n\n\
+         The panel found that both had breached the standard of confidentiality.",
+    )?;
+    for name in ["Tanya Reid", "Omar Haq"] {
+        let rows = proceedings_of(&facts, name);
+        assert_eq!(rows.len(), 1, "{name}: {rows:?}");
+        assert_eq!(rows[0].0, "misconduct-hearing");
+        assert_eq!(rows[0].1, "2025-06-18");
+        assert_eq!(rows[0].2, "gross-misconduct");
+        let who = person(&facts, name);
+        assert!(
+            facts
+                .person_facts
+                .iter()
+                .any(|f| Some(f.person) == who
+                    && matches!(f.relation, Relation::BreachedStandard(_))),
+            "{name} has no standard"
+        );
+    }
+    Ok(())
+}
