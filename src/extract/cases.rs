@@ -54,7 +54,9 @@ static COURT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\bwould (?:have )?(?:faced|face|been subject to)\b[^.;]{0,30}$")
+    crate::regex(
+        r"(?i)\b(?:would|could|may|might)\s+(?:have\s+)?(?:faced|face|been subject to|justif(?:y|ied)|warrant(?:ed)?|merit(?:ed)?|lead to|led to|result(?:ed)? in)\b[^.;]{0,30}$",
+    )
 });
 static BARE_HEARING: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:hearing|panel|tribunal)\b"));
@@ -580,6 +582,13 @@ mod tests {
         ] {
             LazyLock::force(p);
         }
+    }
+
+    #[test]
+    fn imagined_proceedings() {
+        assert!(HYPOTHETICAL_PROCEEDING.is_match("he would have faced a "));
+        assert!(HYPOTHETICAL_PROCEEDING.is_match("behaved in a way that would justify "));
+        assert!(!HYPOTHETICAL_PROCEEDING.is_match("He appeared at a "));
     }
 
     #[test]

@@ -17,6 +17,26 @@ static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A name heading a line of outcomes ("PC Reed: the allegation was found proven").
+static ACCUSED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^:\s+(?:(?:the|an?|one|two|three|both)\s+)?(?:allegations?|charges?|finding|outcome|found|gross misconduct|misconduct|dismissed|final written|written warning|no case|not proven|reduc)",
+    )
+});
+
+/// Words around a member of the public that make them the one who died or was harmed: the
+/// person a death-in-custody report is about, never the accused.
+static DIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"^(?:'s\s+(?:death|family|families|inquest|mother|father|partner|relatives)\b|,[^,]{0,60},\s+died\b|\s+(?:died|was found (?:unresponsive|dead|collapsed|hanging)|was pronounced dead|had died|passed away)\b)",
+    )
+});
+static DIED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:death of|family of|inquest into the death of|funeral of)\s+(?:Mr|Mrs|Ms|Miss)?\.?\s*$",
+    )
+});
+
 /// Words before a mention that make its person the one facing the case.
 static ACCUSED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -120,6 +140,9 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
             subject[index] = person.officer;
             continue;
         }
+        if !person.officer && person.title.is_none() && died(input, index) {
+            continue;
+        }
         let titled = person.title.is_some() && person.rank.is_none();
         let mut own = input.mentions.iter().filter(|m| m.person == index);
         let cued = own.any(|m| {
@@ -128,7 +151,9 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
             if titled {
                 ACCUSED_PASSIVE.is_match(after)
             } else {
-                ACCUSED_AFTER.is_match(after) || ACCUSED_BEFORE.is_match(before)
+                ACCUSED_AFTER.is_match(after)
+                    || ACCUSED_BEFORE.is_match(before)
+                    || ACCUSED_FIELD.is_match(after)
             }
         });
         let staff = person
@@ -146,6 +171,18 @@ fn line_after(text: &str, at: usize) -> &str {
     after
         .get(..after.find('\n').unwrap_or(after.len()))
         .unwrap_or(after)
+}
+
+/// True when the text says the person died.
+fn died(input: &SubjectInput<'_>, person: usize) -> bool {
+    input
+        .mentions
+        .iter()
+        .filter(|m| m.person == person)
+        .any(|m| {
+            let before = &input.text[m.head_start.saturating_sub(40)..m.head_start];
+            DIED_AFTER.is_match(line_after(input.text, m.end)) || DIED_BEFORE.is_match(before)
+        })
 }
 
 /// True when some mention of the person introduces their own words.
@@ -457,6 +494,9 @@ mod tests {
         for p in [
             &ACCUSED_AFTER,
             &ACCUSED_BEFORE,
+            &ACCUSED_FIELD,
+            &DIED_AFTER,
+            &DIED_BEFORE,
             &ANAPHOR,
             &PLURAL,
             &CLAUSE_BREAK,
@@ -483,6 +523,11 @@ mod tests {
         assert!(ACCUSED_AFTER.is_match(" of Avon and Somerset Police faced a misconduct hearing"));
         assert!(!ACCUSED_AFTER.is_match(" of Avon and Somerset Police said the hearing was fair"));
         assert!(ACCUSED_BEFORE.is_match("heard a number of allegations against "));
+        assert!(ACCUSED_FIELD.is_match(": the allegation that he lied was found not proven."));
+        assert!(!ACCUSED_FIELD.is_match(": \"We are sorry.\""));
+        assert!(DIED_AFTER.is_match("'s death was preventable"));
+        assert!(DIED_AFTER.is_match(", 41, died in hospital"));
+        assert!(DIED_BEFORE.is_match("an inquest into the death of Mr "));
         assert!(ACCUSED_AFTER.is_match(", of Mill Lane, Hexham, pleaded guilty to assault"));
         assert!(
             ACCUSED_AFTER.is_match(", who was based in Ely, and PC Jo Dunn, 29, were dismissed")
