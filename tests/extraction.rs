@@ -226,3 +226,22 @@ fn officers_described_in_passing_then_found_together_are_both_subjects() -> Test
     }
     Ok(())
 }
+
+#[test]
+fn a_senior_officer_who_finds_and_dismisses_is_the_chair_not_the_accused() -> TestResult {
+    let facts = extract(
+        "Former PC Niall Doyle of Dorset Police admitted stealing from a victim's home. At an \
+         accelerated misconduct hearing on 3 March 2025, Deputy Chief Constable Ruth Garner \
+         found that his conduct amounted to gross misconduct. DCC Garner dismissed him without \
+         notice.",
+    )?;
+    assert!(proceedings_of(&facts, "Ruth Garner").is_empty());
+    let rows = proceedings_of(&facts, "Niall Doyle");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "accelerated-misconduct-hearing");
+    assert_eq!(rows[0].2, "gross-misconduct");
+    assert!(rows[0].3.iter().any(|o| o.contains("dismissal")), "{rows:?}");
+    let chair = facts.proceedings.iter().find_map(|p| p.chair.map(|(c, _)| c));
+    assert_eq!(chair, person(&facts, "Ruth Garner"));
+    Ok(())
+}

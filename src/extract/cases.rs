@@ -6,7 +6,7 @@ use super::organisations::OrgEntity;
 use super::outcomes::{COURT_OUTCOMES, finding_in, outcomes_in};
 use super::people::Mention;
 use super::shared::{SharedProceeding, apply_shared, note_shared};
-use super::subjects::Resolver;
+use super::subjects::{Resolver, decides_after};
 use crate::text::{DateMention, Sentence};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -313,13 +313,15 @@ fn finding_weight(finding: &str) -> u8 {
     }
 }
 
-/// The people who chaired proceedings ("presided over by ..."), found before subjects are
-/// decided so that a chair is never taken for the accused.
+/// The people who chaired proceedings ("presided over by ...") or decided them ("ACC Reed
+/// found that ..."), found before subjects are decided so that a chair is never taken for the
+/// accused.
 pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
     let mut chairs = Vec::new();
     for m in mentions {
         let before = &text[m.head_start.saturating_sub(90)..m.head_start];
-        if CHAIR_BY.is_match(before) && !chairs.contains(&m.person) {
+        let decides = CHAIR_BY.is_match(before) || decides_after(text, m.end);
+        if decides && !chairs.contains(&m.person) {
             chairs.push(m.person);
         }
     }

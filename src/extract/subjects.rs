@@ -17,6 +17,14 @@ static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words after a mention that make its person the one who decides: "ACC Reed found that his
+/// conduct ...", "Ch Supt Reed dismissed him without notice".
+static DECIDES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"^(?:,[^,]{0,100},)?\s+(?:also\s+)?(?:found|ruled|decided|concluded|determined|dismissed|sacked|gave|handed|issued|imposed|cleared)\s+(?:that|him|her|them|it|his|the\s+(?:officer|constable|sergeant|allegations?|case))\b",
+    )
+});
+
 /// A name heading a line of outcomes ("PC Reed: the allegation was found proven").
 static ACCUSED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -164,6 +172,12 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
         subject[index] = cued || (eligible && case_stated(input, index));
     }
     subject
+}
+
+/// True when the words after a mention ending at `end` make its person the one who decides
+/// ("found that his conduct ...", "dismissed him").
+pub(super) fn decides_after(text: &str, end: usize) -> bool {
+    DECIDES_AFTER.is_match(line_after(text, end))
 }
 
 fn line_after(text: &str, at: usize) -> &str {
@@ -495,6 +509,7 @@ mod tests {
             &ACCUSED_AFTER,
             &ACCUSED_BEFORE,
             &ACCUSED_FIELD,
+            &DECIDES_AFTER,
             &DIED_AFTER,
             &DIED_BEFORE,
             &ANAPHOR,
@@ -524,6 +539,10 @@ mod tests {
         assert!(!ACCUSED_AFTER.is_match(" of Avon and Somerset Police said the hearing was fair"));
         assert!(ACCUSED_BEFORE.is_match("heard a number of allegations against "));
         assert!(ACCUSED_FIELD.is_match(": the allegation that he lied was found not proven."));
+        assert!(DECIDES_AFTER.is_match(" found that his conduct amounted to gross misconduct"));
+        assert!(DECIDES_AFTER.is_match(", who chaired the hearing, dismissed him without notice"));
+        assert!(!DECIDES_AFTER.is_match(" was found to have breached"));
+        assert!(!DECIDES_AFTER.is_match(" was dismissed without notice"));
         assert!(!ACCUSED_FIELD.is_match(": \"We are sorry.\""));
         assert!(DIED_AFTER.is_match("'s death was preventable"));
         assert!(DIED_AFTER.is_match(", 41, died in hospital"));
