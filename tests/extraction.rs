@@ -240,8 +240,35 @@ fn a_senior_officer_who_finds_and_dismisses_is_the_chair_not_the_accused() -> Te
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0].0, "accelerated-misconduct-hearing");
     assert_eq!(rows[0].2, "gross-misconduct");
-    assert!(rows[0].3.iter().any(|o| o.contains("dismissal")), "{rows:?}");
-    let chair = facts.proceedings.iter().find_map(|p| p.chair.map(|(c, _)| c));
+    assert!(
+        rows[0].3.iter().any(|o| o.contains("dismissal")),
+        "{rows:?}"
+    );
+    let chair = facts
+        .proceedings
+        .iter()
+        .find_map(|p| p.chair.map(|(c, _)| c));
     assert_eq!(chair, person(&facts, "Ruth Garner"));
+    Ok(())
+}
+
+#[test]
+fn the_chair_points_back_at_a_meeting_told_of_without_its_officers() -> TestResult {
+    let facts = extract(
+        "PC Lena Ruiz of Surrey Police was dismissed without notice at a misconduct hearing on \
+         4 April 2025.\n\n\
+         Two other officers who were with PC Ruiz appeared at a misconduct meeting on \
+         10 April 2025, chaired by Chief Inspector Amos Pell.\n\n\
+         It was alleged that PC Saul Brett failed to record the search. The chair found this \
+         allegation not proven.",
+    )?;
+    let ruiz = proceedings_of(&facts, "Lena Ruiz");
+    assert_eq!(ruiz.len(), 1, "{ruiz:?}");
+    assert_eq!(ruiz[0].0, "misconduct-hearing");
+    let brett = proceedings_of(&facts, "Saul Brett");
+    assert_eq!(brett.len(), 1, "{brett:?}");
+    assert_eq!(brett[0].0, "misconduct-meeting");
+    assert_eq!(brett[0].1, "2025-04-10");
+    assert_eq!(brett[0].2, "not-proven");
     Ok(())
 }

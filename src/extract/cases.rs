@@ -66,7 +66,7 @@ static BARE_MEETING: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bmee
 /// is "the" when it points back at one already told of.
 static BARE_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:(the)|a|an|this|that|his|her|their)\s+(?:(?:two|three|four|five)-day\s+|public\s+|private\s+|disciplinary\s+|misconduct\s+|gross\s+misconduct\s+)*(hearing|panel|meeting|tribunal)\b",
+        r"(?i)\b(?:(the)|a|an|this|that|his|her|their)\s+(?:(?:two|three|four|five)-day\s+|public\s+|private\s+|disciplinary\s+|misconduct\s+|gross\s+misconduct\s+)*(hearing|panel|meeting|tribunal|chair)\b",
     )
 });
 
@@ -128,7 +128,7 @@ impl CaseInput<'_> {
 pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<FoundProceeding> {
     let mut found: Vec<FoundProceeding> = Vec::new();
     let mut shared: Vec<SharedProceeding> = Vec::new();
-    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(usize, Told)> = Vec::new();
     for sentence in input.sentences {
         for (start, end) in input.resolver.clauses(sentence) {
             let subjects = input.resolver.resolve(sentence.index, start, end, false);
@@ -142,7 +142,7 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
                     subject,
                     &mut found,
                     chairs,
-                    &mut links,
+                    (&shared, &mut links),
                 );
             }
         }
@@ -150,9 +150,13 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     apply_shared(&mut found, &shared);
     // "The hearing" is the one last named: what is known of it by the end is known of both.
     for (index, told) in links {
-        if found[index].kind == found[told].kind {
-            found[index].date = found[index].date.or(found[told].date);
-            found[index].chair = found[index].chair.or(found[told].chair);
+        let (kind, date, chair) = match told {
+            Told::Found(t) => (Some(found[t].kind), found[t].date, found[t].chair),
+            Told::Shared(t) => (shared[t].kind, shared[t].date, shared[t].chair),
+        };
+        if kind.is_none_or(|k| k == found[index].kind) {
+            found[index].date = found[index].date.or(date);
+            found[index].chair = found[index].chair.or(chair);
         }
     }
     drop_redundant_court_hearings(&mut found);
@@ -160,14 +164,15 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
 }
 
 /// The proceedings, dates, findings, outcomes and chairs a clause states of one subject;
-/// `links` gets (proceeding, the one it points back at with "the hearing").
+/// `links` gets (proceeding, the one it points back at with "the hearing"); `shared` holds
+/// the proceedings told of so far without their subjects.
 fn clause_proceedings(
     input: &CaseInput<'_>,
     (sentence, (start, end)): (&Sentence, (usize, usize)),
     subject: usize,
     found: &mut Vec<FoundProceeding>,
     chairs: &mut Vec<usize>,
-    links: &mut Vec<(usize, usize)>,
+    (shared, links): (&[SharedProceeding], &mut Vec<(usize, Told)>),
 ) {
     let text = input.text;
     let clause = &text[start..end];
@@ -181,12 +186,7 @@ fn clause_proceedings(
             (start + noun.start(), start + noun.end()),
         ))
     });
-    let referent = found
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.span.0 < start && p.kind != MISCONDUCT_PROCEEDINGS)
-        .max_by_key(|(_, p)| p.span.0)
-        .map(|(i, _)| i);
+    let referent = last_told(found, shared, start);
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
     for hit in input.proceeding_hits(start, end) {
@@ -273,12 +273,19 @@ fn clause_proceedings(
             latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, &noun))
         {
             set_date(input, &mut found[index], span, (start, end));
-            if let Some(told) =
-                referent.filter(|&r| definite && r != index && fits_noun(found[r].kind, &noun))
-            {
-                let (kind, inferred) = (found[told].kind, found[told].inferred);
+            let told_kind = |t: Told| match t {
+                Told::Found(r) => (r != index).then(|| (found[r].kind, found[r].inferred)),
+                Told::Shared(r) => Some((shared[r].kind.unwrap_or(MISCONDUCT_PROCEEDINGS), false)),
+            };
+            let told = referent
+                .filter(|_| definite)
+                .and_then(|t| told_kind(t).map(|k| (t, k)))
+                .filter(|(_, (kind, _))| fits_noun(kind, &noun));
+            if let Some((told, (kind, inferred))) = told {
                 let p = &mut found[index];
-                if p.inferred || p.kind == MISCONDUCT_PROCEEDINGS {
+                if (p.inferred || p.kind == MISCONDUCT_PROCEEDINGS)
+                    && kind != MISCONDUCT_PROCEEDINGS
+                {
                     p.kind = kind;
                     p.inferred = inferred;
                 }
@@ -461,12 +468,41 @@ fn proceeding_for(
     found.len() - 1
 }
 
+/// A proceeding told of before: one of the subjects' (an index into the found ones) or one
+/// told of without its subject (an index into the shared ones).
+#[derive(Debug, Clone, Copy)]
+enum Told {
+    Found(usize),
+    Shared(usize),
+}
+
+/// The proceeding told of last before `at`, whose kind is stated.
+fn last_told(found: &[FoundProceeding], shared: &[SharedProceeding], at: usize) -> Option<Told> {
+    let own = found
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.span.0 < at && p.kind != MISCONDUCT_PROCEEDINGS)
+        .max_by_key(|(_, p)| p.span.0)
+        .map(|(i, p)| (p.span.0, Told::Found(i)));
+    let other = shared
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.at < at && p.kind.is_some())
+        .max_by_key(|(_, p)| p.at)
+        .map(|(i, p)| (p.at, Told::Shared(i)));
+    match (own, other) {
+        (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|(_, t)| t),
+    }
+}
+
 /// True when a proceeding of this kind can be called by the noun: a meeting a meeting, any
 /// hearing a hearing, panel or tribunal; proceedings of no stated kind either.
 fn fits_noun(kind: &str, noun: &str) -> bool {
     match kind {
         COURT_HEARING => false,
         MISCONDUCT_PROCEEDINGS => true,
+        _ if noun == "chair" => true,
         MISCONDUCT_MEETING => noun == "meeting",
         _ => kind.contains("hearing") && noun != "meeting",
     }

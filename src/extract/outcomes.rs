@@ -144,6 +144,10 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
             }
             taken.push(span);
             let before = own_clause(&clause[..m.start()]);
+            // "dismissed without notice and will be barred": that "without" denies nothing.
+            let before = before
+                .rfind("without notice")
+                .map_or(before, |i| &before[i + "without notice".len()..]);
             let denied = NEGATED_BEFORE.is_match(before)
                 || (label.starts_with("dismissal") && NEGATED_INSIDE.is_match(m.as_str()));
             let hedge = denied && !label.starts_with("would");
@@ -311,6 +315,12 @@ mod tests {
     fn a_denial_stays_in_its_own_clause() {
         let text =
             "The chair dismissed her without notice, and she will be put on the barred list.";
+        let found: Vec<&str> = outcomes_in(text, 0, text.len())
+            .iter()
+            .map(|(o, _)| *o)
+            .collect();
+        assert!(found.contains(&"barred list"), "{found:?}");
+        let text = "She was dismissed without notice and will be put on the barred list.";
         let found: Vec<&str> = outcomes_in(text, 0, text.len())
             .iter()
             .map(|(o, _)| *o)

@@ -15,6 +15,8 @@ pub struct SharedProceeding {
     pub kind: Option<&'static str>,
     pub date: Option<(usize, (usize, usize))>,
     pub chair: Option<(usize, (usize, usize))>,
+    /// Where the text last tells of it.
+    pub at: usize,
 }
 
 /// "The hearing", "the meeting", "the panel": the proceeding already told of.
@@ -36,13 +38,13 @@ pub fn note_shared(
             continue;
         }
         let date = date_of(input, (hit.start, hit.end), (start, end));
-        note(input, shared, Some(kind), date);
+        note(input, shared, (Some(kind), hit.start), date);
     }
     if !told {
         if let Some(m) = THE_PROCEEDING.find(&text[start..end]) {
             let span = (start + m.start(), start + m.end());
             if let Some(date) = date_of(input, span, (start, end)) {
-                note(input, shared, None, Some(date));
+                note(input, shared, (None, span.0), Some(date));
             }
         }
     }
@@ -58,6 +60,7 @@ pub fn note_shared(
                 kind: None,
                 date: None,
                 chair: None,
+                at: m.start,
             });
         }
         if let Some(last) = shared.last_mut().filter(|s| s.chair.is_none()) {
@@ -71,7 +74,7 @@ pub fn note_shared(
 fn note(
     input: &CaseInput<'_>,
     shared: &mut Vec<SharedProceeding>,
-    kind: Option<&'static str>,
+    (kind, at): (Option<&'static str>, usize),
     date: Option<usize>,
 ) {
     let date = date.map(|d| (d, (input.dates[d].start, input.dates[d].end)));
@@ -87,11 +90,13 @@ fn note(
         Some(s) => {
             s.kind = s.kind.or(kind);
             s.date = s.date.or(date);
+            s.at = s.at.max(at);
         }
         None => shared.push(SharedProceeding {
             kind,
             date,
             chair: None,
+            at,
         }),
     }
 }
@@ -159,6 +164,7 @@ mod tests {
             kind: Some("misconduct meeting"),
             date: Some((0, (5, 9))),
             chair: Some((2, (1, 3))),
+            at: 0,
         }];
         let mut found = vec![
             proceeding("misconduct hearing", true),
@@ -178,11 +184,13 @@ mod tests {
                 kind: Some("misconduct meeting"),
                 date: None,
                 chair: None,
+                at: 0,
             },
             SharedProceeding {
                 kind: Some("misconduct hearing"),
                 date: Some((0, (5, 9))),
                 chair: None,
+                at: 9,
             },
         ];
         let mut found = vec![proceeding("misconduct hearing", true)];

@@ -85,6 +85,14 @@ static PLURAL_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clause about people other than the one it names ("Two other officers who were on duty
+/// with PC Reed appeared at a misconduct meeting").
+static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:the\s+)?(?:(?:two|three|four|five|six|several|a number of)\s+)?(?:other|further)\s+(?:officers|colleagues|constables|sergeants|members of (?:police\s+)?staff|staff)\b",
+    )
+});
+
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
@@ -415,8 +423,11 @@ impl Resolver<'_> {
         end: usize,
         case_level: bool,
     ) -> Vec<usize> {
-        let named = self.subjects_in(start, end);
         let clause = &self.text[start..end];
+        if OTHERS.is_match(clause) {
+            return Vec::new();
+        }
+        let named = self.subjects_in(start, end);
         match named.len() {
             1 => return named,
             0 => {}
@@ -523,6 +534,7 @@ mod tests {
             &RELATIVE_ASIDE,
             &GROUP,
             &PLURAL_PRONOUN,
+            &OTHERS,
         ] {
             LazyLock::force(p);
         }
@@ -697,6 +709,15 @@ mod tests {
             group_size("The pair will be placed on the barred list."),
             Some(2)
         );
+    }
+
+    #[test]
+    fn other_officers_are_not_the_one_named() {
+        let text = "Three other officers who were with PC Ames that night faced a meeting.";
+        let mentions = [mention(text, "PC Ames", 0)];
+        let sentences = [one_sentence(text)];
+        let resolver = resolver_over(text, &sentences, &mentions);
+        assert!(resolver.resolve(0, 0, text.len(), false).is_empty());
     }
 
     #[test]
