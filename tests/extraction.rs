@@ -272,3 +272,29 @@ fn the_chair_points_back_at_a_meeting_told_of_without_its_officers() -> TestResu
     assert_eq!(brett[0].2, "not-proven");
     Ok(())
 }
+
+#[test]
+fn a_unit_said_of_the_officers_together_is_each_one_s() -> TestResult {
+    let facts = extract(
+        "PC Kit Laver and PC Rob Enwright of the Metropolitan Police were dismissed without \
+         notice at a misconduct hearing. Both officers were attached to the Met's Territorial \
+         Support Group at the time.",
+    )?;
+    let unit_of = |name: &str| {
+        let who = person(&facts, name);
+        facts
+            .person_facts
+            .iter()
+            .filter(|f| Some(f.person) == who)
+            .find_map(|f| match f.relation {
+                Relation::MemberOf(o) => Some(facts.organisations[o].name.clone()),
+                _ => None,
+            })
+    };
+    assert_eq!(unit_of("Kit Laver").as_deref(), Some("Territorial Support Group"));
+    assert_eq!(
+        unit_of("Rob Enwright").as_deref(),
+        Some("Territorial Support Group")
+    );
+    Ok(())
+}

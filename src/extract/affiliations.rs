@@ -5,6 +5,7 @@
 use super::gazetteer::Gazetteer;
 use super::organisations::{OrgEntity, depth};
 use super::people::{Mention, PersonEntity};
+use crate::text::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -115,6 +116,88 @@ pub fn affiliations(
         }
     }
     result
+}
+
+/// Words that say where a group of officers served, right before the organisation: "The four
+/// officers, all from the ...", "Both officers were attached to ...". Group 1 is how many.
+static GROUP_SERVES: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:the|all|both)\s+(?:(two|three|four|five|six)\s+)?(?:officers|constables|officers and staff)\b(?:,\s*(?:all|both)|\s+(?:were|are)\s+(?:all\s+)?|\s+(?:all|both))?\s*(?:from|of|in|attached\s+to|based\s+(?:at|in|with)|serving\s+(?:with|in|on)|members\s+of|(?:who\s+)?(?:worked|work|served|serve)\s+(?:for|in|with|on))\s+(?:the\s+)?(?:force's\s+)?(?-i:[A-Z][\w'&]*\s+){0,3}$",
+    )
+});
+
+/// "The four officers, all from the Territorial Support Group": a unit said of the subjects
+/// together, in a sentence naming no one else, passes to each subject whose own unit is not
+/// known more closely, when the group is as many as the subjects.
+pub fn group_units(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    orgs: &[OrgEntity],
+    subject: &[bool],
+    gazetteer: &Gazetteer,
+    result: &mut [Option<(usize, (usize, usize))>],
+) {
+    let subjects: Vec<usize> = (0..subject.len()).filter(|&i| subject[i]).collect();
+    if subjects.len() < 2 {
+        return;
+    }
+    for sentence in sentences {
+        let names_other = mentions
+            .iter()
+            .any(|m| m.start >= sentence.start && m.end <= sentence.end && !subject[m.person]);
+        if names_other {
+            continue;
+        }
+        for (org, span) in orgs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
+            .filter(|&(_, (s, e))| s >= sentence.start && e <= sentence.end)
+        {
+            let Some(c) = GROUP_SERVES.captures(&text[sentence.start..span.0]) else {
+                continue;
+            };
+            let size = match c.get(1).map(|n| n.as_str().to_ascii_lowercase()) {
+                None if c[0].to_ascii_lowercase().starts_with("both") => Some(2),
+                None => None,
+                Some(n) => ["two", "three", "four", "five", "six"]
+                    .iter()
+                    .position(|w| *w == n)
+                    .map(|i| i + 2),
+            };
+            if size.is_some_and(|n| n != subjects.len()) {
+                continue;
+            }
+            for &person in &subjects {
+                let closer = result[person].is_none_or(|(current, _)| {
+                    current != org && within(&orgs[org], &orgs[current].iri, orgs, gazetteer)
+                });
+                if closer {
+                    result[person] = Some((org, span));
+                }
+            }
+        }
+    }
+}
+
+/// True when `ancestor` is among the organisation's parents.
+fn within(org: &OrgEntity, ancestor: &str, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> bool {
+    let mut parent = org.parent.clone();
+    for _ in 0..8 {
+        let Some(p) = parent else { return false };
+        if p == ancestor {
+            return true;
+        }
+        parent = match orgs.iter().find(|o| o.iri == p) {
+            Some(o) => o.parent.clone(),
+            None => gazetteer
+                .reference
+                .organisation(&p)
+                .and_then(|e| e.parent.clone()),
+        };
+    }
+    false
 }
 
 fn police_staff(person: &PersonEntity, gazetteer: &Gazetteer) -> bool {
@@ -240,6 +323,10 @@ mod tests {
         LazyLock::force(&SERVES_IN);
         LazyLock::force(&SPEECH_VERB);
         LazyLock::force(&OF_THE_UNIT);
+        LazyLock::force(&GROUP_SERVES);
+        assert!(GROUP_SERVES.is_match("The four officers, all from the MPS "));
+        assert!(GROUP_SERVES.is_match("Both officers were attached to the "));
+        assert!(!GROUP_SERVES.is_match("Both men were taken to the "));
     }
 
     #[test]

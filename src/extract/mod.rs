@@ -146,8 +146,17 @@ impl Extractor {
         };
         let proceedings = cases::find_proceedings(&input, &mut chairs);
         let case_facts = case_facts::find_case_facts(&input);
-        let affiliations =
+        let mut affiliations =
             affiliations::affiliations(&clean, &people, &mentions, &orgs, &self.gazetteer);
+        affiliations::group_units(
+            &clean,
+            &sentences,
+            &mentions,
+            &orgs,
+            &subject,
+            &self.gazetteer,
+            &mut affiliations,
+        );
         let quotes = affiliations::quotations(&clean, &mentions);
 
         let mut builder = FactsBuilder {
