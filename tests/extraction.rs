@@ -291,10 +291,29 @@ fn a_unit_said_of_the_officers_together_is_each_one_s() -> TestResult {
                 _ => None,
             })
     };
-    assert_eq!(unit_of("Kit Laver").as_deref(), Some("Territorial Support Group"));
+    assert_eq!(
+        unit_of("Kit Laver").as_deref(),
+        Some("Territorial Support Group")
+    );
     assert_eq!(
         unit_of("Rob Enwright").as_deref(),
         Some("Territorial Support Group")
     );
+    Ok(())
+}
+
+#[test]
+fn the_day_an_officer_was_sacked_dates_the_hearing() -> TestResult {
+    let facts = extract(
+        "Daily Record\nNews | Sport\n\nWe and our partners use cookies to store and access \
+         information on your device, to personalise content and to measure the audience. \
+         Accept | Manage\n\nFriday 9 May 2025 10:15am BST\n\n\
+         PC Idris Vaughan of Dyfed-Powys Police was sacked on Wednesday at the end of a \
+         three-day misconduct hearing.",
+    )?;
+    let rows = proceedings_of(&facts, "Idris Vaughan");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "misconduct-hearing");
+    assert_eq!(rows[0].1, "2025-05-07");
     Ok(())
 }

@@ -253,6 +253,11 @@ fn clause_proceedings(
                 .unwrap_or_else(|| inferred_proceeding(found, subject, clause, span))
         };
         add_outcome(&mut found[index], outcome, span);
+        // "was sacked on Thursday": the day the proceeding decided.
+        if !court && found[index].date.is_none() {
+            found[index].date = date_after(input, span, end)
+                .map(|d| (d, (input.dates[d].start, input.dates[d].end)));
+        }
     }
     // Findings.
     if let Some((finding, span)) = finding_in(clause, start) {

@@ -458,8 +458,18 @@ impl Resolver<'_> {
         let all = self.all_subjects();
         // "Both had breached ...", "the three officers were dismissed": every subject, when
         // the article has that many.
-        if all.len() > 1 && group_size(clause) == Some(all.len()) {
-            return all;
+        if let Some(size) = group_size(clause).filter(|_| all.len() > 1) {
+            if size == all.len() {
+                return all;
+            }
+            // Else the nearest group of as many named together ("Arkwright ... and Tull ...").
+            return self.sentences[..sentence.min(self.sentences.len())]
+                .iter()
+                .rev()
+                .take(TOPIC_REACH)
+                .map(|s| self.subjects_in(s.start, s.end))
+                .find(|named| named.len() == size)
+                .unwrap_or_default();
         }
         // The person last named is the topic: an officer who is not a subject takes the clause
         // from the subjects. A case-level fact (an investigation) more often covers every
@@ -704,6 +714,34 @@ mod tests {
         let last = &sentences[2];
         assert_eq!(resolver.resolve(2, last.start, last.end, false), vec![0, 1]);
         assert_eq!(group_size("All three officers were dismissed."), Some(3));
+
+        let text = "PC Ames faced a hearing. PC Cole was cleared. PC Bell faced one too. \
+                    PC Ames and PC Bell lied. Both were dismissed.";
+        let mentions = [
+            mention(text, "PC Ames", 0),
+            mention(text, "PC Bell", 1),
+            mention(text, "PC Cole", 2),
+            mention(&text[60..], "PC Ames", 0),
+        ];
+        let mut mentions = mentions.to_vec();
+        mentions[3].start += 60;
+        mentions[3].end += 60;
+        mentions[3].head_start += 60;
+        let bell = text.rfind("PC Bell").unwrap_or_default();
+        mentions.push(Mention {
+            start: bell + 3,
+            end: bell + 7,
+            person: 1,
+            head_start: bell,
+        });
+        let sentences = sentences_of(text);
+        let resolver = Resolver {
+            subject: &[true, true, true],
+            bystanders: &[false, false, false],
+            ..resolver_over(text, &sentences, &mentions)
+        };
+        let last = &sentences[4];
+        assert_eq!(resolver.resolve(4, last.start, last.end, false), vec![0, 1]);
         assert_eq!(group_size("Both women gave evidence."), None);
         assert_eq!(
             group_size("The pair will be placed on the barred list."),

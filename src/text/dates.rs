@@ -406,8 +406,10 @@ pub fn dateline(text: &str) -> Option<Date> {
             break;
         }
         if line.len() > 120 {
-            // The story has begun: a dateline comes before it.
-            if lines_seen > 3 {
+            // The story has begun: a dateline comes before it. A cookie banner or a menu is
+            // not the story.
+            let chrome = line.contains(" | ") || COOKIE_BANNER.is_match(line);
+            if lines_seen > 3 && !chrome {
                 break;
             }
             continue;
@@ -441,6 +443,13 @@ pub fn dateline(text: &str) -> Option<Date> {
     updated
 }
 
+/// A cookie or privacy banner at the top of a page.
+static COOKIE_BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\bcookies?\b|\bprivacy\b|\bpartners\b[^.]{0,40}\b(?:store|access|use)\b|\bconsent\b",
+    )
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,6 +462,7 @@ mod tests {
         LazyLock::force(&FUTURE_BEFORE);
         LazyLock::force(&DATELINE_CUE);
         LazyLock::force(&UPDATED_CUE);
+        LazyLock::force(&COOKIE_BANNER);
     }
 
     fn dates(text: &str) -> Vec<String> {
@@ -551,6 +561,13 @@ mod tests {
         assert_eq!(
             dateline(page).map(|d| d.to_string()),
             Some("2025-04-28".to_owned())
+        );
+        let page = "Chronicle\nUK | World\nSign in\n\nWe and our partners store and access \
+                    information on your device to show you personalised content and to measure \
+                    how you use the site. Accept | Manage\n\nHeadline\nSunday 6 April 2025 9:02am BST\nText.";
+        assert_eq!(
+            dateline(page).map(|d| d.to_string()),
+            Some("2025-04-06".to_owned())
         );
         let story = "The officer joined the force on 4 May 2010 and served in the traffic unit for a decade before the allegations.";
         assert_eq!(dateline(story), None);
