@@ -28,7 +28,7 @@ static FILE_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INVESTIGATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:investigat\w*|inquiry|inquiries|probe|enquiries)\b[\w' ,]{0,60}?\b(?:by|from)\s+(?:(?:officers|detectives|investigators|specialists|colleagues|staff)\s+(?:from|of|in|at)\s+)?(?:the\s+|our\s+|its\s+|their\s+|a\s+|new\s+|dedicated\s+|specialist\s+)*(?:(?:force|service|constabulary)'s\s+)?$",
+        r"(?i)\b(?:investigat\w*|inquiry|inquiries|probe|enquiries)\b[\w' ,]{0,60}?\b(?:by|from|under\s+the\s+(?:direction|supervision|management|oversight)\s+of)\s+(?:(?:officers|detectives|investigators|specialists|colleagues|staff)\s+(?:from|of|in|at)\s+)?(?:the\s+|our\s+|its\s+|their\s+|a\s+|new\s+|dedicated\s+|specialist\s+)*(?:(?:force|service|constabulary)'s\s+)?$",
     )
 });
 static INVESTIGATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -252,6 +252,11 @@ mod tests {
         assert!(FILE_TO.is_match("the watchdog then sent a file of evidence to the "));
         assert!(FILE_TO.is_match("The matter was reported to the "));
         assert!(INVESTIGATED_BY.is_match("The complaint was investigated by the force's "));
+        assert!(
+            INVESTIGATED_BY.is_match(
+                "The investigation was carried out by the unit under the direction of the "
+            )
+        );
         assert!(INVESTIGATION_AFTER.is_match(" (PSB), which began an investigation into him"));
         assert!(PROSECUTOR_REVIEWED.is_match(", which decided not to charge him"));
         assert!(REFERRER.is_match("investigated the officer after a referral from "));

@@ -93,6 +93,22 @@ static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Things that "they" may stand for in a clause about one officer ("the allegations ... they
+/// amounted to gross misconduct").
+static THINGS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:allegations|charges|messages|comments|actions|failings|breaches|remarks|posts|images|photos|photographs|searches|matters|incidents|texts|videos|lies|claims)\b",
+    )
+});
+
+/// A clause about someone the article does not name ("A superintendent who attended some of
+/// the meetings has been dealt with through reflective practice").
+static UNNAMED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:an?|another|one|a (?:second|third|fourth|fifth|sixth))\s+(?:(?:former|serving|acting|temporary|detective|police|special|chief|deputy|assistant|custody|response|senior|more|junior)\s+)*(?:officer|constable|sergeant|inspector|superintendent|pc|pcso|member of (?:police )?staff|colleague|supervisor|staff member|call handler|detention officer)\b",
+    )
+});
+
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
@@ -274,13 +290,22 @@ pub struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// The people a span names, once each, who pass `keep`.
+    /// The people a span names, once each, who pass `keep`; where some are named in their own
+    /// right, not those only named as someone's ("PC B, who was Mr A's driver").
     fn named_in(&self, start: usize, end: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
-        let mut found: Vec<usize> = self
+        let named: Vec<(usize, bool)> = self
             .mentions
             .iter()
             .filter(|m| m.start >= start && m.end <= end && keep(m.person))
-            .map(|m| m.person)
+            .map(|m| (m.person, self.text[m.end..].starts_with("'s ")))
+            .collect();
+        let any_own = named.iter().any(|&(_, possessive)| !possessive);
+        let mut found: Vec<usize> = named
+            .iter()
+            .filter(|&&(p, _)| {
+                !any_own || named.iter().any(|&(q, possessive)| q == p && !possessive)
+            })
+            .map(|&(p, _)| p)
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -428,6 +453,9 @@ impl Resolver<'_> {
             return Vec::new();
         }
         let named = self.subjects_in(start, end);
+        if named.is_empty() && UNNAMED_OTHER.is_match(clause) {
+            return Vec::new();
+        }
         match named.len() {
             1 => return named,
             0 => {}
@@ -487,7 +515,7 @@ impl Resolver<'_> {
         // A subject named alone is the topic until someone else is named; a sentence naming
         // several leaves the clause to nobody.
         if let Some(before) = topic {
-            if before.len() == 1 && self.subject[before[0]] && !PLURAL_PRONOUN.is_match(clause) {
+            if before.len() == 1 && self.subject[before[0]] && !plural_people(clause) {
                 return before;
             }
         }
@@ -502,6 +530,20 @@ impl Resolver<'_> {
             Vec::new()
         }
     }
+}
+
+/// True when a clause speaks of several people ("they were both dismissed"), not of things
+/// ("the allegations were proven and they amounted to gross misconduct").
+fn plural_people(clause: &str) -> bool {
+    PLURAL_PRONOUN.find_iter(clause).any(|m| {
+        let word = m.as_str().to_ascii_lowercase();
+        let next = clause[m.end()..].split_whitespace().next().unwrap_or("");
+        match word.as_str() {
+            "they" | "them" => !THINGS.is_match(&clause[..m.start()]),
+            "both" | "each" | "all" => !THINGS.is_match(next),
+            _ => true,
+        }
+    })
 }
 
 /// How many people a clause speaks of together ("both", "the pair", "all three officers").
@@ -545,6 +587,8 @@ mod tests {
             &GROUP,
             &PLURAL_PRONOUN,
             &OTHERS,
+            &THINGS,
+            &UNNAMED_OTHER,
         ] {
             LazyLock::force(p);
         }
@@ -747,6 +791,35 @@ mod tests {
             group_size("The pair will be placed on the barred list."),
             Some(2)
         );
+    }
+
+    #[test]
+    fn they_may_be_the_allegations() {
+        assert!(!plural_people(
+            "The panel found both allegations proven and that they amounted to gross misconduct."
+        ));
+        assert!(plural_people(
+            "They were both given final written warnings."
+        ));
+    }
+
+    #[test]
+    fn someone_named_as_another_s_is_not_who_the_clause_is_about() {
+        let text = "PC Bell, who was PC Ames's driver, faced an allegation.";
+        let mentions = [mention(text, "PC Bell", 1), mention(text, "PC Ames", 0)];
+        let sentences = [one_sentence(text)];
+        let resolver = resolver_over(text, &sentences, &mentions);
+        assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![1]);
+    }
+
+    #[test]
+    fn an_officer_not_named_is_not_the_subject_last_named() {
+        let text = "PC Ames was dismissed. A sergeant who saw it was given management advice.";
+        let mentions = [mention(text, "PC Ames", 0)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        let last = &sentences[1];
+        assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
     }
 
     #[test]
