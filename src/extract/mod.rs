@@ -126,6 +126,11 @@ impl Extractor {
             .enumerate()
             .map(|(i, p)| p.officer && !subject[i] && !known_chairs.contains(&i))
             .collect();
+        let civilians: Vec<bool> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| !p.officer && p.title.is_none() && p.designation.is_none() && !subject[i])
+            .collect();
         let resolver = subjects::Resolver {
             text: &clean,
             sentences: &sentences,
@@ -133,6 +138,7 @@ impl Extractor {
             subject: &subject,
             chairs: &known_chairs,
             bystanders: &bystanders,
+            civilians: &civilians,
         };
         let input = CaseInput {
             text: &clean,

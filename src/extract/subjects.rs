@@ -109,6 +109,13 @@ static UNNAMED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words of a criminal case, which may be a member of the public's as well as an officer's.
+static COURT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:court|convicted|jailed|sentenced|charged|guilty|acquitted|arrested|prison|custody)\b",
+    )
+});
+
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
@@ -239,11 +246,16 @@ fn speaks(input: &SubjectInput<'_>, person: usize) -> bool {
 /// after it that names no one and points back with a pronoun, states a finding, an outcome or
 /// a breach.
 fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
+    let civilian = |p: usize| {
+        let person = &input.people[p];
+        !person.officer && person.title.is_none() && person.designation.is_none()
+    };
     let names_only = |s: &Sentence, who: Option<usize>| {
         input
             .mentions
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && !input.chairs.contains(&m.person))
+            .filter(|m| who.is_none() || !civilian(m.person))
             .all(|m| Some(m.person) == who)
     };
     let states_case = |s: &Sentence| {
@@ -287,6 +299,9 @@ pub struct Resolver<'a> {
     /// Officers named who are not subjects: where one is the topic, a clause naming no one is
     /// not about a subject.
     pub bystanders: &'a [bool],
+    /// Members of the public named (no rank, title or designation, not a subject): a sentence
+    /// telling what an officer did to one of them is still about the officer.
+    pub civilians: &'a [bool],
 }
 
 impl Resolver<'_> {
@@ -502,7 +517,13 @@ impl Resolver<'_> {
         // The person last named is the topic: an officer who is not a subject takes the clause
         // from the subjects. A case-level fact (an investigation) more often covers every
         // subject: only the sentence right before narrows it.
-        let topic = self.last_named(sentence, if case_level { 1 } else { TOPIC_REACH });
+        let mut topic = self.last_named(sentence, if case_level { 1 } else { TOPIC_REACH });
+        if let Some(t) = topic.as_mut().filter(|_| !COURT_WORDS.is_match(clause)) {
+            let civilian = |p: &usize| self.civilians.get(*p) == Some(&true);
+            if t.iter().any(|p| !civilian(p)) {
+                t.retain(|p| !civilian(p));
+            }
+        }
         if topic
             .as_ref()
             .is_some_and(|t| t.len() == 1 && self.bystanders.get(t[0]) == Some(&true))
@@ -589,6 +610,7 @@ mod tests {
             &OTHERS,
             &THINGS,
             &UNNAMED_OTHER,
+            &COURT_WORDS,
         ] {
             LazyLock::force(p);
         }
@@ -642,6 +664,7 @@ mod tests {
             subject: &[true, true],
             chairs: &[],
             bystanders: &[false, false],
+            civilians: &[false, false],
         }
     }
 
@@ -782,6 +805,7 @@ mod tests {
         let resolver = Resolver {
             subject: &[true, true, true],
             bystanders: &[false, false, false],
+            civilians: &[false, false, false],
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[4];
@@ -820,6 +844,26 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[1];
         assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
+    }
+
+    #[test]
+    fn a_member_of_the_public_named_beside_an_officer_is_not_the_topic() {
+        let text = "PC Bell was cleared. PC Ames swore at Mr Cray. \
+                    The panel found her conduct amounted to misconduct.";
+        let mentions = [
+            mention(text, "PC Ames", 0),
+            mention(text, "PC Bell", 1),
+            mention(text, "Mr Cray", 2),
+        ];
+        let sentences = sentences_of(text);
+        let resolver = Resolver {
+            subject: &[true, true, false],
+            bystanders: &[false, false, false],
+            civilians: &[false, false, true],
+            ..resolver_over(text, &sentences, &mentions)
+        };
+        let last = &sentences[2];
+        assert_eq!(resolver.resolve(2, last.start, last.end, false), vec![0]);
     }
 
     #[test]
