@@ -317,3 +317,20 @@ fn the_day_an_officer_was_sacked_dates_the_hearing() -> TestResult {
     assert_eq!(rows[0].1, "2025-05-07");
     Ok(())
 }
+
+#[test]
+fn a_proceeding_of_no_stated_kind_held_the_same_day_is_that_hearing() -> TestResult {
+    let facts = extract(
+        "Former PC Gina Hollis of Norfolk Constabulary would have been dismissed, a misconduct \
+         hearing found.\n\n\
+         Two serving officers were also disciplined at the hearing, which ended on 7 March 2025.\n\n\
+         PC Sam Dury, who saw the messages but said nothing, was found to have committed \
+         misconduct. He was given a written warning.",
+    )?;
+    let rows = proceedings_of(&facts, "Sam Dury");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "misconduct-hearing");
+    assert_eq!(rows[0].1, "2025-03-07");
+    assert_eq!(rows[0].3, vec!["written-warning"]);
+    Ok(())
+}

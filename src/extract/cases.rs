@@ -159,8 +159,35 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
             found[index].chair = found[index].chair.or(chair);
         }
     }
+    same_day_same_kind(input, &mut found);
     drop_redundant_court_hearings(&mut found);
     found
+}
+
+/// Proceedings of no stated kind held the day a proceeding of one stated kind was: that one.
+fn same_day_same_kind(input: &CaseInput<'_>, found: &mut [FoundProceeding]) {
+    let day = |p: &FoundProceeding| p.date.map(|(d, _)| input.dates[d].date);
+    for i in 0..found.len() {
+        if found[i].kind != MISCONDUCT_PROCEEDINGS || day(&found[i]).is_none() {
+            continue;
+        }
+        let mut same: Vec<(&'static str, Option<(usize, (usize, usize))>)> = found
+            .iter()
+            .filter(|q| {
+                q.kind != MISCONDUCT_PROCEEDINGS
+                    && q.kind != COURT_HEARING
+                    && day(q) == day(&found[i])
+            })
+            .map(|q| (q.kind, q.chair))
+            .collect();
+        same.sort_by_key(|(kind, _)| *kind);
+        same.dedup_by_key(|(kind, _)| *kind);
+        if let [(kind, chair)] = same[..] {
+            found[i].kind = kind;
+            found[i].inferred = false;
+            found[i].chair = found[i].chair.or(chair);
+        }
+    }
 }
 
 /// The proceedings, dates, findings, outcomes and chairs a clause states of one subject;
