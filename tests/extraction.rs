@@ -334,3 +334,27 @@ fn a_proceeding_of_no_stated_kind_held_the_same_day_is_that_hearing() -> TestRes
     assert_eq!(rows[0].3, vec!["written-warning"]);
     Ok(())
 }
+
+#[test]
+fn an_outcomes_page_gives_date_chair_and_finding_as_fields() -> TestResult {
+    let facts = extract(
+        "Misconduct outcomes\n\n\
+         Name: Constable Harvey Lisle\n\
+         Type of proceedings: Misconduct hearing\n\
+         Date(s): 02/06/2025 - 04/06/2025\n\
+         Chair: Mr Osman Reeve (legally qualified chair)\n\
+         Finding: Gross misconduct\n\
+         Outcome: Final written warning\n",
+    )?;
+    let rows = proceedings_of(&facts, "Harvey Lisle");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "misconduct-hearing");
+    assert_eq!(rows[0].1, "2025-06-04");
+    assert_eq!(rows[0].2, "gross-misconduct");
+    let chair = facts
+        .proceedings
+        .iter()
+        .find_map(|p| p.chair.map(|(c, _)| c));
+    assert_eq!(chair, person(&facts, "Osman Reeve"));
+    Ok(())
+}

@@ -81,6 +81,27 @@ static CHAIR_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A line of an outcomes page that gives one field of a case ("Date: 20/03/2025", "Chair:
+/// Ms Jane Reed", "Finding: Gross misconduct"); group 1 is the field.
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(date\(s\)|dates?|date of (?:the )?(?:hearing|meeting)|hearing dates?|meeting date|chair|chaired by|chairperson|finding|findings|panel's finding|finding of the (?:panel|meeting|hearing))\s*:\s*",
+    )
+});
+/// The start of a chair field line, up to the name.
+static CHAIR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:chair|chaired by|chairperson)\s*:\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$",
+    )
+});
+
+/// The value of a finding field, from its start.
+static FIELD_FINDING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^(?:(?:allegations?|case)\s+)?(?:proven\s*[-:,;]?\s*(?:as\s+|at the level of\s+)?)?(gross misconduct|misconduct|no case to answer|not proven|unproven)\b",
+    )
+});
+
 /// Everything the case passes read from one article.
 pub struct CaseInput<'a> {
     pub text: &'a str,
@@ -131,7 +152,16 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     let mut links: Vec<(usize, Told)> = Vec::new();
     for sentence in input.sentences {
         for (start, end) in input.resolver.clauses(sentence) {
-            let subjects = input.resolver.resolve(sentence.index, start, end, false);
+            // "Chair: Ms Jane Reed" speaks of the subject above it, not of the chair.
+            let about = FIELD
+                .captures(&input.text[start..end])
+                .filter(|c| {
+                    c.get(1)
+                        .is_some_and(|f| f.as_str().to_ascii_lowercase().contains("chair"))
+                })
+                .and_then(|c| c.get(0))
+                .map_or(end, |m| start + m.end());
+            let subjects = input.resolver.resolve(sentence.index, start, about, false);
             if subjects.is_empty() || !input.resolver.speaks_of_someone(start, end) {
                 note_shared(input, (start, end), &mut shared);
             }
@@ -203,6 +233,9 @@ fn clause_proceedings(
 ) {
     let text = input.text;
     let clause = &text[start..end];
+    if let Some(field) = FIELD.captures(clause) {
+        field_line(input, (start, end), &field, subject, found, chairs);
+    }
     // What the clause calls the proceeding when it does not name its kind, and the proceeding
     // last named before it, which "the hearing" points back at.
     let bare = BARE_PROCEEDING.captures(clause).and_then(|c| {
@@ -341,6 +374,62 @@ fn clause_proceedings(
     }
 }
 
+/// A field line of an outcomes page under a subject's name: the date (the last, where it gives
+/// a range), chair or finding of the subject's latest disciplinary proceeding.
+fn field_line(
+    input: &CaseInput<'_>,
+    (start, end): (usize, usize),
+    field: &regex::Captures<'_>,
+    subject: usize,
+    found: &mut [FoundProceeding],
+    chairs: &mut Vec<usize>,
+) {
+    let (Some(name), Some(whole)) = (field.get(1), field.get(0)) else {
+        return;
+    };
+    let Some(index) = latest(found, subject, false) else {
+        return;
+    };
+    let value = start + whole.end();
+    let name = name.as_str().to_ascii_lowercase();
+    let p = &mut found[index];
+    if name.contains("date") {
+        let last = input
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.start >= value && d.end <= end)
+            .last();
+        if let (None, Some((d, mention))) = (p.date, last) {
+            p.date = Some((d, (mention.start, mention.end)));
+        }
+    } else if name.contains("chair") {
+        let chair = input
+            .mentions
+            .iter()
+            .find(|m| m.start >= value && m.end <= end && m.person != subject);
+        if let (None, Some(m)) = (p.chair, chair) {
+            p.chair = Some((m.person, (m.head_start, m.end)));
+            if !chairs.contains(&m.person) {
+                chairs.push(m.person);
+            }
+        }
+    } else if let Some(c) = FIELD_FINDING.captures(&input.text[value..end]) {
+        let Some(m) = c.get(1) else { return };
+        let finding = match m.as_str().to_ascii_lowercase().as_str() {
+            "gross misconduct" => "gross misconduct",
+            "misconduct" => "misconduct",
+            "no case to answer" => "no case to answer",
+            _ => "not proven",
+        };
+        if p.finding
+            .is_none_or(|(held, _)| finding_weight(finding) > finding_weight(held))
+        {
+            p.finding = Some((finding, (value + m.start(), value + m.end())));
+        }
+    }
+}
+
 /// Which finding stands when a proceeding is told of more than once: a breach found outweighs
 /// a side allegation not proven ("An allegation that he lied was not proven"), and gross
 /// misconduct outweighs misconduct.
@@ -359,7 +448,9 @@ pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
     let mut chairs = Vec::new();
     for m in mentions {
         let before = &text[m.head_start.saturating_sub(90)..m.head_start];
-        let decides = CHAIR_BY.is_match(before) || decides_after(text, m.end);
+        let line = &text[text[..m.head_start].rfind('\n').map_or(0, |i| i + 1)..m.head_start];
+        let decides =
+            CHAIR_BY.is_match(before) || decides_after(text, m.end) || CHAIR_FIELD.is_match(line);
         if decides && !chairs.contains(&m.person) {
             chairs.push(m.person);
         }
@@ -649,6 +740,9 @@ mod tests {
             &BARE_PROCEEDING,
             &CHAIR_BY,
             &CHAIR_VERB_AFTER,
+            &FIELD,
+            &FIELD_FINDING,
+            &CHAIR_FIELD,
         ] {
             LazyLock::force(p);
         }
