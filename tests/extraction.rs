@@ -340,6 +340,7 @@ fn an_outcomes_page_gives_date_chair_and_finding_as_fields() -> TestResult {
     let facts = extract(
         "Misconduct outcomes\n\n\
          Name: Constable Harvey Lisle\n\
+         Unit at the time: Territorial Support Group, Metropolitan Police Service\n\
          Type of proceedings: Misconduct hearing\n\
          Date(s): 02/06/2025 - 04/06/2025\n\
          Chair: Mr Osman Reeve (legally qualified chair)\n\
@@ -356,5 +357,15 @@ fn an_outcomes_page_gives_date_chair_and_finding_as_fields() -> TestResult {
         .iter()
         .find_map(|p| p.chair.map(|(c, _)| c));
     assert_eq!(chair, person(&facts, "Osman Reeve"));
+    let who = person(&facts, "Harvey Lisle");
+    let unit = facts
+        .person_facts
+        .iter()
+        .filter(|f| Some(f.person) == who)
+        .find_map(|f| match f.relation {
+            Relation::MemberOf(o) => Some(facts.organisations[o].name.clone()),
+            _ => None,
+        });
+    assert_eq!(unit.as_deref(), Some("Territorial Support Group"));
     Ok(())
 }

@@ -181,6 +181,48 @@ pub fn group_units(
     }
 }
 
+/// A field line that gives a person's unit ("Unit at the time: Roads Policing Unit").
+static UNIT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:unit|unit at the time|department|command|team|based|station|posted to|role at the time)\s*:\s*",
+    )
+});
+
+/// "Unit at the time: Operational Support Group" under an officer's name: that officer's unit,
+/// where it is known more closely than before. `resolve` gives the subjects a span speaks of.
+pub fn field_units(
+    text: &str,
+    sentences: &[Sentence],
+    orgs: &[OrgEntity],
+    gazetteer: &Gazetteer,
+    resolve: impl Fn(usize, usize, usize) -> Vec<usize>,
+    result: &mut [Option<(usize, (usize, usize))>],
+) {
+    for sentence in sentences {
+        let Some(field) = UNIT_FIELD.find(sentence.text(text)) else {
+            continue;
+        };
+        let value = sentence.start + field.end();
+        let Some((org, span)) = orgs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
+            .filter(|&(_, (s, e))| s >= value && e <= sentence.end)
+            .max_by_key(|(org, _)| depth(&orgs[*org], orgs, gazetteer))
+        else {
+            continue;
+        };
+        if let [person] = resolve(sentence.index, sentence.start, value)[..] {
+            let closer = result[person].is_none_or(|(current, _)| {
+                depth(&orgs[org], orgs, gazetteer) > depth(&orgs[current], orgs, gazetteer)
+            });
+            if closer {
+                result[person] = Some((org, span));
+            }
+        }
+    }
+}
+
 /// True when `ancestor` is among the organisation's parents.
 fn within(org: &OrgEntity, ancestor: &str, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> bool {
     let mut parent = org.parent.clone();
@@ -324,6 +366,7 @@ mod tests {
         LazyLock::force(&SPEECH_VERB);
         LazyLock::force(&OF_THE_UNIT);
         LazyLock::force(&GROUP_SERVES);
+        LazyLock::force(&UNIT_FIELD);
         assert!(GROUP_SERVES.is_match("The four officers, all from the MPS "));
         assert!(GROUP_SERVES.is_match("Both officers were attached to the "));
         assert!(!GROUP_SERVES.is_match("Both men were taken to the "));

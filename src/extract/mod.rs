@@ -163,6 +163,14 @@ impl Extractor {
             &self.gazetteer,
             &mut affiliations,
         );
+        affiliations::field_units(
+            &clean,
+            &sentences,
+            &orgs,
+            &self.gazetteer,
+            |sentence, start, end| resolver.resolve(sentence, start, end, false),
+            &mut affiliations,
+        );
         let quotes = affiliations::quotations(&clean, &mentions);
 
         let mut builder = FactsBuilder {
