@@ -116,6 +116,9 @@ static COURT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Both" or "the pair": two just named.
+static BOTH: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bboth\b|\bthe pair\b"));
+
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
@@ -505,7 +508,11 @@ impl Resolver<'_> {
             if size == all.len() {
                 return all;
             }
-            // Else the nearest group of as many named together ("Arkwright ... and Tull ...").
+            // Else, for "both" or "the pair", the nearest two named together ("Arkwright ...
+            // and Tull ..."); "the two officers" may be any two of them.
+            if !BOTH.is_match(clause) {
+                return Vec::new();
+            }
             return self.sentences[..sentence.min(self.sentences.len())]
                 .iter()
                 .rev()
@@ -611,6 +618,7 @@ mod tests {
             &THINGS,
             &UNNAMED_OTHER,
             &COURT_WORDS,
+            &BOTH,
         ] {
             LazyLock::force(p);
         }
