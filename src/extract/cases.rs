@@ -38,7 +38,7 @@ static DATE_BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^(?:[\s,]*(?:held|which|that|was|were|took place|concluded|ended|finished|sat|heard|for sentencing|for (?:a )?(?:trial|plea hearing|sentence)|(?:at|in) [A-Z][\w' ]{0,40}))*\s*(?:on|between|,)?\s*(?:\(\s*)?$",
+        r"(?i)^(?:[\s,]*(?:held|which|that|was|were|took place|concluded|ended|finished|sat|heard|the (?:following|next|same|previous) (?:week|day|month|morning|afternoon)|for sentencing|for (?:a )?(?:trial|plea hearing|sentence)|(?:at|in) [A-Z][\w' ]{0,40}))*[\s,]*(?:on|between)?\s*(?:\(\s*)?$",
     )
 });
 
@@ -746,6 +746,13 @@ mod tests {
         ] {
             LazyLock::force(p);
         }
+    }
+
+    #[test]
+    fn dates_after_a_proceeding() {
+        assert!(DATE_AFTER_GAP.is_match(" the following week, on "));
+        assert!(DATE_AFTER_GAP.is_match(" which concluded on "));
+        assert!(!DATE_AFTER_GAP.is_match(" was told that on "));
     }
 
     #[test]

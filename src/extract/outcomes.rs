@@ -80,7 +80,7 @@ pub const COURT_OUTCOMES: &[&str] = &["guilty plea", "not guilty", "acquitted", 
 /// A word shortly before an outcome that denies or hedges it.
 static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible)\b[^.;]{0,25}$",
+        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible)\b[^.;,]{0,25}$",
     )
 });
 
@@ -326,6 +326,8 @@ mod tests {
             .map(|(o, _)| *o)
             .collect();
         assert!(found.contains(&"barred list"), "{found:?}");
+        let text = "Ms Reed, who did not attend, was dismissed without notice.";
+        assert_eq!(outcomes_in(text, 0, text.len()).len(), 1);
         let text = "He was not dismissed, but was given a final written warning.";
         let found: Vec<&str> = outcomes_in(text, 0, text.len())
             .iter()
