@@ -11,6 +11,9 @@ use crate::text::{DateMention, Sentence};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// An index (into people, dates...) with the byte span it was read from.
+type Located = (usize, (usize, usize));
+
 /// A proceeding found in the text; byte spans in the clean text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundProceeding {
@@ -201,7 +204,7 @@ fn same_day_same_kind(input: &CaseInput<'_>, found: &mut [FoundProceeding]) {
         if found[i].kind != MISCONDUCT_PROCEEDINGS || day(&found[i]).is_none() {
             continue;
         }
-        let mut same: Vec<(&'static str, Option<(usize, (usize, usize))>)> = found
+        let mut same: Vec<(&'static str, Option<Located>)> = found
             .iter()
             .filter(|q| {
                 q.kind != MISCONDUCT_PROCEEDINGS
@@ -398,8 +401,7 @@ fn field_line(
             .dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.start >= value && d.end <= end)
-            .last();
+            .rfind(|(_, d)| d.start >= value && d.end <= end);
         if let (None, Some((d, mention))) = (p.date, last) {
             p.date = Some((d, (mention.start, mention.end)));
         }
