@@ -369,3 +369,32 @@ fn an_outcomes_page_gives_date_chair_and_finding_as_fields() -> TestResult {
     assert_eq!(unit.as_deref(), Some("Territorial Support Group"));
     Ok(())
 }
+
+#[test]
+fn a_second_officer_cleared_at_the_same_hearing_shares_its_date_and_chair() -> TestResult {
+    let facts = extract(
+        "Inspector Maria Vance of Avon and Somerset Police faced a misconduct hearing.\n\n\
+         A second officer, Sergeant Leo Hart, faced the same allegation. The panel found the \
+         case against him not proven.\n\n\
+         The hearing, which took place at the force's headquarters from Monday 3 to Thursday \
+         6 March 2025, was told the report had been lost.\n\n\
+         The panel, chaired by legally qualified chair Rosa Fenn, found that Insp Vance had not \
+         read the report. It concluded her conduct was misconduct and she was given a written \
+         warning.",
+    )?;
+    let hart = proceedings_of(&facts, "Leo Hart");
+    assert_eq!(hart.len(), 1, "{hart:?}");
+    assert_eq!(hart[0].1, "2025-03-06");
+    assert_eq!(hart[0].2, "not-proven");
+    let chair_of = |name: &str| {
+        let who = person(&facts, name);
+        facts
+            .proceedings
+            .iter()
+            .find(|p| Some(p.subject) == who)
+            .and_then(|p| p.chair.map(|(c, _)| c))
+    };
+    assert_eq!(chair_of("Maria Vance"), person(&facts, "Rosa Fenn"));
+    assert_eq!(chair_of("Leo Hart"), person(&facts, "Rosa Fenn"));
+    Ok(())
+}

@@ -48,7 +48,7 @@ static DATE_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// Words right before a date that make it the day a proceeding sat or ended.
 static HEARING_DATE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^[^.;:]*\b(?:concluded|ended|finished|closed|opened|began|started|held|took place|sat)\s+(?:on\s+)?$",
+        r"(?i)^[^.;:]*\b(?:concluded|ended|finished|closed|opened|began|started|held|took place|sat)\s+(?:on\s+)?$|^[^.;:]*\b(?:concluded|ended|finished|held|took place|sat|ran)\b[^.;:]{0,80}?\s(?:on|from\s+(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?\s+(?:to|until|and))\s+$",
     )
 });
 static COURT_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,7 +152,7 @@ impl CaseInput<'_> {
 pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<FoundProceeding> {
     let mut found: Vec<FoundProceeding> = Vec::new();
     let mut shared: Vec<SharedProceeding> = Vec::new();
-    let mut links: Vec<(usize, Told)> = Vec::new();
+    let mut later = Later::default();
     for sentence in input.sentences {
         for (start, end) in input.resolver.clauses(sentence) {
             // "Chair: Ms Jane Reed" speaks of the subject above it, not of the chair.
@@ -175,14 +175,23 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
                     subject,
                     &mut found,
                     chairs,
-                    (&shared, &mut links),
+                    (&shared, &mut later),
                 );
             }
         }
     }
     apply_shared(&mut found, &shared);
     // "The hearing" is the one last named: what is known of it by the end is known of both.
-    for (index, told) in links {
+    // A chair named for a subject before any proceeding of theirs: their first one's.
+    for (subject, chair) in later.chairs {
+        if let Some(p) = found
+            .iter_mut()
+            .find(|p| p.subject == subject && p.kind != COURT_HEARING)
+        {
+            p.chair = p.chair.or(Some(chair));
+        }
+    }
+    for (index, told) in later.links {
         let (kind, date, chair) = match told {
             Told::Found(t) => (Some(found[t].kind), found[t].date, found[t].chair),
             Told::Shared(t) => (shared[t].kind, shared[t].date, shared[t].chair),
@@ -198,8 +207,24 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
 }
 
 /// Proceedings of no stated kind held the day a proceeding of one stated kind was: that one.
+/// Proceedings of one kind held the same day are one hearing, with one chair.
 fn same_day_same_kind(input: &CaseInput<'_>, found: &mut [FoundProceeding]) {
     let day = |p: &FoundProceeding| p.date.map(|(d, _)| input.dates[d].date);
+    for i in 0..found.len() {
+        if found[i].chair.is_some() || found[i].kind == COURT_HEARING || day(&found[i]).is_none() {
+            continue;
+        }
+        let mut chairs: Vec<Located> = found
+            .iter()
+            .filter(|q| q.kind == found[i].kind && day(q) == day(&found[i]))
+            .filter_map(|q| q.chair)
+            .collect();
+        chairs.sort_by_key(|(c, _)| *c);
+        chairs.dedup_by_key(|(c, _)| *c);
+        if let [chair] = chairs[..] {
+            found[i].chair = Some(chair);
+        }
+    }
     for i in 0..found.len() {
         if found[i].kind != MISCONDUCT_PROCEEDINGS || day(&found[i]).is_none() {
             continue;
@@ -224,15 +249,15 @@ fn same_day_same_kind(input: &CaseInput<'_>, found: &mut [FoundProceeding]) {
 }
 
 /// The proceedings, dates, findings, outcomes and chairs a clause states of one subject;
-/// `links` gets (proceeding, the one it points back at with "the hearing"); `shared` holds
-/// the proceedings told of so far without their subjects.
+/// `later` gets what can only be settled at the end; `shared` holds the proceedings told of so
+/// far without their subjects.
 fn clause_proceedings(
     input: &CaseInput<'_>,
     (sentence, (start, end)): (&Sentence, (usize, usize)),
     subject: usize,
     found: &mut Vec<FoundProceeding>,
     chairs: &mut Vec<usize>,
-    (shared, links): (&[SharedProceeding], &mut Vec<(usize, Told)>),
+    (shared, later): (&[SharedProceeding], &mut Later),
 ) {
     let text = input.text;
     let clause = &text[start..end];
@@ -357,7 +382,7 @@ fn clause_proceedings(
                     p.kind = kind;
                     p.inferred = inferred;
                 }
-                links.push((index, told));
+                later.links.push((index, told));
             }
         }
     }
@@ -366,13 +391,16 @@ fn clause_proceedings(
         || finding_in(clause, start).is_some()
         || !outcomes_in(text, start, end).is_empty();
     if let Some((chair, span)) = chair_in(input, sentence, (start, end), subject, decides) {
-        if let Some(index) = current.or_else(|| latest(found, subject, false)) {
-            if found[index].chair.is_none() {
-                found[index].chair = Some((chair, span));
+        match current.or_else(|| latest(found, subject, false)) {
+            Some(index) => {
+                if found[index].chair.is_none() {
+                    found[index].chair = Some((chair, span));
+                }
             }
-            if !chairs.contains(&chair) {
-                chairs.push(chair);
-            }
+            None => later.chairs.push((subject, (chair, span))),
+        }
+        if !chairs.contains(&chair) {
+            chairs.push(chair);
         }
     }
 }
@@ -593,6 +621,15 @@ fn proceeding_for(
     found.len() - 1
 }
 
+/// What a clause leaves to be settled once the whole article is read.
+#[derive(Debug, Default)]
+struct Later {
+    /// (proceeding, the one it points back at with "the hearing").
+    links: Vec<(usize, Told)>,
+    /// (subject, chair) for a chair named before any proceeding of the subject.
+    chairs: Vec<(usize, Located)>,
+}
+
 /// A proceeding told of before: one of the subjects' (an index into the found ones) or one
 /// told of without its subject (an index into the shared ones).
 #[derive(Debug, Clone, Copy)]
@@ -768,6 +805,11 @@ mod tests {
     fn hearing_dates_after_what_it_did() {
         assert!(HEARING_DATE_VERB.is_match(", which sat for four days in Leeds, concluded on "));
         assert!(HEARING_DATE_VERB.is_match(" was held on "));
+        assert!(
+            HEARING_DATE_VERB
+                .is_match(", which took place at the force's headquarters from Tuesday 4 to ")
+        );
+        assert!(HEARING_DATE_VERB.is_match(", which was held in public at Hutton Hall on "));
         assert!(!HEARING_DATE_VERB.is_match(". The officer was arrested on "));
     }
 }

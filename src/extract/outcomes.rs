@@ -195,7 +195,11 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
     }
     let span = |m: regex::Match<'_>| (start + m.start(), start + m.end());
     if let Some(m) = FINDING_NOT_PROVEN.find(clause) {
-        if clause.to_ascii_lowercase().contains("misconduct") || clause.contains("allegation") {
+        let lower = clause.to_ascii_lowercase();
+        if ["misconduct", "allegation", "case against", "complaint"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
             return Some(("not proven", span(m)));
         }
     }
@@ -375,6 +379,10 @@ mod tests {
             Some("not proven")
         );
         assert_eq!(finding("He faced a gross misconduct hearing"), None);
+        assert_eq!(
+            finding("The panel found the case against her not proven."),
+            Some("not proven")
+        );
         assert_eq!(
             finding(
                 "The chair ruled his failings amounted to misconduct rather than gross misconduct."

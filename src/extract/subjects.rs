@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Words after a mention that make its person the one facing the case.
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?x)^(?:'s?)?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
+        r"(?x)^(?:'s?)?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
         (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
     )
 });
@@ -635,6 +635,7 @@ mod tests {
         assert!(!ACCUSED_AFTER.is_match(" of Avon and Somerset Police said the hearing was fair"));
         assert!(ACCUSED_BEFORE.is_match("heard a number of allegations against "));
         assert!(ACCUSED_FIELD.is_match(": the allegation that he lied was found not proven."));
+        assert!(ACCUSED_AFTER.is_match(", faced the same allegation."));
         assert!(DECIDES_AFTER.is_match(" found that his conduct amounted to gross misconduct"));
         assert!(DECIDES_AFTER.is_match(", who chaired the hearing, dismissed him without notice"));
         assert!(!DECIDES_AFTER.is_match(" was found to have breached"));
