@@ -36,6 +36,17 @@ static INVESTIGATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:'s)?(?:\s*\([A-Z]{2,6}\))?,?\s+(?:(?:which|who)\s+)?(?:(?:\w+\s+){0,3}?(?:launched|began|begun|started|opened|conducted|carried out|led|continued|completed|oversaw|oversees|managed|supervised|directed|undertook|would conduct|will conduct|to conduct|conducts|independently investigated|investigated)\b[\w' ,-]{0,40}?\b(?:investigation|inquiry|probe|enquiries|him|her|them|the (?:officer|case|matter|allegations?|complaint))|investigated\b|(?:own\s+|independent\s+|criminal\s+|misconduct\s+|local\s+|full\s+|directed\s+|managed\s+|supervised\s+)*(?:investigation|inquiry|probe)\b)",
     )
 });
+/// "The investigation was carried out by the PSD under the direction of the": the body that
+/// directed an investigation investigated too.
+static DIRECTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:investigat\w*|inquiry|probe|enquiries)\b[^.;]{0,170}?\bunder\s+the\s+(?:direction|supervision|management|oversight|control)\s+of\s+(?:the\s+)?$",
+    )
+});
+/// An outcomes page's field line naming who investigated ("Investigated by: the IOPC").
+static INVESTIGATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)^\W*(?:investigated by|investigation by|investigating body)\s*:\s*")
+});
 static PROSECUTOR_REVIEWED: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?i)^(?:\s*\([A-Z]{2,6}\))?,?\s+(?:(?:which|who)\s+)?(?:\w+\s+){0,2}?(?:reviewed|authorised|authorized|charged|decided|considered|advised)\b",
@@ -82,10 +93,12 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
     let mut list_cue = false;
     for sentence in input.sentences {
         let body = sentence.text(input.text);
+        // A field line under an officer's name is theirs alone, not the whole case's.
+        let field = INVESTIGATED_FIELD.is_match(body);
         for (start, end) in input.resolver.clauses(sentence) {
             let facts = investigations_in(input, start, end);
             if !facts.is_empty() {
-                for subject in input.resolver.resolve(sentence.index, start, end, true) {
+                for subject in input.resolver.resolve(sentence.index, start, end, !field) {
                     out.extend(facts.iter().map(|&(f, span)| (subject, f, span)));
                 }
             }
@@ -187,6 +200,9 @@ fn investigations_in(
         let lead = owner_start(input, start, span.0);
         let before = &input.text[start.max(lead.saturating_sub(120))..lead];
         let after = &input.text[span.1..end];
+        let wide = &input.text[start.max(lead.saturating_sub(240))..lead];
+        let directed =
+            DIRECTED_BY.is_match(wide) || INVESTIGATED_FIELD.is_match(&input.text[start..lead]);
         let fact = if FILE_TO.is_match(before) {
             Some(CaseFact::FileSubmittedTo(org))
         } else if REFERRED.is_match(before) {
@@ -195,6 +211,7 @@ fn investigations_in(
             && !REFERRER.is_match(before)
             && !NOT_INVESTIGATED.is_match(before))
             || INVESTIGATION_AFTER.is_match(after)
+            || directed
         {
             Some(CaseFact::InvestigatedBy(org))
         } else if entity.is_kind(&["prosecutor"]) && PROSECUTOR_REVIEWED.is_match(after) {
@@ -237,6 +254,8 @@ mod tests {
             &INVESTIGATED_BY,
             &INVESTIGATION_AFTER,
             &PROSECUTOR_REVIEWED,
+            &DIRECTED_BY,
+            &INVESTIGATED_FIELD,
             &REFERRER,
             &NOT_INVESTIGATED,
             &STANDARD_CUE,
@@ -252,6 +271,11 @@ mod tests {
         assert!(FILE_TO.is_match("the watchdog then sent a file of evidence to the "));
         assert!(FILE_TO.is_match("The matter was reported to the "));
         assert!(INVESTIGATED_BY.is_match("The complaint was investigated by the force's "));
+        assert!(DIRECTED_BY.is_match(
+            "The case was investigated by the Fraud Unit, which is part of the force's \
+             Professional Standards Department, under the direction of the "
+        ));
+        assert!(INVESTIGATED_FIELD.is_match("Investigated by: "));
         assert!(
             INVESTIGATED_BY.is_match(
                 "The investigation was carried out by the unit under the direction of the "
