@@ -184,7 +184,7 @@ pub fn group_units(
 /// A field line that gives a person's unit ("Unit at the time: Roads Policing Unit").
 static UNIT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^\W*(?:unit|unit at the time|department|command|team|based|station|posted to|role at the time)\s*:\s*",
+        r"(?i)^\W*(?:(?:unit|department|command|team|station|base|posting)(?:\s+at the time(?:\s+of the (?:conduct|incident|offences?|events))?)?|based|posted to)\s*:\s*",
     )
 });
 
@@ -367,6 +367,7 @@ mod tests {
         LazyLock::force(&OF_THE_UNIT);
         LazyLock::force(&GROUP_SERVES);
         LazyLock::force(&UNIT_FIELD);
+        assert!(UNIT_FIELD.is_match("Department at the time of the conduct: "));
         assert!(GROUP_SERVES.is_match("The four officers, all from the MPS "));
         assert!(GROUP_SERVES.is_match("Both officers were attached to the "));
         assert!(!GROUP_SERVES.is_match("Both men were taken to the "));

@@ -289,7 +289,7 @@ fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
 }
 
 /// How many sentences back a clause naming no one looks for the subject last named.
-const TOPIC_REACH: usize = 12;
+const TOPIC_REACH: usize = 20;
 
 /// Which subjects a span of text (a clause of sentence `sentence`) speaks of.
 pub struct Resolver<'a> {
