@@ -117,12 +117,12 @@ static FINDING_MISCONDUCT_NOT_GROSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FINDING_GROSS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:found|proven|proved|amount(?:ed|s)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
     )
 });
 static FINDING_MISCONDUCT: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:found|proven|proved|amount(?:ed|s)? to|constitut(?:ed|es)|guilty of|at the level of|established|upheld|admitted)\b[^.;]{0,40}?\b(?:misconduct)\b(?: (?:hearing|meeting|proceedings|panel|investigation))?",
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|at the level of|established|upheld|admitted)\b[^.;]{0,40}?\b(?:misconduct)\b(?: (?:hearing|meeting|proceedings|panel|investigation))?",
     )
 });
 static NEGATED_FINDING: LazyLock<Regex> =
@@ -379,6 +379,10 @@ mod tests {
             Some("not proven")
         );
         assert_eq!(finding("He faced a gross misconduct hearing"), None);
+        assert_eq!(
+            finding("His actions breached the standard of honesty, amounting to gross misconduct."),
+            Some("gross misconduct")
+        );
         assert_eq!(
             finding("The panel found the case against her not proven."),
             Some("not proven")
