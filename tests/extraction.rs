@@ -398,3 +398,30 @@ fn a_second_officer_cleared_at_the_same_hearing_shares_its_date_and_chair() -> T
     assert_eq!(chair_of("Leo Hart"), person(&facts, "Rosa Fenn"));
     Ok(())
 }
+
+#[test]
+fn the_same_standards_are_the_ones_told_for_the_officer_before() -> TestResult {
+    let facts = extract(
+        "PC Ada Finch of Cheshire Constabulary was found to have breached the standards of \
+         honesty and integrity and of confidentiality. She was dismissed without notice.\n\n\
+         PC Ross Nye was found to have breached the same two standards and was also dismissed \
+         without notice.",
+    )?;
+    let standards_of = |name: &str| {
+        let who = person(&facts, name);
+        let mut found: Vec<String> = facts
+            .person_facts
+            .iter()
+            .filter(|f| Some(f.person) == who)
+            .filter_map(|f| match &f.relation {
+                Relation::BreachedStandard(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(standards_of("Ross Nye").len(), 2);
+    assert_eq!(standards_of("Ross Nye"), standards_of("Ada Finch"));
+    Ok(())
+}

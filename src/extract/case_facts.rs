@@ -43,6 +43,13 @@ static DIRECTED_BY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:investigat\w*|inquiry|probe|enquiries)\b[^.;]{0,170}?\bunder\s+the\s+(?:direction|supervision|management|oversight|control)\s+of\s+(?:the\s+)?$",
     )
 });
+/// Standards given as another officer's ("breached the same three standards").
+static SAME_STANDARDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\bbreach\w*\s+(?:the\s+)?same\s+(?:(?:two|three|four|five|six)\s+)?standards\b",
+    )
+});
+
 /// An outcomes page's field line naming who investigated ("Investigated by: the IOPC").
 static INVESTIGATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)^\W*(?:investigated by|investigation by|investigating body)\s*:\s*")
@@ -125,6 +132,29 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
                         .iter()
                         .map(|h| (subject, CaseFact::Breached(h.index), (h.start, h.end))),
                 );
+            }
+        }
+        // "was found to have breached the same three standards": those of the subject whose
+        // standards were told last.
+        if standards.is_empty() && SAME_STANDARDS.is_match(body) && !negated {
+            let resolved =
+                input
+                    .resolver
+                    .resolve(sentence.index, sentence.start, sentence.end, false);
+            let last = out
+                .iter()
+                .rev()
+                .find(|(s, f, _)| matches!(f, CaseFact::Breached(_)) && !resolved.contains(s))
+                .map(|(s, _, _)| *s);
+            if let Some(other) = last {
+                let theirs: Vec<(CaseFact, (usize, usize))> = out
+                    .iter()
+                    .filter(|(s, f, _)| *s == other && matches!(f, CaseFact::Breached(_)))
+                    .map(|&(_, f, span)| (f, span))
+                    .collect();
+                for &subject in &resolved {
+                    out.extend(theirs.iter().map(|&(f, span)| (subject, f, span)));
+                }
             }
         }
         // A cue line ending in a colon introduces a list of standards on the lines after it.
@@ -256,6 +286,7 @@ mod tests {
             &PROSECUTOR_REVIEWED,
             &DIRECTED_BY,
             &INVESTIGATED_FIELD,
+            &SAME_STANDARDS,
             &REFERRER,
             &NOT_INVESTIGATED,
             &STANDARD_CUE,

@@ -164,7 +164,11 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
             {
                 continue;
             }
-            if *label == "convicted" && clause[m.end()..].trim_start().starts_with("of misconduct")
+            let after = clause[m.end()..].trim_start();
+            if *label == "convicted"
+                && after.starts_with("of misconduct")
+                && !after.starts_with("of misconduct in public office")
+                && !after.starts_with("of misconduct in a public office")
             {
                 continue;
             }
@@ -350,6 +354,16 @@ mod tests {
         }
         let text = "PC Dale, who faced two allegations, was dismissed.";
         assert_eq!(outcomes_in(text, 0, text.len()).len(), 1);
+    }
+
+    #[test]
+    fn convicted_of_misconduct_in_public_office_is_a_conviction() {
+        let text = "PC Vale was convicted of misconduct in public office at Leeds Crown Court.";
+        let found: Vec<&str> = outcomes_in(text, 0, text.len())
+            .iter()
+            .map(|(o, _)| *o)
+            .collect();
+        assert_eq!(found, vec!["convicted"]);
     }
 
     fn finding(s: &str) -> Option<&'static str> {
