@@ -503,8 +503,8 @@ impl Resolver<'_> {
         }
         let all = self.all_subjects();
         // "Both had breached ...", "the three officers were dismissed": every subject, when
-        // the article has that many.
-        if let Some(size) = group_size(clause).filter(|_| all.len() > 1) {
+        // the article has that many. (A case-level fact keeps to the rules below.)
+        if let Some(size) = group_size(clause).filter(|_| all.len() > 1 && !case_level) {
             if size == all.len() {
                 return all;
             }
