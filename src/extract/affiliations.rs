@@ -3,7 +3,7 @@
 //! each quoted passage.
 
 use super::gazetteer::Gazetteer;
-use super::organisations::{OrgEntity, depth};
+use super::organisations::{OrgEntity, ancestors, depth};
 use super::people::{Mention, PersonEntity};
 use crate::text::Sentence;
 use regex::Regex;
@@ -171,7 +171,8 @@ pub fn group_units(
             }
             for &person in &subjects {
                 let closer = result[person].is_none_or(|(current, _)| {
-                    current != org && within(&orgs[org], &orgs[current].iri, orgs, gazetteer)
+                    current != org
+                        && ancestors(&orgs[org], orgs, gazetteer).contains(&orgs[current].iri)
                 });
                 if closer {
                     result[person] = Some((org, span));
@@ -221,25 +222,6 @@ pub fn field_units(
             }
         }
     }
-}
-
-/// True when `ancestor` is among the organisation's parents.
-fn within(org: &OrgEntity, ancestor: &str, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> bool {
-    let mut parent = org.parent.clone();
-    for _ in 0..8 {
-        let Some(p) = parent else { return false };
-        if p == ancestor {
-            return true;
-        }
-        parent = match orgs.iter().find(|o| o.iri == p) {
-            Some(o) => o.parent.clone(),
-            None => gazetteer
-                .reference
-                .organisation(&p)
-                .and_then(|e| e.parent.clone()),
-        };
-    }
-    false
 }
 
 fn police_staff(person: &PersonEntity, gazetteer: &Gazetteer) -> bool {

@@ -241,11 +241,16 @@ fn another_forces_unit(written: &str, reference_unit: OrgEntity, force: &Entry) 
 /// Depth of an organisation in the hierarchy (a force 0, its command 1, ...), through the
 /// article's own units and the reference data.
 pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usize {
-    let mut depth = 0;
+    ancestors(org, orgs, gazetteer).len()
+}
+
+/// The IRIs of an organisation's parent, its parent's parent and so on (at most eight), from
+/// the article's organisations or else the reference data.
+pub fn ancestors(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> Vec<String> {
+    let mut out = Vec::new();
     let mut parent = org.parent.clone();
     while let Some(p) = parent {
-        depth += 1;
-        if depth > 8 {
+        if out.len() >= 8 {
             break;
         }
         parent = match orgs.iter().find(|o| o.iri == p) {
@@ -255,8 +260,9 @@ pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usiz
                 .organisation(&p)
                 .and_then(|e| e.parent.clone()),
         };
+        out.push(p);
     }
-    depth
+    out
 }
 
 /// The force the article is about: its only force, or the one it names most often (strictly).
