@@ -3,8 +3,9 @@
 //! each quoted passage.
 
 use super::gazetteer::Gazetteer;
-use super::organisations::{OrgEntity, ancestors, depth};
+use super::organisations::{OrgEntity, ancestors, depth, spans_in};
 use super::people::{Mention, PersonEntity};
+use super::subjects::number_word;
 use crate::text::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -149,22 +150,14 @@ pub fn group_units(
         if names_other {
             continue;
         }
-        for (org, span) in orgs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
-            .filter(|&(_, (s, e))| s >= sentence.start && e <= sentence.end)
-        {
+        for (org, span) in spans_in(orgs, sentence.start, sentence.end) {
             let Some(c) = GROUP_SERVES.captures(&text[sentence.start..span.0]) else {
                 continue;
             };
-            let size = match c.get(1).map(|n| n.as_str().to_ascii_lowercase()) {
+            let size = match c.get(1) {
                 None if c[0].to_ascii_lowercase().starts_with("both") => Some(2),
                 None => None,
-                Some(n) => ["two", "three", "four", "five", "six"]
-                    .iter()
-                    .position(|w| *w == n)
-                    .map(|i| i + 2),
+                Some(n) => number_word(n.as_str()),
             };
             if size.is_some_and(|n| n != subjects.len()) {
                 continue;
@@ -204,11 +197,8 @@ pub fn field_units(
             continue;
         };
         let value = sentence.start + field.end();
-        let Some((org, span)) = orgs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
-            .filter(|&(_, (s, e))| s >= value && e <= sentence.end)
+        let Some((org, span)) = spans_in(orgs, value, sentence.end)
+            .into_iter()
             .max_by_key(|(org, _)| depth(&orgs[*org], orgs, gazetteer))
         else {
             continue;

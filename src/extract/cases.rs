@@ -2,7 +2,7 @@
 //! outcomes, each tied to the subject the clause speaks of.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
-use super::organisations::OrgEntity;
+use super::organisations::{OrgEntity, spans_in};
 use super::outcomes::{COURT_OUTCOMES, finding_in, outcomes_in};
 use super::people::Mention;
 use super::shared::{SharedProceeding, apply_shared, note_shared};
@@ -91,12 +91,9 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(date\(s\)|dates?|date of (?:the )?(?:hearing|meeting)|hearing dates?|meeting date|chair|chaired by|chairperson|finding|findings|panel's finding|finding of the (?:panel|meeting|hearing))\s*:\s*",
     )
 });
-/// The start of a chair field line, up to the name.
-static CHAIR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)^\W*(?:chair|chaired by|chairperson)\s*:\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$",
-    )
-});
+/// A chair field line, up to a name on it: whoever it names chaired.
+static CHAIR_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)^\W*(?:chair|chaired by|chairperson)\s*:"));
 
 /// The value of a finding field, from its start.
 static FIELD_FINDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,15 +127,12 @@ impl CaseInput<'_> {
     }
 
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
-        let mut spans: Vec<(usize, (usize, usize))> = self
-            .orgs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
-            .filter(|&(_, (s, e))| s >= start && e <= end)
-            .collect();
-        spans.sort_by_key(|&(_, s)| s);
-        spans
+        spans_in(self.orgs, start, end)
+    }
+
+    /// A date mention with its span.
+    fn date_at(&self, d: usize) -> Located {
+        (d, (self.dates[d].start, self.dates[d].end))
     }
 
     fn clause_start(&self, start: usize, at: usize) -> usize {
@@ -155,16 +149,8 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     let mut later = Later::default();
     for sentence in input.sentences {
         for (start, end) in input.resolver.clauses(sentence) {
-            // "Chair: Ms Jane Reed" speaks of the subject above it, not of the chair.
-            let about = FIELD
-                .captures(&input.text[start..end])
-                .filter(|c| {
-                    c.get(1)
-                        .is_some_and(|f| f.as_str().to_ascii_lowercase().contains("chair"))
-                })
-                .and_then(|c| c.get(0))
-                .map_or(end, |m| start + m.end());
-            let subjects = input.resolver.resolve(sentence.index, start, about, false);
+            // "Chair: Ms Jane Reed" is about the subject above it: chairs are no one's topic.
+            let subjects = input.resolver.resolve(sentence.index, start, end, false);
             if subjects.is_empty() || !input.resolver.speaks_of_someone(start, end) {
                 note_shared(input, (start, end), &mut shared);
             }
@@ -181,7 +167,6 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
         }
     }
     apply_shared(&mut found, &shared);
-    // "The hearing" is the one last named: what is known of it by the end is known of both.
     // A chair named for a subject before any proceeding of theirs: their first one's.
     for (subject, chair) in later.chairs {
         if let Some(p) = found
@@ -191,6 +176,7 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
             p.chair = p.chair.or(Some(chair));
         }
     }
+    // "The hearing" is the one last named: what is known of it by the end is known of both.
     for (index, told) in later.links {
         let (kind, date, chair) = match told {
             Told::Found(t) => (Some(found[t].kind), found[t].date, found[t].chair),
@@ -264,8 +250,7 @@ fn clause_proceedings(
     if let Some(field) = FIELD.captures(clause) {
         field_line(input, (start, end), &field, subject, found, chairs);
     }
-    // What the clause calls the proceeding when it does not name its kind, and the proceeding
-    // last named before it, which "the hearing" points back at.
+    // What the clause calls the proceeding when it does not name its kind.
     let bare = BARE_PROCEEDING.captures(clause).and_then(|c| {
         let noun = c.get(2)?;
         Some((
@@ -274,7 +259,6 @@ fn clause_proceedings(
             (start + noun.start(), start + noun.end()),
         ))
     });
-    let referent = last_told(found, shared, start);
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
     for hit in input.proceeding_hits(start, end) {
@@ -311,7 +295,7 @@ fn clause_proceedings(
             };
             found[index].court = Some((org, span));
             if let Some(d) = date {
-                found[index].date = Some((d, (input.dates[d].start, input.dates[d].end)));
+                found[index].date = Some(input.date_at(d));
             }
             for (outcome, span) in outcomes_in(text, start, end)
                 .into_iter()
@@ -325,7 +309,8 @@ fn clause_proceedings(
     let has_court = found
         .iter()
         .any(|p| p.subject == subject && p.court.is_some_and(|(_, s)| s.0 >= start && s.1 <= end));
-    for (outcome, span) in outcomes_in(text, start, end) {
+    let outcomes = outcomes_in(text, start, end);
+    for &(outcome, span) in &outcomes {
         let court = COURT_OUTCOMES.contains(&outcome);
         if court && has_court {
             continue;
@@ -343,12 +328,12 @@ fn clause_proceedings(
         add_outcome(&mut found[index], outcome, span);
         // "was sacked on Thursday": the day the proceeding decided.
         if !court && found[index].date.is_none() {
-            found[index].date = date_after(input, span, end)
-                .map(|d| (d, (input.dates[d].start, input.dates[d].end)));
+            found[index].date = date_after(input, span, end).map(|d| input.date_at(d));
         }
     }
     // Findings.
-    if let Some((finding, span)) = finding_in(clause, start) {
+    let finding = finding_in(clause, start);
+    if let Some((finding, span)) = finding {
         let index = current
             .or_else(|| latest(found, subject, false))
             .unwrap_or_else(|| inferred_proceeding(found, subject, clause, span));
@@ -370,7 +355,7 @@ fn clause_proceedings(
                 Told::Found(r) => (r != index).then(|| (found[r].kind, found[r].inferred)),
                 Told::Shared(r) => Some((shared[r].kind.unwrap_or(MISCONDUCT_PROCEEDINGS), false)),
             };
-            let told = referent
+            let told = last_told(found, shared, start)
                 .filter(|_| definite)
                 .and_then(|t| told_kind(t).map(|k| (t, k)))
                 .filter(|(_, (kind, _))| fits_noun(kind, &noun));
@@ -387,9 +372,7 @@ fn clause_proceedings(
         }
     }
     // Chairs.
-    let decides = current.is_some()
-        || finding_in(clause, start).is_some()
-        || !outcomes_in(text, start, end).is_empty();
+    let decides = current.is_some() || finding.is_some() || !outcomes.is_empty();
     if let Some((chair, span)) = chair_in(input, sentence, (start, end), subject, decides) {
         match current.or_else(|| latest(found, subject, false)) {
             Some(index) => {
@@ -539,7 +522,7 @@ fn court_hearing_mention(
         return;
     }
     let mut hearing = new_proceeding(subject, COURT_HEARING, span);
-    hearing.date = date.map(|d| (d, (input.dates[d].start, input.dates[d].end)));
+    hearing.date = date.map(|d| input.date_at(d));
     found.push(hearing);
 }
 
@@ -716,8 +699,7 @@ fn set_date(
     clause: (usize, usize),
 ) {
     if p.date.is_none() {
-        p.date =
-            date_of(input, span, clause).map(|d| (d, (input.dates[d].start, input.dates[d].end)));
+        p.date = date_of(input, span, clause).map(|d| input.date_at(d));
     }
 }
 

@@ -129,7 +129,7 @@ impl Extractor {
         let civilians: Vec<bool> = people
             .iter()
             .enumerate()
-            .map(|(i, p)| !p.officer && p.title.is_none() && p.designation.is_none() && !subject[i])
+            .map(|(i, p)| p.member_of_public() && !subject[i])
             .collect();
         let resolver = subjects::Resolver {
             text: &clean,

@@ -238,6 +238,18 @@ fn another_forces_unit(written: &str, reference_unit: OrgEntity, force: &Entry) 
     }
 }
 
+/// Every mention of an organisation within `start..end`, as (organisation, span), in text order.
+pub fn spans_in(orgs: &[OrgEntity], start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
+    let mut spans: Vec<(usize, (usize, usize))> = orgs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
+        .filter(|&(_, (s, e))| s >= start && e <= end)
+        .collect();
+    spans.sort_by_key(|&(_, s)| s);
+    spans
+}
+
 /// Depth of an organisation in the hierarchy (a force 0, its command 1, ...), through the
 /// article's own units and the reference data.
 pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usize {

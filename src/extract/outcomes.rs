@@ -143,8 +143,10 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
                 continue;
             }
             taken.push(span);
-            let before = own_clause(&clause[..m.start()]);
-            // "dismissed without notice and will be barred": that "without" denies nothing.
+            // A denial does not reach across a comma ("who did not attend, was dismissed";
+            // "dismissed without notice, and he will be barred"), and "dismissed without notice
+            // and will be barred" has no denial in its "without".
+            let before = &clause[..m.start()];
             let before = before
                 .rfind("without notice")
                 .map_or(before, |i| &before[i + "without notice".len()..]);
@@ -179,17 +181,6 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
     }
     // "final written warning" also matches "written warning": the longer phrase was taken first.
     out
-}
-
-/// The words of a coordinated clause before an outcome, from its last ", and" or ", but": a
-/// denial in the clause before ("dismissed without notice, and he will be barred") is not
-/// this one's.
-fn own_clause(before: &str) -> &str {
-    [", and ", ", but ", ", while ", ", whilst "]
-        .iter()
-        .filter_map(|join| before.rfind(join).map(|i| i + join.len()))
-        .max()
-        .map_or(before, |i| &before[i..])
 }
 
 /// The finding a clause states, if any.

@@ -25,6 +25,12 @@ pub struct PersonEntity {
 }
 
 impl PersonEntity {
+    /// True for someone with no rank, title or designation who is not known as an officer: a
+    /// member of the public, unless the text makes them a subject.
+    pub fn member_of_public(&self) -> bool {
+        !self.officer && self.title.is_none() && self.designation.is_none()
+    }
+
     /// A person known by `name`, nothing else known yet.
     fn new(name: String, full: bool, surname: String) -> Self {
         PersonEntity {

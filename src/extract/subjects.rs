@@ -116,9 +116,6 @@ static COURT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Both" or "the pair": two just named.
-static BOTH: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bboth\b|\bthe pair\b"));
-
 /// Clause boundaries inside a sentence, used when a sentence names several subjects.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r";|, (?:while|whilst|but|and|whereas|although)\b| (?:while|whilst|whereas) ")
@@ -182,7 +179,7 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
             subject[index] = person.officer;
             continue;
         }
-        if !person.officer && person.title.is_none() && died(input, index) {
+        if person.member_of_public() && died(input, index) {
             continue;
         }
         let titled = person.title.is_some() && person.rank.is_none();
@@ -249,10 +246,7 @@ fn speaks(input: &SubjectInput<'_>, person: usize) -> bool {
 /// after it that names no one and points back with a pronoun, states a finding, an outcome or
 /// a breach.
 fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
-    let civilian = |p: usize| {
-        let person = &input.people[p];
-        !person.officer && person.title.is_none() && person.designation.is_none()
-    };
+    let civilian = |p: usize| input.people[p].member_of_public();
     let names_only = |s: &Sentence, who: Option<usize>| {
         input
             .mentions
@@ -339,12 +333,17 @@ impl Resolver<'_> {
         self.named_in(start, end, |p| !self.chairs.contains(&p))
     }
 
-    /// Everyone named in the nearest of the `reach` sentences before `sentence` that names anyone.
-    fn last_named(&self, sentence: usize, reach: usize) -> Option<Vec<usize>> {
+    /// The `reach` sentences before `sentence`, nearest first.
+    fn before(&self, sentence: usize, reach: usize) -> impl Iterator<Item = &Sentence> {
         self.sentences[..sentence.min(self.sentences.len())]
             .iter()
             .rev()
             .take(reach)
+    }
+
+    /// Everyone named in the nearest of the `reach` sentences before `sentence` that names anyone.
+    fn last_named(&self, sentence: usize, reach: usize) -> Option<Vec<usize>> {
+        self.before(sentence, reach)
             .map(|s| self.people_in(s.start, s.end))
             .find(|named| !named.is_empty())
     }
@@ -504,19 +503,17 @@ impl Resolver<'_> {
         let all = self.all_subjects();
         // "Both had breached ...", "the three officers were dismissed": every subject, when
         // the article has that many. (A case-level fact keeps to the rules below.)
-        if let Some(size) = group_size(clause).filter(|_| all.len() > 1 && !case_level) {
+        if let Some((size, just_named)) = group(clause).filter(|_| all.len() > 1 && !case_level) {
             if size == all.len() {
                 return all;
             }
             // Else, for "both" or "the pair", the nearest two named together ("Arkwright ...
             // and Tull ..."); "the two officers" may be any two of them.
-            if !BOTH.is_match(clause) {
+            if !just_named {
                 return Vec::new();
             }
-            return self.sentences[..sentence.min(self.sentences.len())]
-                .iter()
-                .rev()
-                .take(TOPIC_REACH)
+            return self
+                .before(sentence, TOPIC_REACH)
                 .map(|s| self.subjects_in(s.start, s.end))
                 .find(|named| named.len() == size)
                 .unwrap_or_default();
@@ -574,20 +571,23 @@ fn plural_people(clause: &str) -> bool {
     })
 }
 
-/// How many people a clause speaks of together ("both", "the pair", "all three officers").
-fn group_size(clause: &str) -> Option<usize> {
+/// How many people a clause speaks of together ("both", "the pair", "all three officers"),
+/// and whether the words point at two just named ("both", "the pair").
+fn group(clause: &str) -> Option<(usize, bool)> {
     let caps = GROUP.captures(clause)?;
-    let word = (1..=4)
-        .find_map(|i| caps.get(i))?
-        .as_str()
-        .to_ascii_lowercase();
-    match word.as_str() {
-        "both" | "pair" | "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        "five" => Some(5),
-        _ => None,
+    if caps.get(1).is_some() || caps.get(2).is_some() {
+        return Some((2, true));
     }
+    let word = caps.get(3).or_else(|| caps.get(4))?.as_str();
+    number_word(word).map(|n| (n, false))
+}
+
+/// The number a word from "two" to "six" names.
+pub(super) fn number_word(word: &str) -> Option<usize> {
+    ["two", "three", "four", "five", "six"]
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(word))
+        .map(|i| i + 2)
 }
 
 #[cfg(test)]
@@ -618,7 +618,6 @@ mod tests {
             &THINGS,
             &UNNAMED_OTHER,
             &COURT_WORDS,
-            &BOTH,
         ] {
             LazyLock::force(p);
         }
@@ -659,6 +658,10 @@ mod tests {
         assert!(SPEAKS_BEFORE.is_match("\" concluded "));
         assert!(CASE_CUE.is_match("Her conduct breached the standard of confidentiality."));
         assert!(PRONOUN_SPEAKS.is_match("She said the force had learned lessons."));
+    }
+
+    fn group_size(clause: &str) -> Option<usize> {
+        group(clause).map(|(size, _)| size)
     }
 
     fn resolver_over<'a>(
