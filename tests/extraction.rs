@@ -425,3 +425,17 @@ fn the_same_standards_are_the_ones_told_for_the_officer_before() -> TestResult {
     assert_eq!(standards_of("Ross Nye"), standards_of("Ada Finch"));
     Ok(())
 }
+
+#[test]
+fn a_chair_named_in_apposition_who_found_is_not_the_accused() -> TestResult {
+    let facts = extract(
+        "PC Ivan Lott of Suffolk Constabulary faced a misconduct hearing. The chair, Chief \
+         Superintendent Rhona Kemp, found that his conduct amounted to gross misconduct. He was \
+         dismissed without notice.",
+    )?;
+    assert!(proceedings_of(&facts, "Rhona Kemp").is_empty());
+    let rows = proceedings_of(&facts, "Ivan Lott");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].2, "gross-misconduct");
+    Ok(())
+}

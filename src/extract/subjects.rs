@@ -21,7 +21,7 @@ static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// conduct ...", "Ch Supt Reed dismissed him without notice".
 static DECIDES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"^(?:,[^,]{0,100},)?\s+(?:also\s+)?(?:found|ruled|decided|concluded|determined|dismissed|sacked|gave|handed|issued|imposed|cleared)\s+(?:that|him|her|them|it|his|the\s+(?:officer|constable|sergeant|allegations?|case))\b",
+        r"^(?:,[^,]{0,100},)?,?\s+(?:also\s+)?(?:found|ruled|decided|concluded|determined|dismissed|sacked|gave|handed|issued|imposed|cleared)\s+(?:that|him|her|them|it|his|the\s+(?:officer|constable|sergeant|allegations?|case))\b",
     )
 });
 
@@ -638,6 +638,8 @@ mod tests {
         assert!(DECIDES_AFTER.is_match(" found that his conduct amounted to gross misconduct"));
         assert!(DECIDES_AFTER.is_match(", who chaired the hearing, dismissed him without notice"));
         assert!(!DECIDES_AFTER.is_match(" was found to have breached"));
+        // Whatever may follow a name as the accused's verb may follow it as the decider's.
+        assert!(DECIDES_AFTER.is_match(", found that the allegations were proven"));
         assert!(!DECIDES_AFTER.is_match(" was dismissed without notice"));
         assert!(!ACCUSED_FIELD.is_match(": \"We are sorry.\""));
         assert!(DIED_AFTER.is_match("'s death was preventable"));
