@@ -73,6 +73,9 @@ def summarize_n(n, d):
                      "triples_per_s": rnd(rate(triples, s), 0),
                      "peak_rss_mib": rnd((med(d, "ingest.rss_kb") or 0) / 1024, 1),
                      "store_mib": med(d, "store.mib"), "exit_status": rcs("ingest.rc")}
+    out["optimize"] = {"seconds": rnd(med(d, "optimize.seconds")),
+                       "peak_rss_mib": rnd((med(d, "optimize.rss_kb") or 0) / 1024, 1),
+                       "exit_status": rcs("optimize.rc")}
     out["count_query_seconds"] = rnd(med(d, "count.seconds"))
     views = {}
     for v in VIEWS:
@@ -151,6 +154,9 @@ def print_table(n, r):
     print(f"  {'ingest --quiet (fresh store)':<34}{fmt(ing['seconds'], '10.3f')}{fmt(ing['articles_per_s'], '12.1f')}"
           f"{fmt(ing['mb_per_s'], '9.3f')}{fmt(ing['triples_per_s'], '12.0f')}{fmt(ing['peak_rss_mib'], '14.0f')}"
           f"{fmt(ing['store_mib'], '10.0f')}{status_note(ing['exit_status'])}")
+    op = r["optimize"]
+    print(f"  {'optimize (before the views)':<34}{fmt(op['seconds'], '10.3f')}{'':>12}{'':>9}{'':>12}"
+          f"{fmt(op['peak_rss_mib'], '14.0f')}{'':>10}{status_note(op['exit_status'])}")
     print(f"  {'yardstick: oxigraph load (quads/s)':<34}{fmt(ox['seconds'], '10.3f')}{'':>12}{'':>9}"
           f"{fmt(ox['quads_per_s'], '12.0f')}{fmt(ox['peak_rss_mib'], '14.0f')}{fmt(ox['store_mib'], '10.0f')}"
           f"{status_note(ox['exit_status'])}")

@@ -29,6 +29,8 @@ pub struct Summary {
     pub organisations: usize,
     pub proceedings: usize,
     pub bytes: usize,
+    /// Quads written to the store (by `ingest`) or out (by `extract`).
+    pub quads: usize,
 }
 
 /// What happens as the pipeline goes, for progress bars and messages.
@@ -230,8 +232,9 @@ pub fn ingest(
 ) -> Summary {
     let mut bulk = store.bulk_load();
     let mut bulk_articles = 0usize;
+    let mut bulk_quads = 0usize;
     let mut seen: HashSet<String> = HashSet::new();
-    let mut commit_failures: Vec<(Error, usize)> = Vec::new();
+    let mut commit_failures: Vec<(Error, usize, usize)> = Vec::new();
     let mut summary = {
         let mut sink = |items: Vec<Ready>, summary: &mut Summary| {
             let mut written = Vec::new();
@@ -246,6 +249,7 @@ pub fn ingest(
                     } => {
                         written.push(store.load_rdf(kind, &data, &location).map(|quads| {
                             summary.rdf_files += 1;
+                            summary.quads += quads;
                             Written::Rdf { location, quads }
                         }));
                         continue;
@@ -257,9 +261,10 @@ pub fn ingest(
                 if seen_before && bulk_articles > 0 {
                     let done = std::mem::replace(&mut bulk, store.bulk_load());
                     if let Err(err) = done.commit() {
-                        commit_failures.push((err, bulk_articles));
+                        commit_failures.push((err, bulk_articles, bulk_quads));
                     }
                     bulk_articles = 0;
+                    bulk_quads = 0;
                 }
                 let placement = match place(store, &iri, &hash, seen_before) {
                     Ok(p) => p,
@@ -277,6 +282,8 @@ pub fn ingest(
                     count(summary, &e);
                     summary.new += 1;
                     bulk_articles += 1;
+                    bulk_quads += e.quads.len();
+                    summary.quads += e.quads.len();
                     let result = bulk.add(e.quads);
                     written.push(result.map(|()| Written::Article {
                         location,
@@ -297,10 +304,11 @@ pub fn ingest(
         run(extractor, paths, on_event, &mut sink)
     };
     if let Err(err) = bulk.commit() {
-        commit_failures.push((err, bulk_articles));
+        commit_failures.push((err, bulk_articles, bulk_quads));
     }
-    for (err, articles) in commit_failures {
+    for (err, articles, quads) in commit_failures {
         summary.failed += articles;
+        summary.quads = summary.quads.saturating_sub(quads);
         summary.new = summary.new.saturating_sub(articles);
         summary.articles = summary.articles.saturating_sub(articles);
         let err = Error::Store {
@@ -340,6 +348,9 @@ fn replace_articles(
                     Ingested::Replaced => summary.replaced += 1,
                     Ingested::Unchanged => summary.unchanged += 1,
                 }
+                if outcome != Ingested::Unchanged {
+                    summary.quads += e.quads.len();
+                }
                 Ok(Written::Article {
                     location: e.article.location.clone(),
                     outcome,
@@ -373,6 +384,7 @@ pub fn extract(
                 Ready::Article(e) => {
                     write(&e.quads)?;
                     count(summary, &e);
+                    summary.quads += e.quads.len();
                     Ok(Written::Article {
                         location: e.article.location,
                         outcome: Ingested::New,

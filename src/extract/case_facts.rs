@@ -119,9 +119,9 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
                     && h.end <= sentence.end
             })
             .collect();
-        let cue = STANDARD_CUE.is_match(body);
-        let negated = STANDARD_NEGATED.is_match(body);
-        if !standards.is_empty() && (cue || list_cue) && !negated {
+        let cue = || STANDARD_CUE.is_match(body);
+        let negated = || STANDARD_NEGATED.is_match(body);
+        if !standards.is_empty() && (list_cue || cue()) && !negated() {
             for subject in
                 input
                     .resolver
@@ -136,7 +136,7 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
         }
         // "was found to have breached the same three standards": those of the subject whose
         // standards were told last.
-        if standards.is_empty() && SAME_STANDARDS.is_match(body) && !negated {
+        if standards.is_empty() && SAME_STANDARDS.is_match(body) && !negated() {
             let resolved =
                 input
                     .resolver
@@ -159,7 +159,7 @@ pub fn find_case_facts(input: &CaseInput<'_>) -> Vec<(usize, CaseFact, (usize, u
         }
         // A cue line ending in a colon introduces a list of standards on the lines after it.
         // A list of standards only alleged ("alleged to have been breached:") is not one.
-        list_cue = (cue && !negated && body.trim_end().ends_with(':'))
+        list_cue = (body.trim_end().ends_with(':') && cue() && !negated())
             || (list_cue && !standards.is_empty());
     }
     if let Some(publisher) = publisher(input) {
@@ -232,7 +232,7 @@ fn investigations_in(
         let after = &input.text[span.1..end];
         let wide = &input.text[start.max(lead.saturating_sub(240))..lead];
         let directed =
-            DIRECTED_BY.is_match(wide) || INVESTIGATED_FIELD.is_match(&input.text[start..lead]);
+            || DIRECTED_BY.is_match(wide) || INVESTIGATED_FIELD.is_match(&input.text[start..lead]);
         let fact = if FILE_TO.is_match(before) {
             Some(CaseFact::FileSubmittedTo(org))
         } else if REFERRED.is_match(before) {
@@ -241,7 +241,7 @@ fn investigations_in(
             && !REFERRER.is_match(before)
             && !NOT_INVESTIGATED.is_match(before))
             || INVESTIGATION_AFTER.is_match(after)
-            || directed
+            || directed()
         {
             Some(CaseFact::InvestigatedBy(org))
         } else if entity.is_kind(&["prosecutor"]) && PROSECUTOR_REVIEWED.is_match(after) {

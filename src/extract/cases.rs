@@ -154,10 +154,14 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
             if subjects.is_empty() || !input.resolver.speaks_of_someone(start, end) {
                 note_shared(input, (start, end), &mut shared);
             }
+            if subjects.is_empty() {
+                continue;
+            }
+            let reading = ClauseReading::new(input.text, (start, end));
             for subject in subjects {
                 clause_proceedings(
                     input,
-                    (sentence, (start, end)),
+                    (sentence, &reading),
                     subject,
                     &mut found,
                     chairs,
@@ -234,31 +238,60 @@ fn same_day_same_kind(input: &CaseInput<'_>, found: &mut [FoundProceeding]) {
     }
 }
 
+/// What a clause says whoever it is about: read once, however many subjects it names.
+struct ClauseReading<'t> {
+    start: usize,
+    end: usize,
+    /// An outcomes-page field line ("Chair: ...").
+    field: Option<regex::Captures<'t>>,
+    /// What the clause calls the proceeding when it does not name its kind: whether it says
+    /// "the", the noun, and the noun's span.
+    bare: Option<(bool, String, (usize, usize))>,
+    court_cue: bool,
+    outcomes: Vec<(&'static str, (usize, usize))>,
+    finding: Option<(&'static str, (usize, usize))>,
+}
+
+impl<'t> ClauseReading<'t> {
+    fn new(text: &'t str, (start, end): (usize, usize)) -> Self {
+        let clause = &text[start..end];
+        let bare = BARE_PROCEEDING.captures(clause).and_then(|c| {
+            let noun = c.get(2)?;
+            Some((
+                c.get(1).is_some(),
+                noun.as_str().to_ascii_lowercase(),
+                (start + noun.start(), start + noun.end()),
+            ))
+        });
+        ClauseReading {
+            start,
+            end,
+            field: FIELD.captures(clause),
+            bare,
+            court_cue: COURT_CUE.is_match(clause),
+            outcomes: outcomes_in(text, start, end),
+            finding: finding_in(clause, start),
+        }
+    }
+}
+
 /// The proceedings, dates, findings, outcomes and chairs a clause states of one subject;
 /// `later` gets what can only be settled at the end; `shared` holds the proceedings told of so
 /// far without their subjects.
 fn clause_proceedings(
     input: &CaseInput<'_>,
-    (sentence, (start, end)): (&Sentence, (usize, usize)),
+    (sentence, reading): (&Sentence, &ClauseReading<'_>),
     subject: usize,
     found: &mut Vec<FoundProceeding>,
     chairs: &mut Vec<usize>,
     (shared, later): (&[SharedProceeding], &mut Later),
 ) {
-    let text = input.text;
-    let clause = &text[start..end];
-    if let Some(field) = FIELD.captures(clause) {
-        field_line(input, (start, end), &field, subject, found, chairs);
+    let (start, end) = (reading.start, reading.end);
+    let clause = &input.text[start..end];
+    if let Some(field) = &reading.field {
+        field_line(input, (start, end), field, subject, found, chairs);
     }
-    // What the clause calls the proceeding when it does not name its kind.
-    let bare = BARE_PROCEEDING.captures(clause).and_then(|c| {
-        let noun = c.get(2)?;
-        Some((
-            c.get(1).is_some(),
-            noun.as_str().to_ascii_lowercase(),
-            (start + noun.start(), start + noun.end()),
-        ))
-    });
+    let bare = reading.bare.clone();
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
     for hit in input.proceeding_hits(start, end) {
@@ -273,7 +306,7 @@ fn clause_proceedings(
         current = Some(index);
     }
     // Courts.
-    if COURT_CUE.is_match(clause) {
+    if reading.court_cue {
         for (org, span) in input.org_spans_in(start, end) {
             if !input.orgs[org].is_kind(&["court"])
                 || input.orgs[org].name.contains("Appeals Tribunal")
@@ -297,8 +330,9 @@ fn clause_proceedings(
             if let Some(d) = date {
                 found[index].date = Some(input.date_at(d));
             }
-            for (outcome, span) in outcomes_in(text, start, end)
-                .into_iter()
+            for &(outcome, span) in reading
+                .outcomes
+                .iter()
                 .filter(|(o, _)| COURT_OUTCOMES.contains(o))
             {
                 add_outcome(&mut found[index], outcome, span);
@@ -309,8 +343,8 @@ fn clause_proceedings(
     let has_court = found
         .iter()
         .any(|p| p.subject == subject && p.court.is_some_and(|(_, s)| s.0 >= start && s.1 <= end));
-    let outcomes = outcomes_in(text, start, end);
-    for &(outcome, span) in &outcomes {
+    let outcomes = &reading.outcomes;
+    for &(outcome, span) in outcomes {
         let court = COURT_OUTCOMES.contains(&outcome);
         if court && has_court {
             continue;
@@ -332,7 +366,7 @@ fn clause_proceedings(
         }
     }
     // Findings.
-    let finding = finding_in(clause, start);
+    let finding = reading.finding;
     if let Some((finding, span)) = finding {
         let index = current
             .or_else(|| latest(found, subject, false))
