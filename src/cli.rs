@@ -96,9 +96,10 @@ fn parse_binding(arg: &str) -> Result<(String, String), String> {
 pub struct ExportArgs {
     #[command(flatten)]
     pub store: StoreArg,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = RdfOutput::Turtle)]
-    pub format: RdfOutput,
+    /// Output format [default: from the --output file's extension (.ttl .nt .nq .trig), else
+    /// turtle]
+    #[arg(long, value_enum)]
+    pub format: Option<RdfOutput>,
     /// Write to this file instead of stdout (replaced only when the export succeeds)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -67,17 +67,28 @@ pub enum Item {
     },
 }
 
-fn kind_of(path: &Path) -> Option<SourceKind> {
+/// The RDF syntax a file's extension names.
+pub fn rdf_kind(path: &Path) -> Option<RdfKind> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match ext.as_str() {
-        "txt" | "text" => SourceKind::Text,
-        "jsonl" | "ndjson" => SourceKind::JsonLines,
-        "ttl" => SourceKind::Rdf(RdfKind::Turtle),
-        "nt" => SourceKind::Rdf(RdfKind::NTriples),
-        "nq" => SourceKind::Rdf(RdfKind::NQuads),
-        "trig" => SourceKind::Rdf(RdfKind::TriG),
+        "ttl" => RdfKind::Turtle,
+        "nt" => RdfKind::NTriples,
+        "nq" => RdfKind::NQuads,
+        "trig" => RdfKind::TriG,
         _ => return None,
     })
+}
+
+fn kind_of(path: &Path) -> Option<SourceKind> {
+    if let Some(kind) = rdf_kind(path) {
+        return Some(SourceKind::Rdf(kind));
+    }
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(SourceKind::Text),
+        "jsonl" | "ndjson" => Some(SourceKind::JsonLines),
+        _ => None,
+    }
 }
 
 /// Expands the user's paths into sources, in a stable order. A file named explicitly is read

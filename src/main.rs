@@ -13,8 +13,8 @@ use policegraph::error::Error;
 use policegraph::extract::Extractor;
 use policegraph::pipeline::{self, Event, Summary};
 use policegraph::results::{ResultsFormat, write_results};
-use policegraph::store::{GraphStore, Ingested};
-use policegraph::{dot, vocab};
+use policegraph::store::{GraphStore, Ingested, rdf_format as rdf_kind_format};
+use policegraph::{dot, input, vocab};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -305,7 +305,15 @@ fn write_output(
 
 fn export(args: ExportArgs) -> Result<ExitCode> {
     let store = GraphStore::open_read_only(&args.store.store)?;
-    let format = rdf_format(args.format);
+    // The format asked for, else the one the output file's extension names, else Turtle.
+    let format = match args.format {
+        Some(format) => rdf_format(format),
+        None => args
+            .output
+            .as_deref()
+            .and_then(input::rdf_kind)
+            .map_or(RdfFormat::Turtle, rdf_kind_format),
+    };
     write_output(args.output.as_deref(), |out| store.export(format, out))?;
     Ok(ExitCode::SUCCESS)
 }

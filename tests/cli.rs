@@ -519,6 +519,43 @@ fn a_changed_article_replaces_only_its_own_facts() -> TestResult {
 }
 
 #[test]
+fn loading_an_rdf_file_counts_only_the_quads_it_adds() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("store");
+    ingest(&store, &[&samples_dir()])?;
+    let file = dir.path().join("export.nq");
+    run_ok(&["export", "--store", arg(&store)?, "-o", arg(&file)?])?;
+    let exported = std::fs::read_to_string(&file)?.lines().count();
+    let copy = dir.path().join("copy");
+    let loaded = |summary: &str| -> Fallible<usize> {
+        let line = summary
+            .lines()
+            .find(|l| l.contains(": loaded "))
+            .ok_or_else(|| fail(format!("no 'loaded' line in:\n{summary}")))?;
+        let count = line.split(": loaded ").nth(1).unwrap_or_default();
+        Ok(count.trim_end_matches(" quads").parse()?)
+    };
+    let load = || -> Fallible<String> {
+        let output = run(&["ingest", "--verbose", "--store", arg(&copy)?, arg(&file)?])?;
+        Ok(String::from_utf8(output.stderr)?)
+    };
+    let first = load()?;
+    // The reference data is in every new store already: the rest of the file is new.
+    let added = loaded(&first)?;
+    assert!(
+        added > 0 && added < exported,
+        "{added} of {exported}: {first}"
+    );
+    assert!(
+        first.contains(&format!("; {added} quads written")),
+        "{first}"
+    );
+    let second = load()?;
+    assert_eq!(loaded(&second)?, 0, "{second}");
+    Ok(())
+}
+
+#[test]
 fn every_rdf_export_loads_back_into_a_new_store() -> TestResult {
     let dir = tempfile::tempdir()?;
     let store = dir.path().join("store");
