@@ -10,9 +10,11 @@ use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{
     GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::{BulkLoader, Store, Transaction};
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -351,16 +353,18 @@ impl GraphStore {
             for quad in self.store.iter() {
                 triples.push(quad.map_err(|e| self.error(e))?.into());
             }
-            triples.sort_by(|a, b| {
+            // Subjects grouped, in a stable order, comparing the terms' text where it lies
+            // rather than writing each term out at every comparison.
+            triples.sort_unstable_by(|a, b| {
                 (
-                    a.subject.to_string(),
+                    subject_key(&a.subject),
                     a.predicate.as_str(),
-                    a.object.to_string(),
+                    term_key(&a.object),
                 )
                     .cmp(&(
-                        b.subject.to_string(),
+                        subject_key(&b.subject),
                         b.predicate.as_str(),
-                        b.object.to_string(),
+                        term_key(&b.object),
                     ))
             });
             triples.dedup();
@@ -433,6 +437,31 @@ impl BulkLoad<'_> {
             Some(loader) => loader.commit().map_err(|e| store_error(self.path, e)),
             None => Ok(()),
         }
+    }
+}
+
+/// A subject's sort key: IRIs before blank nodes, then the text.
+fn subject_key(subject: &NamedOrBlankNode) -> (u8, &str) {
+    match subject {
+        NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
+        NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
+    }
+}
+
+/// An object's sort key: literals (by value, language, datatype), then IRIs, then the rest
+/// (blank nodes) by their text.
+fn term_key(term: &Term) -> (u8, Cow<'_, str>, &str, &str) {
+    if let Term::Literal(l) = term {
+        (
+            0,
+            l.value().into(),
+            l.language().unwrap_or(""),
+            l.datatype().as_str(),
+        )
+    } else if let Term::NamedNode(n) = term {
+        (1, n.as_str().into(), "", "")
+    } else {
+        (2, term.to_string().into(), "", "")
     }
 }
 
