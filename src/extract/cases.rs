@@ -291,7 +291,6 @@ fn clause_proceedings(
     if let Some(field) = &reading.field {
         field_line(input, (start, end), field, subject, found, chairs);
     }
-    let bare = reading.bare.clone();
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
     for hit in input.proceeding_hits(start, end) {
@@ -380,19 +379,19 @@ fn clause_proceedings(
     }
     // A proceeding the clause speaks of without naming its kind: its date, and where the
     // clause points back with "the hearing", the kind, date and chair of the one last named.
-    if let (None, Some((definite, noun, span))) = (current, bare) {
+    if let (None, Some((definite, noun, span))) = (current, &reading.bare) {
         if let Some(index) =
-            latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, &noun))
+            latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, noun))
         {
-            set_date(input, &mut found[index], span, (start, end));
+            set_date(input, &mut found[index], *span, (start, end));
             let told_kind = |t: Told| match t {
                 Told::Found(r) => (r != index).then(|| (found[r].kind, found[r].inferred)),
                 Told::Shared(r) => Some((shared[r].kind.unwrap_or(MISCONDUCT_PROCEEDINGS), false)),
             };
             let told = last_told(found, shared, start)
-                .filter(|_| definite)
+                .filter(|_| *definite)
                 .and_then(|t| told_kind(t).map(|k| (t, k)))
-                .filter(|(_, (kind, _))| fits_noun(kind, &noun));
+                .filter(|(_, (kind, _))| fits_noun(kind, noun));
             if let Some((told, (kind, inferred))) = told {
                 let p = &mut found[index];
                 if (p.inferred || p.kind == MISCONDUCT_PROCEEDINGS)
