@@ -9,9 +9,9 @@ use crate::vocab::{ID, pg, w3c};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
-/// Hex SHA-256 of a string.
-pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
+/// Hex SHA-256 of a string or bytes.
+pub fn sha256_hex(data: impl AsRef<[u8]>) -> String {
+    let digest = Sha256::digest(data.as_ref());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -24,6 +24,13 @@ pub fn sha256_hex(text: &str) -> String {
 /// ```
 pub fn article_iri(identity: &str) -> String {
     format!("{ID}article/{}", &sha256_hex(identity)[..16])
+}
+
+/// The named graph that the triples of an RDF file without graphs (Turtle, N-Triples) go into,
+/// from the file's content: one source, like an article, so that the views pair its facts with
+/// one another and not with other sources' (and loading the same file again adds nothing).
+pub fn rdf_file_graph(data: &[u8]) -> String {
+    format!("{ID}rdf/{}", &sha256_hex(data)[..16])
 }
 
 /// The IRI a person gets: global for full names, inside the article otherwise.

@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 use crate::input::RdfKind;
-use crate::rdf::sha256_hex;
+use crate::rdf::{rdf_file_graph, sha256_hex};
 use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
@@ -109,7 +109,7 @@ impl GraphStore {
     /// Loads the ontology and reference data into their graph when missing or out of date.
     fn ensure_ontology(&self) -> Result<(), Error> {
         let graph = NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
-        let hash = sha256_hex(&format!("{ONTOLOGY_TTL}{REFERENCE_TTL}"));
+        let hash = sha256_hex(format!("{ONTOLOGY_TTL}{REFERENCE_TTL}"));
         let marker = Quad::new(
             graph.clone(),
             NamedNode::new_unchecked(pg::CONTENT_HASH),
@@ -269,11 +269,15 @@ impl GraphStore {
         }
     }
 
-    /// Loads an RDF file as it is, in one transaction: all of it or none. Returns the number
+    /// Loads an RDF file as it is, in one transaction: all of it or none; the triples of a file
+    /// without graphs go into the file's own graph ([`rdf_file_graph`]). Returns the number
     /// of quads that were not in the store already (found quad by quad: counting the whole
     /// store before and after would read every quad of it).
     pub fn load_rdf(&self, kind: RdfKind, data: &[u8], location: &str) -> Result<usize, Error> {
-        let parser = RdfParser::from_format(rdf_format(kind)).rename_blank_nodes();
+        let mut parser = RdfParser::from_format(rdf_format(kind)).rename_blank_nodes();
+        if matches!(kind, RdfKind::Turtle | RdfKind::NTriples) {
+            parser = parser.with_default_graph(NamedNode::new_unchecked(rdf_file_graph(data)));
+        }
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         let mut added = 0;
         for quad in parser.for_slice(data) {
