@@ -88,6 +88,83 @@ fn ingest_reads_json_lines_with_their_metadata() -> TestResult {
     Ok(())
 }
 
+/// Two articles name the same officer (one node across articles) with a different rank and
+/// force each, and the same chair with a different rank each.
+fn same_names_in_two_articles(dir: &Path) -> Fallible<std::path::PathBuf> {
+    let essex = "Essex officer dismissed\n\nPublished: 3 March 2025\n\n\
+        Sergeant Mark Hollis, of Essex Police, was dismissed without notice after a misconduct \
+        hearing found he had lied to colleagues.\n\n\
+        The hearing was chaired by Chief Superintendent Laura Finch.\n";
+    let kent = "Kent inspector given final written warning\n\nPublished: 9 June 2025\n\n\
+        Inspector Mark Hollis, who served with Kent Police, received a final written warning at \
+        a misconduct meeting on Monday.\n\n\
+        The meeting was chaired by Superintendent Laura Finch.\n";
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles)?;
+    std::fs::write(articles.join("essex.txt"), essex)?;
+    std::fs::write(articles.join("kent.txt"), kent)?;
+    let store = dir.join("store");
+    ingest(&store, &[&articles])?;
+    Ok(store)
+}
+
+fn rows(list: &[&[&str]]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
+        .collect()
+}
+
+#[test]
+fn views_pair_a_rank_with_a_force_only_as_one_article_gives_them() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let store = same_names_in_two_articles(dir.path())?;
+    assert_eq!(
+        view_rows(&store, "people")?,
+        rows(&[
+            &["Laura Finch", "Chief Superintendent", "Essex Police"],
+            &["Laura Finch", "Superintendent", "Kent Police"],
+            &["Mark Hollis", "Sergeant", "Essex Police"],
+            &["Mark Hollis", "Inspector", "Kent Police"],
+        ])
+    );
+    let kent = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        arg(&view("unit-members"))?,
+        "--bind",
+        "unit=Kent Police",
+    ])?;
+    assert_eq!(
+        common::parse_csv(&kent)?,
+        rows(&[
+            &["unit", "servesIn", "person", "role"],
+            &[
+                "Kent Police",
+                "Kent Police",
+                "Laura Finch",
+                "Superintendent"
+            ],
+            &["Kent Police", "Kent Police", "Mark Hollis", "Inspector"],
+        ])
+    );
+    let chairs: Vec<(String, String, String)> = view_rows(&store, "chairs")?
+        .into_iter()
+        .map(|row| (row[0].clone(), row[1].clone(), row[3].clone()))
+        .collect();
+    assert_eq!(
+        chairs,
+        [
+            ("Laura Finch", "Chief Superintendent", "misconduct hearing"),
+            ("Laura Finch", "Superintendent", "misconduct meeting"),
+        ]
+        .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()))
+    );
+    Ok(())
+}
+
 #[test]
 fn ingest_reads_stdin_and_recognises_it_again() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -586,6 +663,21 @@ fn every_rdf_export_loads_back_into_a_new_store() -> TestResult {
             triples,
             "{format}: the triple count changed in the round trip"
         );
+        if !keeps_graphs {
+            // One source, one graph: the file's triples all go into a graph named after it.
+            let graphs: BTreeSet<String> = snapshot(&copy)?
+                .iter()
+                .map(|line| line.rsplit_once(" <").map_or("", |(_, g)| g).to_owned())
+                .filter(|g| !g.contains("/graph/ontology"))
+                .collect();
+            assert_eq!(graphs.len(), 1, "{format}: graphs {graphs:?}");
+            assert!(
+                graphs
+                    .iter()
+                    .all(|g| g.starts_with("https://w3id.org/policegraph/id/rdf/")),
+                "{format}: graphs {graphs:?}"
+            );
+        }
         if keeps_graphs {
             let copied = snapshot(&copy)?;
             assert_eq!(
