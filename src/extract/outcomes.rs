@@ -314,24 +314,15 @@ mod tests {
     fn a_denial_stays_in_its_own_clause() {
         let text =
             "The chair dismissed her without notice, and she will be put on the barred list.";
-        let found: Vec<&str> = outcomes_in(text, 0, text.len())
-            .iter()
-            .map(|(o, _)| *o)
-            .collect();
+        let found = outcomes(text);
         assert!(found.contains(&"barred list"), "{found:?}");
         let text = "She was dismissed without notice and will be put on the barred list.";
-        let found: Vec<&str> = outcomes_in(text, 0, text.len())
-            .iter()
-            .map(|(o, _)| *o)
-            .collect();
+        let found = outcomes(text);
         assert!(found.contains(&"barred list"), "{found:?}");
         let text = "Ms Reed, who did not attend, was dismissed without notice.";
-        assert_eq!(outcomes_in(text, 0, text.len()).len(), 1);
+        assert_eq!(outcomes(text).len(), 1);
         let text = "He was not dismissed, but was given a final written warning.";
-        let found: Vec<&str> = outcomes_in(text, 0, text.len())
-            .iter()
-            .map(|(o, _)| *o)
-            .collect();
+        let found = outcomes(text);
         assert_eq!(found, vec!["final written warning"]);
     }
 
@@ -341,19 +332,16 @@ mod tests {
             "A further allegation against PC Dale, that he lied to a colleague, was dismissed.",
             "Her appeal against the finding was dismissed by the tribunal.",
         ] {
-            assert!(outcomes_in(text, 0, text.len()).is_empty(), "{text}");
+            assert!(outcomes(text).is_empty(), "{text}");
         }
         let text = "PC Dale, who faced two allegations, was dismissed.";
-        assert_eq!(outcomes_in(text, 0, text.len()).len(), 1);
+        assert_eq!(outcomes(text).len(), 1);
     }
 
     #[test]
     fn convicted_of_misconduct_in_public_office_is_a_conviction() {
         let text = "PC Vale was convicted of misconduct in public office at Leeds Crown Court.";
-        let found: Vec<&str> = outcomes_in(text, 0, text.len())
-            .iter()
-            .map(|(o, _)| *o)
-            .collect();
+        let found = outcomes(text);
         assert_eq!(found, vec!["convicted"]);
     }
 
