@@ -6,7 +6,7 @@ use crate::input::Article;
 use crate::reference::slug;
 use crate::text::Date;
 use crate::vocab::{ID, pg, w3c};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 /// Hex SHA-256 of a string or bytes.
@@ -18,9 +18,9 @@ pub fn sha256_hex(data: impl AsRef<[u8]>) -> String {
 /// The IRI of an article, from its identity (URL, file name or `file#line`).
 ///
 /// ```
-/// let iri = policegraph::rdf::article_iri("000_fadc9745ab15fcdb.txt");
+/// let iri = policegraph_extract::rdf::article_iri("000_fadc9745ab15fcdb.txt");
 /// assert!(iri.starts_with("https://w3id.org/policegraph/id/article/"));
-/// assert_eq!(iri, policegraph::rdf::article_iri("000_fadc9745ab15fcdb.txt"));
+/// assert_eq!(iri, policegraph_extract::rdf::article_iri("000_fadc9745ab15fcdb.txt"));
 /// ```
 pub fn article_iri(identity: &str) -> String {
     format!("{ID}article/{}", &sha256_hex(identity)[..16])

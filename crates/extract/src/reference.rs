@@ -4,14 +4,14 @@
 
 use crate::error::Error;
 use crate::vocab::{self, pg, w3c};
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Term, Triple};
+use oxrdf::{Term, Triple};
+use oxttl::TurtleParser;
 use std::collections::BTreeMap;
 
 /// The OWL ontology, as shipped in `ontology/policegraph.ttl`.
-pub const ONTOLOGY_TTL: &str = include_str!("../ontology/policegraph.ttl");
+pub const ONTOLOGY_TTL: &str = include_str!("../../../ontology/policegraph.ttl");
 /// The reference data, as shipped in `ontology/reference.ttl`.
-pub const REFERENCE_TTL: &str = include_str!("../ontology/reference.ttl");
+pub const REFERENCE_TTL: &str = include_str!("../../../ontology/reference.ttl");
 
 /// A SKOS concept or an organisation from the reference data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub struct Reference {
 /// Identifier of a reference individual: `id:<scheme>/<slug of label>`.
 ///
 /// ```
-/// use policegraph::reference::concept_iri;
+/// use policegraph_extract::reference::concept_iri;
 /// assert_eq!(
 ///     concept_iri("org", "Croydon Magistrates' Court"),
 ///     "https://w3id.org/policegraph/id/org/croydon-magistrates-court"
@@ -93,13 +93,11 @@ impl Reference {
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let mut schemes: BTreeMap<String, String> = BTreeMap::new();
         let mut orgs: Vec<String> = Vec::new();
-        for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
-            let triple: Triple = triple
-                .map_err(|e| Error::Reference {
-                    origin: origin.to_owned(),
-                    cause: e.to_string(),
-                })?
-                .into();
+        for triple in TurtleParser::new().for_slice(turtle.as_bytes()) {
+            let triple: Triple = triple.map_err(|e| Error::Reference {
+                origin: origin.to_owned(),
+                cause: e.to_string(),
+            })?;
             let subject = triple.subject.to_string();
             let subject = subject
                 .trim_start_matches('<')

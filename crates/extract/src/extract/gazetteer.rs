@@ -98,8 +98,8 @@ impl Gazetteer {
     /// the longest.
     ///
     /// ```
-    /// use policegraph::extract::gazetteer::{Category, Gazetteer};
-    /// use policegraph::reference::Reference;
+    /// use policegraph_extract::extract::gazetteer::{Category, Gazetteer};
+    /// use policegraph_extract::reference::Reference;
     /// let gazetteer = Gazetteer::new(Reference::load()?)?;
     /// let hits = gazetteer.find("Chief Supt Ovens of the Met's Directorate of Professional Standards");
     /// let kinds: Vec<Category> = hits.iter().map(|h| h.category).collect();

@@ -78,7 +78,7 @@ impl Extractor {
     /// Extracts the facts of one article.
     ///
     /// ```
-    /// use policegraph::{extract::Extractor, input::Article};
+    /// use policegraph_extract::{extract::Extractor, input::Article};
     /// let extractor = Extractor::new()?;
     /// let article = Article {
     ///     identity: "example".into(),
@@ -88,7 +88,7 @@ impl Extractor {
     /// let facts = extractor.extract(&article);
     /// assert_eq!(facts.people[0].name, "PC A");
     /// assert_eq!(facts.proceedings[0].outcomes.len(), 1);
-    /// # Ok::<(), policegraph::error::Error>(())
+    /// # Ok::<(), policegraph_extract::error::Error>(())
     /// ```
     pub fn extract(&self, article: &Article) -> Facts {
         let clean = text::clean(&article.text);

@@ -46,7 +46,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 ///
 /// ```
 /// let text = "Mr. Naseem said it was wrong. PC A was dismissed.\nNext line";
-/// let s = policegraph::text::split_sentences(text);
+/// let s = policegraph_extract::text::split_sentences(text);
 /// assert_eq!(s.len(), 3);
 /// assert_eq!(s[1].text(text), "PC A was dismissed.");
 /// ```

@@ -89,7 +89,7 @@ fn ends_like_prose(line: &str) -> bool {
 ///
 /// ```
 /// let text = "Home | News | Crime\nPC Jones was dismissed.\nLeave a Reply\nName";
-/// let clean = policegraph::text::clean(text);
+/// let clean = policegraph_extract::text::clean(text);
 /// assert_eq!(clean.chars().count(), text.chars().count());
 /// assert!(clean.contains("PC Jones was dismissed."));
 /// assert!(!clean.contains("Reply"));

@@ -236,7 +236,7 @@ fn consistent_year(dates: &[&Explicit], reference: i32) -> Option<i32> {
 /// publication date where known.
 ///
 /// ```
-/// use policegraph::text::{find_dates, Date};
+/// use policegraph_extract::text::{find_dates, Date};
 /// let text = "It was found on Wednesday, March 30. He was charged the next morning.";
 /// let dates = find_dates(text, 2026, None);
 /// assert_eq!(dates[0].date, Date::Full { year: 2022, month: 3, day: 30 });
