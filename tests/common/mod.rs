@@ -5,6 +5,8 @@
     reason = "each test crate uses a different part of the helpers"
 )]
 
+pub mod scorer;
+
 use assert_cmd::Command;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -43,9 +45,14 @@ pub const VIEWS: [&str; 5] = [
     "standards",
 ];
 
-/// The project's root directory.
+/// The project's root directory: the workspace's, whichever of its crates the test belongs to.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|dir| dir.join("queries").is_dir())
+        .unwrap_or(manifest)
+        .to_path_buf()
 }
 
 /// The bundled sample articles.
