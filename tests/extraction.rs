@@ -439,3 +439,58 @@ fn a_chair_named_in_apposition_who_found_is_not_the_accused() -> TestResult {
     assert_eq!(rows[0].2, "gross-misconduct");
     Ok(())
 }
+
+/// Each fact's evidence names the rule that stated it, and the quads carry it as `pg:rule`.
+#[test]
+fn every_fact_names_the_rule_that_stated_it() -> TestResult {
+    use policegraph::facts::Rule;
+    let text = "PC Jane Roe, of Kent Police, was dismissed without notice at a misconduct \
+                hearing on 3 March 2025 after the panel found gross misconduct.";
+    let facts = extract(text)?;
+    let roe = person(&facts, "Jane Roe").ok_or("Jane Roe not found")?;
+    let hearing = (facts.proceedings.iter())
+        .find(|p| p.subject == roe)
+        .ok_or("no proceeding")?;
+    assert_eq!(hearing.evidence.rule, Rule::ProceedingStated);
+    assert_eq!(
+        hearing.outcomes.first().map(|(_, e)| e.rule),
+        Some(Rule::Outcome)
+    );
+    assert_eq!(
+        hearing.finding.as_ref().map(|(_, e)| e.rule),
+        Some(Rule::Finding)
+    );
+    assert_eq!(
+        hearing.date.map(|(_, e)| e.rule),
+        Some(Rule::ProceedingDate)
+    );
+    let rules_of = |wanted: fn(&Relation) -> bool| -> Vec<Rule> {
+        (facts.person_facts.iter())
+            .filter(|f| f.person == roe && wanted(&f.relation))
+            .map(|f| f.evidence.rule)
+            .collect()
+    };
+    assert_eq!(
+        rules_of(|r| matches!(r, Relation::Rank(_))),
+        [Rule::RankWithName]
+    );
+    assert_eq!(
+        rules_of(|r| matches!(r, Relation::MemberOf(_))),
+        [Rule::MembershipWithName]
+    );
+    let article = Article {
+        identity: "test".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    let outcome_rule = policegraph::rdf::rule_iri(Rule::Outcome);
+    let quads = policegraph::rdf::article_quads(&article, &facts);
+    assert!(
+        quads
+            .iter()
+            .any(|q| q.predicate.as_str() == policegraph::vocab::pg::RULE
+                && q.object.to_string() == format!("<{outcome_rule}>")),
+        "no evidence node names {outcome_rule}"
+    );
+    Ok(())
+}

@@ -4,6 +4,8 @@
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
+use policegraph::facts::Rule;
+use policegraph::rdf;
 use policegraph::reference::{ONTOLOGY_TTL, REFERENCE_TTL, Reference};
 use policegraph::vocab::{self, pg};
 use std::collections::BTreeSet;
@@ -119,5 +121,33 @@ fn reference_data_covers_the_domain() -> Result<(), Box<dyn std::error::Error>> 
         .find(|o| o.pref_label == "East Area Command Unit")
         .ok_or("no East Area")?;
     assert_eq!(east.parent.as_deref(), Some(met.iri.as_str()));
+    Ok(())
+}
+
+/// Every rule the extractor names in its evidence is declared in the ontology, with a label and
+/// a comment, and the ontology declares no rule the extractor does not have.
+#[test]
+fn every_extraction_rule_is_declared_and_no_other() -> Result<(), Box<dyn std::error::Error>> {
+    let triples = triples(ONTOLOGY_TTL)?;
+    let described = |iri: &str, predicate: &str| {
+        triples.iter().any(|t| {
+            t.subject.to_string() == format!("<{iri}>") && t.predicate.as_str() == predicate
+        })
+    };
+    let declared: BTreeSet<String> = triples
+        .iter()
+        .filter(|t| t.predicate.as_str() == vocab::w3c::RDF_TYPE)
+        .filter(|t| matches!(&t.object, Term::NamedNode(n) if n.as_str() == pg::EXTRACTION_RULE))
+        .map(|t| t.subject.to_string().trim_matches(['<', '>']).to_owned())
+        .collect();
+    let code: BTreeSet<String> = Rule::ALL.iter().map(|r| rdf::rule_iri(*r)).collect();
+    assert_eq!(code, declared, "the extractor's rules and the ontology's");
+    for iri in &code {
+        assert!(described(iri, vocab::w3c::RDFS_LABEL), "{iri} has no label");
+        assert!(
+            described(iri, vocab::w3c::RDFS_COMMENT),
+            "{iri} has no comment"
+        );
+    }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! RDF: turns one article's facts into quads in the article's own named graph, with stable
 //! IRIs and provenance (every fact carries an evidence node naming its sentence and span).
 
-use crate::facts::{Evidence, Facts, Relation, Scope};
+use crate::facts::{Evidence, Facts, Relation, Rule, Scope};
 use crate::input::Article;
 use crate::reference::slug;
 use crate::text::Date;
@@ -39,6 +39,11 @@ pub fn person_iri(article: &str, name: &str, scope: Scope) -> String {
         Scope::Global => format!("{ID}person/{}", slug(name)),
         Scope::Article => format!("{article}/person/{}", slug(name)),
     }
+}
+
+/// The IRI of an extraction rule, `id:rule/<slug>`, declared in the ontology.
+pub fn rule_iri(rule: Rule) -> String {
+    format!("{ID}rule/{}", rule.slug())
 }
 
 fn node(iri: &str) -> NamedNode {
@@ -108,6 +113,7 @@ impl Writer {
         self.iri(&e, pg::IN_SENTENCE, &sentence);
         self.integer(&e, pg::START_CHAR, evidence.start_char);
         self.integer(&e, pg::END_CHAR, evidence.end_char);
+        self.iri(&e, pg::RULE, &rule_iri(evidence.rule));
         if let Some(record) = facts.sentences.get(evidence.sentence) {
             let from = evidence.start_char.saturating_sub(record.start_char);
             let to = evidence.end_char.saturating_sub(record.start_char);

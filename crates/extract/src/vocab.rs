@@ -50,6 +50,8 @@ pub mod pg {
         iri!("https://w3id.org/policegraph/ontology#", "PoliceOfficer");
     pub const PROCEEDING: &str = iri!("https://w3id.org/policegraph/ontology#", "Proceeding");
     pub const EVIDENCE: &str = iri!("https://w3id.org/policegraph/ontology#", "Evidence");
+    pub const EXTRACTION_RULE: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "ExtractionRule");
     pub const SENTENCE: &str = iri!("https://w3id.org/policegraph/ontology#", "Sentence");
     pub const RANK: &str = iri!("https://w3id.org/policegraph/ontology#", "Rank");
     pub const TITLE: &str = iri!("https://w3id.org/policegraph/ontology#", "Title");
@@ -127,6 +129,8 @@ pub mod pg {
     pub const END_CHAR: &str = iri!("https://w3id.org/policegraph/ontology#", "endChar");
     /// Evidence -> the words of the article it rests on.
     pub const QUOTED_TEXT: &str = iri!("https://w3id.org/policegraph/ontology#", "quotedText");
+    /// Evidence -> the extraction rule that stated the fact.
+    pub const RULE: &str = iri!("https://w3id.org/policegraph/ontology#", "rule");
 
     // Reference data.
     /// Rank -> order of seniority, 1 for Police Constable.
@@ -147,6 +151,7 @@ pub mod w3c {
     pub const RDF_PREDICATE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
     pub const RDF_OBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
     pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+    pub const RDFS_COMMENT: &str = "http://www.w3.org/2000/01/rdf-schema#comment";
     pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
     pub const XSD_G_MONTH_DAY: &str = "http://www.w3.org/2001/XMLSchema#gMonthDay";
     pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";

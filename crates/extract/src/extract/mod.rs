@@ -27,8 +27,8 @@ pub mod units;
 
 use crate::error::Error;
 use crate::facts::{
-    Evidence, Facts, Organisation, Person, PersonFact, Proceeding, Quotation, Relation, Scope,
-    SentenceRecord,
+    Evidence, Facts, Organisation, Person, PersonFact, Proceeding, Quotation, Relation, Rule,
+    Scope, SentenceRecord,
 };
 use crate::input::Article;
 use crate::reference::{Reference, concept_iri};
@@ -154,6 +154,7 @@ impl Extractor {
         let case_facts = case_facts::find_case_facts(&input);
         let mut affiliations =
             affiliations::affiliations(&clean, &people, &mentions, &orgs, &self.gazetteer);
+        let with_name = affiliations.clone();
         affiliations::group_units(
             &clean,
             &sentences,
@@ -163,6 +164,7 @@ impl Extractor {
             &self.gazetteer,
             &mut affiliations,
         );
+        let of_group = affiliations.clone();
         affiliations::field_units(
             &clean,
             &sentences,
@@ -171,6 +173,7 @@ impl Extractor {
             |sentence, start, end| resolver.resolve(sentence, start, end, false),
             &mut affiliations,
         );
+        let membership_rules = membership_rules(&with_name, &of_group, &affiliations);
         let quotes = affiliations::quotations(&clean, &mentions);
 
         let mut builder = FactsBuilder {
@@ -184,7 +187,7 @@ impl Extractor {
             let person_mentions: Vec<Evidence> = mentions
                 .iter()
                 .filter(|m| m.person == index)
-                .map(|m| builder.evidence((m.head_start, m.end)))
+                .map(|m| builder.evidence((m.head_start, m.end), Rule::PersonMention))
                 .collect();
             let rank = person
                 .rank
@@ -223,14 +226,16 @@ impl Extractor {
                 mentions: person_mentions,
             });
             if let Some((rank, span)) = rank {
-                builder.relate(index, Relation::Rank(rank), span);
+                builder.relate(index, Relation::Rank(rank), span, Rule::RankWithName);
             }
             if let Some((title, span)) = title {
-                builder.relate(index, Relation::Title(title), span);
+                builder.relate(index, Relation::Title(title), span, Rule::TitleWithName);
             }
         }
         for org in &orgs {
-            let org_mentions = org.spans.iter().map(|&s| builder.evidence(s)).collect();
+            let org_mentions = (org.spans.iter())
+                .map(|&s| builder.evidence(s, Rule::OrganisationMention))
+                .collect();
             builder.facts.organisations.push(Organisation {
                 iri: org.iri.clone(),
                 name: org.name.clone(),
@@ -242,38 +247,50 @@ impl Extractor {
         }
         for (person, affiliation) in affiliations.iter().enumerate() {
             if let Some((org, span)) = affiliation {
-                builder.relate(person, Relation::MemberOf(*org), *span);
+                let rule = membership_rules[person];
+                builder.relate(person, Relation::MemberOf(*org), *span, rule);
             }
         }
         for (person, fact, span) in case_facts {
-            let relation = match fact {
-                CaseFact::InvestigatedBy(o) => Relation::InvestigatedBy(o),
-                CaseFact::ReferredTo(o) => Relation::ReferredTo(o),
-                CaseFact::FileSubmittedTo(o) => Relation::FileSubmittedTo(o),
-                CaseFact::Breached(s) => {
-                    Relation::BreachedStandard(self.gazetteer.reference.standards[s].iri.clone())
-                }
+            let (relation, rule) = match fact {
+                CaseFact::InvestigatedBy(o) => (Relation::InvestigatedBy(o), Rule::Investigation),
+                CaseFact::ReferredTo(o) => (Relation::ReferredTo(o), Rule::Referral),
+                CaseFact::FileSubmittedTo(o) => (Relation::FileSubmittedTo(o), Rule::FileSubmitted),
+                CaseFact::Breached(s) => (
+                    Relation::BreachedStandard(self.gazetteer.reference.standards[s].iri.clone()),
+                    Rule::StandardBreached,
+                ),
             };
-            builder.relate(person, relation, span);
+            builder.relate(person, relation, span, rule);
         }
         for p in proceedings {
             let proceeding = Proceeding {
                 subject: p.subject,
                 kind: concept_iri(scheme::PROCEEDING_KIND, p.kind),
-                evidence: builder.evidence(p.span),
-                date: p
-                    .date
-                    .map(|(d, span)| (dates[d].date, builder.evidence(span))),
-                chair: p.chair.map(|(c, span)| (c, builder.evidence(span))),
-                finding: p
-                    .finding
-                    .map(|(f, span)| (concept_iri(scheme::FINDING, f), builder.evidence(span))),
-                outcomes: p
-                    .outcomes
-                    .iter()
-                    .map(|&(o, span)| (concept_iri(scheme::OUTCOME, o), builder.evidence(span)))
+                evidence: builder.evidence(
+                    p.span,
+                    if p.inferred {
+                        Rule::ProceedingInferred
+                    } else {
+                        Rule::ProceedingStated
+                    },
+                ),
+                date: (p.date)
+                    .map(|(d, span)| (dates[d].date, builder.evidence(span, Rule::ProceedingDate))),
+                chair: (p.chair)
+                    .map(|(c, span)| (c, builder.evidence(span, Rule::ProceedingChair))),
+                finding: p.finding.map(|(f, span)| {
+                    let evidence = builder.evidence(span, Rule::Finding);
+                    (concept_iri(scheme::FINDING, f), evidence)
+                }),
+                outcomes: (p.outcomes.iter())
+                    .map(|&(o, span)| {
+                        let evidence = builder.evidence(span, Rule::Outcome);
+                        (concept_iri(scheme::OUTCOME, o), evidence)
+                    })
                     .collect(),
-                court: p.court.map(|(c, span)| (c, builder.evidence(span))),
+                court: (p.court)
+                    .map(|(c, span)| (c, builder.evidence(span, Rule::ProceedingCourt))),
             };
             builder.facts.proceedings.push(proceeding);
         }
@@ -281,7 +298,7 @@ impl Extractor {
             let quotation = Quotation {
                 text: builder.original.slice(q.span.0, q.span.1).trim().to_owned(),
                 speaker: q.speaker.map(|(p, _)| p),
-                evidence: builder.evidence(q.span),
+                evidence: builder.evidence(q.span, Rule::Quotation),
             };
             builder.facts.quotations.push(quotation);
         }
@@ -301,6 +318,21 @@ impl Extractor {
         });
         hits
     }
+}
+
+/// The rule each person's membership was stated by: the stage that last set it.
+fn membership_rules<T: PartialEq>(with_name: &[T], of_group: &[T], last: &[T]) -> Vec<Rule> {
+    (last.iter().enumerate())
+        .map(|(i, m)| {
+            if of_group.get(i) != Some(m) {
+                Rule::MembershipFieldLine
+            } else if with_name.get(i) != Some(m) {
+                Rule::MembershipOfGroup
+            } else {
+                Rule::MembershipWithName
+            }
+        })
+        .collect()
 }
 
 /// The date of an ISO 8601 date or date-time ("2025-02-07", "2025-02-07T16:42:00Z").
@@ -368,7 +400,7 @@ struct FactsBuilder<'a> {
 }
 
 impl FactsBuilder<'_> {
-    fn evidence(&mut self, (start, end): (usize, usize)) -> Evidence {
+    fn evidence(&mut self, (start, end): (usize, usize), rule: Rule) -> Evidence {
         let position = self
             .sentences
             .partition_point(|s| s.end <= start)
@@ -378,6 +410,7 @@ impl FactsBuilder<'_> {
                 sentence: 0,
                 start_char: 0,
                 end_char: 0,
+                rule,
             };
         };
         let start = start.max(sentence.start);
@@ -400,11 +433,12 @@ impl FactsBuilder<'_> {
             sentence: index,
             start_char,
             end_char,
+            rule,
         }
     }
 
-    fn relate(&mut self, person: usize, relation: Relation, span: (usize, usize)) {
-        let evidence = self.evidence(span);
+    fn relate(&mut self, person: usize, relation: Relation, span: (usize, usize), rule: Rule) {
+        let evidence = self.evidence(span, rule);
         if !self
             .facts
             .person_facts
