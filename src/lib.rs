@@ -12,6 +12,8 @@
 //! Everything up to the quads is the `policegraph-extract` crate (re-exported here), which builds
 //! without the store; this crate adds:
 //!
+//! - [`cli`]: the command line's arguments
+//! - [`formats`]: RDF syntaxes by file extension
 //! - [`store`]: the Oxigraph store
 //! - [`pipeline`]: ingest and extract over many files, in parallel
 //! - [`results`]: SPARQL results as tables, CSV, JSON...
@@ -19,7 +21,9 @@
 
 pub use policegraph_extract::{error, extract, facts, input, rdf, reference, text, vocab};
 
+pub mod cli;
 pub mod dot;
+pub mod formats;
 pub mod pipeline;
 pub mod results;
 pub mod store;

@@ -5,16 +5,15 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-mod cli;
-use cli::{
-    Cli, Command, DotArgs, ExportArgs, ExtractArgs, IngestArgs, QueryArgs, RdfOutput, ResultsOutput,
-};
+use oxigraph::sparql::results::QueryResultsFormat;
+use policegraph::cli::{Cli, Command, DotArgs, ExportArgs, ExtractArgs, IngestArgs, QueryArgs};
 use policegraph::error::Error;
 use policegraph::extract::Extractor;
+use policegraph::formats::rdf_format_of;
 use policegraph::pipeline::{self, Event, Summary};
 use policegraph::results::{ResultsFormat, write_results};
-use policegraph::store::{GraphStore, Ingested, rdf_format as rdf_kind_format};
-use policegraph::{dot, input, vocab};
+use policegraph::store::{GraphStore, Ingested};
+use policegraph::{dot, vocab};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -72,15 +71,6 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
         cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
             || matches!(cause.downcast_ref::<Error>(), Some(Error::Write { cause, .. }) if cause.contains("Broken pipe"))
     })
-}
-
-fn rdf_format(format: RdfOutput) -> RdfFormat {
-    match format {
-        RdfOutput::Turtle => RdfFormat::Turtle,
-        RdfOutput::Ntriples => RdfFormat::NTriples,
-        RdfOutput::Nquads => RdfFormat::NQuads,
-        RdfOutput::Trig => RdfFormat::TriG,
-    }
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -185,7 +175,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let extractor = Extractor::new()?;
-    let format = rdf_format(args.format);
+    let format = RdfFormat::from(args.format);
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, iri) in vocab::PREFIXES {
         serializer = serializer.with_prefix(*prefix, *iri)?;
@@ -248,13 +238,9 @@ fn query(args: QueryArgs) -> Result<ExitCode> {
     let store = GraphStore::open_read_only(&args.store.store)?;
     let results = store.query_with(&sparql, &name, &args.bind)?;
     let format = match args.format {
-        Some(ResultsOutput::Table) => ResultsFormat::Table,
-        Some(ResultsOutput::Csv) => ResultsFormat::Csv,
-        Some(ResultsOutput::Tsv) => ResultsFormat::Tsv,
-        Some(ResultsOutput::Json) => ResultsFormat::Json,
-        Some(ResultsOutput::Xml) => ResultsFormat::Xml,
+        Some(format) => ResultsFormat::from(format),
         None if std::io::stdout().is_terminal() => ResultsFormat::Table,
-        None => ResultsFormat::Csv,
+        None => ResultsFormat::W3c(QueryResultsFormat::Csv),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write_results(results, format, &mut out, &name)?;
@@ -307,12 +293,12 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     let store = GraphStore::open_read_only(&args.store.store)?;
     // The format asked for, else the one the output file's extension names, else Turtle.
     let format = match args.format {
-        Some(format) => rdf_format(format),
+        Some(format) => RdfFormat::from(format),
         None => args
             .output
             .as_deref()
-            .and_then(input::rdf_kind)
-            .map_or(RdfFormat::Turtle, rdf_kind_format),
+            .and_then(rdf_format_of)
+            .unwrap_or(RdfFormat::Turtle),
     };
     write_output(args.output.as_deref(), |out| store.export(format, out))?;
     Ok(ExitCode::SUCCESS)

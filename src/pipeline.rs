@@ -5,9 +5,11 @@
 use crate::error::Error;
 use crate::extract::Extractor;
 use crate::facts::Facts;
+use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
 use crate::store::{ArticleQuads, GraphStore, Ingested};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -58,7 +60,7 @@ enum Ready {
     Article(Box<Extracted>),
     Rdf {
         location: String,
-        kind: input::RdfKind,
+        format: RdfFormat,
         data: Vec<u8>,
     },
 }
@@ -93,19 +95,22 @@ fn extract_batch(
 ) -> Vec<Result<Ready, Error>> {
     batch
         .into_par_iter()
-        .map(|item| {
-            item.map(|item| match item {
-                Item::Article(article) => Ready::Article(Box::new(extract_one(extractor, article))),
-                Item::Rdf {
-                    location,
-                    kind,
-                    data,
-                } => Ready::Rdf {
-                    location,
-                    kind,
-                    data,
-                },
-            })
+        .map(|item| match item? {
+            Item::Article(article) => Ok(Ready::Article(Box::new(extract_one(extractor, article)))),
+            Item::Rdf { path, data } => {
+                let location = path.display().to_string();
+                match rdf_format_of(&path) {
+                    Some(format) => Ok(Ready::Rdf {
+                        location,
+                        format,
+                        data,
+                    }),
+                    None => Err(Error::BadRdf {
+                        path: location,
+                        cause: "not an RDF syntax policegraph reads".into(),
+                    }),
+                }
+            }
         })
         .collect()
 }
@@ -244,10 +249,10 @@ pub fn ingest(
                     Ready::Article(e) => e,
                     Ready::Rdf {
                         location,
-                        kind,
+                        format,
                         data,
                     } => {
-                        written.push(store.load_rdf(kind, &data, &location).map(|quads| {
+                        written.push(store.load_rdf(format, &data, &location).map(|quads| {
                             summary.rdf_files += 1;
                             summary.quads += quads;
                             Written::Rdf { location, quads }

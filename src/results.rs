@@ -9,14 +9,14 @@ use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
 
-/// How SELECT and ASK results are written.
+/// How SELECT and ASK results are written: an aligned table for people, or one of the W3C
+/// formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsFormat {
+    /// Columns aligned under a header, literals as their text, and a row count.
     Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
+    /// CSV, TSV, JSON or XML, as Oxigraph writes them.
+    W3c(QueryResultsFormat),
 }
 
 /// A term as a person reads it: literals as their text, IRIs as they are.
@@ -45,10 +45,7 @@ pub fn write_results(
     };
     let w3c = match format {
         ResultsFormat::Table => None,
-        ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
-        ResultsFormat::Tsv => Some(QueryResultsFormat::Tsv),
-        ResultsFormat::Json => Some(QueryResultsFormat::Json),
-        ResultsFormat::Xml => Some(QueryResultsFormat::Xml),
+        ResultsFormat::W3c(format) => Some(format),
     };
     match results {
         QueryResults::Boolean(value) => match w3c {

@@ -3,7 +3,6 @@
 //! answers SPARQL over the union of all graphs, and exports.
 
 use crate::error::Error;
-use crate::input::RdfKind;
 use crate::rdf::{rdf_file_graph, sha256_hex};
 use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
@@ -273,9 +272,9 @@ impl GraphStore {
     /// without graphs go into the file's own graph ([`rdf_file_graph`]). Returns the number
     /// of quads that were not in the store already (found quad by quad: counting the whole
     /// store before and after would read every quad of it).
-    pub fn load_rdf(&self, kind: RdfKind, data: &[u8], location: &str) -> Result<usize, Error> {
-        let mut parser = RdfParser::from_format(rdf_format(kind)).rename_blank_nodes();
-        if matches!(kind, RdfKind::Turtle | RdfKind::NTriples) {
+    pub fn load_rdf(&self, format: RdfFormat, data: &[u8], location: &str) -> Result<usize, Error> {
+        let mut parser = RdfParser::from_format(format).rename_blank_nodes();
+        if !format.supports_datasets() {
             parser = parser.with_default_graph(NamedNode::new_unchecked(rdf_file_graph(data)));
         }
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
@@ -466,14 +465,5 @@ fn term_key(term: &Term) -> (u8, Cow<'_, str>, &str, &str) {
         (1, n.as_str().into(), "", "")
     } else {
         (2, term.to_string().into(), "", "")
-    }
-}
-
-pub fn rdf_format(kind: RdfKind) -> RdfFormat {
-    match kind {
-        RdfKind::Turtle => RdfFormat::Turtle,
-        RdfKind::NTriples => RdfFormat::NTriples,
-        RdfKind::NQuads => RdfFormat::NQuads,
-        RdfKind::TriG => RdfFormat::TriG,
     }
 }

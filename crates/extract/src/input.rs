@@ -23,21 +23,17 @@ pub struct Article {
     pub publisher: Option<String>,
 }
 
-/// RDF formats loaded as they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RdfKind {
-    Turtle,
-    NTriples,
-    NQuads,
-    TriG,
-}
+/// The extensions of the RDF files loaded as they are (Turtle, N-Triples, N-Quads, TriG): the
+/// store names each one's syntax.
+pub const RDF_EXTENSIONS: [&str; 4] = ["ttl", "nt", "nq", "trig"];
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     Text,
     JsonLines,
-    Rdf(RdfKind),
+    /// An RDF file, whose extension is one of [`RDF_EXTENSIONS`].
+    Rdf,
 }
 
 /// A file (or stdin) to read.
@@ -60,33 +56,19 @@ impl Source {
 #[derive(Debug)]
 pub enum Item {
     Article(Article),
+    /// An RDF file, to load as it is; its extension names the syntax.
     Rdf {
-        location: String,
-        kind: RdfKind,
+        path: PathBuf,
         data: Vec<u8>,
     },
 }
 
-/// The RDF syntax a file's extension names.
-pub fn rdf_kind(path: &Path) -> Option<RdfKind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "ttl" => RdfKind::Turtle,
-        "nt" => RdfKind::NTriples,
-        "nq" => RdfKind::NQuads,
-        "trig" => RdfKind::TriG,
-        _ => return None,
-    })
-}
-
 fn kind_of(path: &Path) -> Option<SourceKind> {
-    if let Some(kind) = rdf_kind(path) {
-        return Some(SourceKind::Rdf(kind));
-    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "txt" | "text" => Some(SourceKind::Text),
         "jsonl" | "ndjson" => Some(SourceKind::JsonLines),
+        ext if RDF_EXTENSIONS.contains(&ext) => Some(SourceKind::Rdf),
         _ => None,
     }
 }
@@ -234,15 +216,14 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
                 });
             Box::new(std::iter::once(item))
         }
-        (Some(path), SourceKind::Rdf(kind)) => {
+        (Some(path), SourceKind::Rdf) => {
             let item = std::fs::read(path)
                 .map_err(|e| Error::Read {
                     path: path.clone(),
                     cause: e.to_string(),
                 })
                 .map(|data| Item::Rdf {
-                    location: path.display().to_string(),
-                    kind,
+                    path: path.clone(),
                     data,
                 });
             Box::new(std::iter::once(item))
