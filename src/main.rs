@@ -1,7 +1,6 @@
 //! The `policegraph` binary: parses the command line, calls the library, prints one line per
 //! error on stderr and exits non-zero when anything failed.
 
-use anyhow::{Context, Result, bail};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -17,6 +16,15 @@ use policegraph::{dot, vocab};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+
+type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn stdout_error(source: std::io::Error) -> Error {
+    Error::Write {
+        path: "stdout".into(),
+        source,
+    }
+}
 
 /// A command-line error as one line: clap's first line, with the possible values if it lists
 /// them.
@@ -54,9 +62,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         // A reader that stopped reading (`| head`) is not a failure.
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            let message = format!("{e:#}");
+            let message = e.to_string();
             eprintln!(
                 "policegraph: {}",
                 message.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -64,13 +72,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            || matches!(cause.downcast_ref::<Error>(), Some(Error::Write { cause, .. }) if cause.contains("Broken pipe"))
-    })
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -178,14 +179,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let format = RdfFormat::from(args.format);
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, iri) in vocab::PREFIXES {
-        serializer = serializer.with_prefix(*prefix, *iri)?;
+        serializer = serializer
+            .with_prefix(*prefix, *iri)
+            .map_err(|source| Error::Prefix {
+                prefix: (*prefix).to_owned(),
+                source,
+            })?;
     }
     let stdout = std::io::stdout().lock();
     let mut writer = serializer.for_writer(std::io::BufWriter::new(stdout));
-    let write_err = |e: std::io::Error| Error::Write {
-        path: "stdout".into(),
-        cause: e.to_string(),
-    };
+    let write_err = stdout_error;
     let mut write = |quads: &[oxigraph::model::Quad]| -> Result<(), Error> {
         for quad in quads {
             if format.supports_datasets() {
@@ -218,17 +221,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
 fn read_query(arg: &str) -> Result<(String, String)> {
     let path = Path::new(arg);
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Read {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::ReadQuery {
             path: path.into(),
-            cause: e.to_string(),
+            source,
         })?;
         return Ok((text, arg.to_owned()));
     }
     if !arg.trim().contains(char::is_whitespace) && !arg.contains('{') {
-        bail!(Error::Read {
-            path: path.into(),
-            cause: "no such file (and not a SPARQL query)".into()
-        });
+        return Err(Error::NoQueryFile { path: path.into() });
     }
     Ok((arg.to_owned(), "(inline)".to_owned()))
 }
@@ -244,7 +244,7 @@ fn query(args: QueryArgs) -> Result<ExitCode> {
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write_results(results, format, &mut out, &name)?;
-    out.flush().context("cannot write stdout")?;
+    out.flush().map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -257,33 +257,31 @@ fn write_output(
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             body(&mut out)?;
-            out.flush().context("cannot write stdout")?;
+            out.flush().map_err(stdout_error)?;
         }
         Some(path) => {
             let dir = path
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let write_err = |e: &dyn std::fmt::Display| Error::Write {
+            let write_err = |source| Error::Write {
                 path: path.display().to_string(),
-                cause: e.to_string(),
+                source,
             };
-            let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| write_err(&e))?;
+            let mut file = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
             {
                 let mut out = std::io::BufWriter::new(file.as_file_mut());
                 body(&mut out)?;
-                out.flush().map_err(|e| write_err(&e))?;
+                out.flush().map_err(write_err)?;
             }
             // A temporary file is private; the output is an ordinary file.
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
                 let mode = std::fs::Permissions::from_mode(0o644);
-                file.as_file()
-                    .set_permissions(mode)
-                    .map_err(|e| write_err(&e))?;
+                file.as_file().set_permissions(mode).map_err(write_err)?;
             }
-            file.persist(path).map_err(|e| write_err(&e))?;
+            file.persist(path).map_err(|e| write_err(e.error))?;
         }
     }
     Ok(())
@@ -323,10 +321,11 @@ fn draw(args: DotArgs) -> Result<ExitCode> {
     }
     let text = dot::to_dot(&graph);
     write_output(args.output.as_deref(), |out| {
-        out.write_all(text.as_bytes()).map_err(|e| Error::Write {
-            path: "output".into(),
-            cause: e.to_string(),
-        })
+        out.write_all(text.as_bytes())
+            .map_err(|source| Error::Write {
+                path: "output".into(),
+                source,
+            })
     })?;
     Ok(ExitCode::SUCCESS)
 }

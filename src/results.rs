@@ -35,13 +35,13 @@ pub fn write_results(
     out: &mut dyn Write,
     name: &str,
 ) -> Result<(), Error> {
-    let query_err = |e: &dyn std::fmt::Display| Error::Query {
+    let query_err = |source| Error::Query {
         query: name.to_owned(),
-        cause: e.to_string(),
+        source,
     };
-    let write_err = |e: std::io::Error| Error::Write {
+    let write_err = |source| Error::Write {
         path: "stdout".into(),
-        cause: e.to_string(),
+        source,
     };
     let w3c = match format {
         ResultsFormat::Table => None,
@@ -64,7 +64,7 @@ pub fn write_results(
                         .serialize_solutions_to_writer(out, variables)
                         .map_err(write_err)?;
                     for solution in solutions {
-                        let solution = solution.map_err(|e| query_err(&e))?;
+                        let solution = solution.map_err(query_err)?;
                         writer.serialize(&solution).map_err(write_err)?;
                     }
                     writer.finish().map_err(write_err)?;
@@ -73,7 +73,7 @@ pub fn write_results(
                     let mut rows: Vec<Vec<String>> =
                         vec![variables.iter().map(|v| v.as_str().to_owned()).collect()];
                     for solution in solutions {
-                        let solution = solution.map_err(|e| query_err(&e))?;
+                        let solution = solution.map_err(query_err)?;
                         rows.push(
                             variables
                                 .iter()
@@ -88,13 +88,17 @@ pub fn write_results(
         QueryResults::Graph(triples) => {
             let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
             for (prefix, iri) in vocab::PREFIXES {
-                serializer = serializer
-                    .with_prefix(*prefix, *iri)
-                    .map_err(|e| query_err(&e))?;
+                serializer =
+                    serializer
+                        .with_prefix(*prefix, *iri)
+                        .map_err(|source| Error::Prefix {
+                            prefix: (*prefix).to_owned(),
+                            source,
+                        })?;
             }
             let mut writer = serializer.for_writer(out);
             for triple in triples {
-                let triple = triple.map_err(|e| query_err(&e))?;
+                let triple = triple.map_err(query_err)?;
                 writer.serialize_triple(&triple).map_err(write_err)?;
             }
             writer.finish().map_err(write_err)?;
