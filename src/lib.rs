@@ -13,6 +13,7 @@
 //! without the store; this crate adds:
 //!
 //! - [`cli`]: the command line's arguments
+//! - [`commands`]: one function per command, behind [`commands::run`]
 //! - [`error`]: the one error type, wrapping the extraction crate's
 //! - [`formats`]: RDF syntaxes by file extension
 //! - [`store`]: the Oxigraph store
@@ -23,6 +24,7 @@
 pub use policegraph_extract::{extract, facts, input, rdf, reference, text, vocab};
 
 pub mod cli;
+pub mod commands;
 pub mod dot;
 pub mod error;
 pub mod formats;
