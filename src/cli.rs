@@ -1,6 +1,10 @@
-//! The command line: clap derive structs only. Each `///` is the option's `--help`.
+//! The command line: clap derive structs, and the one conversion of each `--format` name to its
+//! format. Each `///` is the option's `--help`.
 
+use crate::results::ResultsFormat;
 use clap::{Parser, Subcommand, ValueEnum};
+use oxigraph::io::RdfFormat;
+use oxigraph::sparql::results::QueryResultsFormat;
 use std::path::PathBuf;
 
 /// Builds a knowledge graph of police misconduct cases from news articles and press releases:
@@ -121,6 +125,7 @@ pub struct DotArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The names `--format` takes for RDF; the formats are Oxigraph's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RdfOutput {
     Turtle,
@@ -129,6 +134,18 @@ pub enum RdfOutput {
     Trig,
 }
 
+impl From<RdfOutput> for RdfFormat {
+    fn from(output: RdfOutput) -> Self {
+        match output {
+            RdfOutput::Turtle => RdfFormat::Turtle,
+            RdfOutput::Ntriples => RdfFormat::NTriples,
+            RdfOutput::Nquads => RdfFormat::NQuads,
+            RdfOutput::Trig => RdfFormat::TriG,
+        }
+    }
+}
+
+/// The names `--format` takes for SELECT and ASK results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ResultsOutput {
     Table,
@@ -136,4 +153,53 @@ pub enum ResultsOutput {
     Tsv,
     Json,
     Xml,
+}
+
+impl From<ResultsOutput> for ResultsFormat {
+    fn from(output: ResultsOutput) -> Self {
+        match output {
+            ResultsOutput::Table => ResultsFormat::Table,
+            ResultsOutput::Csv => ResultsFormat::W3c(QueryResultsFormat::Csv),
+            ResultsOutput::Tsv => ResultsFormat::W3c(QueryResultsFormat::Tsv),
+            ResultsOutput::Json => ResultsFormat::W3c(QueryResultsFormat::Json),
+            ResultsOutput::Xml => ResultsFormat::W3c(QueryResultsFormat::Xml),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_rdf_output_is_the_oxigraph_format_of_its_name() {
+        for output in RdfOutput::value_variants() {
+            let name = output.to_possible_value().map(|v| v.get_name().to_owned());
+            let format = RdfFormat::from(*output);
+            let expected = match name.as_deref() {
+                Some("turtle") => RdfFormat::Turtle,
+                Some("ntriples") => RdfFormat::NTriples,
+                Some("nquads") => RdfFormat::NQuads,
+                Some("trig") => RdfFormat::TriG,
+                other => panic!("unexpected --format name {other:?}"),
+            };
+            assert_eq!(format, expected);
+        }
+    }
+
+    #[test]
+    fn each_results_output_is_the_table_or_the_w3c_format_of_its_name() {
+        for output in ResultsOutput::value_variants() {
+            let name = output.to_possible_value().map(|v| v.get_name().to_owned());
+            let expected = match name.as_deref() {
+                Some("table") => ResultsFormat::Table,
+                Some("csv") => ResultsFormat::W3c(QueryResultsFormat::Csv),
+                Some("tsv") => ResultsFormat::W3c(QueryResultsFormat::Tsv),
+                Some("json") => ResultsFormat::W3c(QueryResultsFormat::Json),
+                Some("xml") => ResultsFormat::W3c(QueryResultsFormat::Xml),
+                other => panic!("unexpected --format name {other:?}"),
+            };
+            assert_eq!(ResultsFormat::from(*output), expected);
+        }
+    }
 }

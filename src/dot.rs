@@ -92,9 +92,9 @@ pub fn read_graph(store: &GraphStore) -> Result<Graph<Node, &'static str>, Error
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     if let QueryResults::Solutions(rows) = store.query(NODES, "dot nodes")? {
         for row in rows {
-            let row = row.map_err(|e| Error::Query {
+            let row = row.map_err(|source| Error::Query {
                 query: "dot nodes".into(),
-                cause: e.to_string(),
+                source,
             })?;
             let iri = text(row.get("n"));
             nodes.entry(iri.clone()).or_insert(Node {
@@ -107,9 +107,9 @@ pub fn read_graph(store: &GraphStore) -> Result<Graph<Node, &'static str>, Error
     let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
     if let QueryResults::Solutions(rows) = store.query(EDGES, "dot edges")? {
         for row in rows {
-            let row = row.map_err(|e| Error::Query {
+            let row = row.map_err(|source| Error::Query {
                 query: "dot edges".into(),
-                cause: e.to_string(),
+                source,
             })?;
             let (s, o) = (text(row.get("s")), text(row.get("o")));
             if nodes.contains_key(&s) && nodes.contains_key(&o) {
@@ -152,9 +152,8 @@ pub fn focus(
     let start = match (exact.as_slice(), candidates.as_slice()) {
         ([one], _) | ([], [one]) => *one,
         (_, []) => {
-            return Err(Error::Query {
-                query: format!("--focus {name}"),
-                cause: "no person or organisation has that name".into(),
+            return Err(Error::FocusNotFound {
+                name: name.to_owned(),
             });
         }
         _ => {
@@ -162,10 +161,9 @@ pub fn focus(
                 .iter()
                 .map(|&i| graph[i].label.as_str())
                 .collect();
-            let names: Vec<&str> = names.into_iter().collect();
-            return Err(Error::Query {
-                query: format!("--focus {name}"),
-                cause: format!("matches several: {}", names.join("; ")),
+            return Err(Error::FocusAmbiguous {
+                name: name.to_owned(),
+                candidates: names.into_iter().map(str::to_owned).collect(),
             });
         }
     };

@@ -12,14 +12,22 @@
 //! Everything up to the quads is the `policegraph-extract` crate (re-exported here), which builds
 //! without the store; this crate adds:
 //!
+//! - [`cli`]: the command line's arguments
+//! - [`commands`]: one function per command, behind [`commands::run`]
+//! - [`error`]: the one error type, wrapping the extraction crate's
+//! - [`formats`]: RDF syntaxes by file extension
 //! - [`store`]: the Oxigraph store
 //! - [`pipeline`]: ingest and extract over many files, in parallel
 //! - [`results`]: SPARQL results as tables, CSV, JSON...
 //! - [`dot`]: the graph as Graphviz DOT
 
-pub use policegraph_extract::{error, extract, facts, input, rdf, reference, text, vocab};
+pub use policegraph_extract::{extract, facts, input, rdf, reference, text, vocab};
 
+pub mod cli;
+pub mod commands;
 pub mod dot;
+pub mod error;
+pub mod formats;
 pub mod pipeline;
 pub mod results;
 pub mod store;

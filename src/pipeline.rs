@@ -5,13 +5,17 @@
 use crate::error::Error;
 use crate::extract::Extractor;
 use crate::facts::Facts;
+use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
 use crate::store::{ArticleQuads, GraphStore, Ingested};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
+use policegraph_extract::error::Error as ExtractError;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Articles extracted in parallel at a time.
 const BATCH: usize = 256;
@@ -58,7 +62,7 @@ enum Ready {
     Article(Box<Extracted>),
     Rdf {
         location: String,
-        kind: input::RdfKind,
+        format: RdfFormat,
         data: Vec<u8>,
     },
 }
@@ -89,23 +93,23 @@ fn extract_one(extractor: &Extractor, article: Article) -> Extracted {
 /// Extracts one batch of items in parallel, keeping their order.
 fn extract_batch(
     extractor: &Extractor,
-    batch: Vec<Result<Item, Error>>,
+    batch: Vec<Result<Item, ExtractError>>,
 ) -> Vec<Result<Ready, Error>> {
     batch
         .into_par_iter()
-        .map(|item| {
-            item.map(|item| match item {
-                Item::Article(article) => Ready::Article(Box::new(extract_one(extractor, article))),
-                Item::Rdf {
-                    location,
-                    kind,
-                    data,
-                } => Ready::Rdf {
-                    location,
-                    kind,
-                    data,
-                },
-            })
+        .map(|item| match item? {
+            Item::Article(article) => Ok(Ready::Article(Box::new(extract_one(extractor, article)))),
+            Item::Rdf { path, data } => {
+                let location = path.display().to_string();
+                match rdf_format_of(&path) {
+                    Some(format) => Ok(Ready::Rdf {
+                        location,
+                        format,
+                        data,
+                    }),
+                    None => Err(Error::UnknownRdfSyntax { location }),
+                }
+            }
         })
         .collect()
 }
@@ -121,15 +125,15 @@ fn run(
 ) -> Summary {
     let mut summary = Summary::default();
     let (sources, errors) = input::discover(paths);
-    for e in &errors {
+    for e in errors {
         summary.failed += 1;
-        on_event(Event::Failed(e));
+        on_event(Event::Failed(&Error::from(e)));
     }
     on_event(Event::Started(sources.len()));
     let mut items = sources.iter().flat_map(|s: &Source| input::read(s));
     let mut pending: Option<Vec<Result<Ready, Error>>> = None;
     loop {
-        let batch: Vec<Result<Item, Error>> = items.by_ref().take(BATCH).collect();
+        let batch: Vec<Result<Item, ExtractError>> = items.by_ref().take(BATCH).collect();
         let next = (!batch.is_empty()).then_some(batch);
         if next.is_none() && pending.is_none() {
             break;
@@ -244,10 +248,10 @@ pub fn ingest(
                     Ready::Article(e) => e,
                     Ready::Rdf {
                         location,
-                        kind,
+                        format,
                         data,
                     } => {
-                        written.push(store.load_rdf(kind, &data, &location).map(|quads| {
+                        written.push(store.load_rdf(format, &data, &location).map(|quads| {
                             summary.rdf_files += 1;
                             summary.quads += quads;
                             Written::Rdf { location, quads }
@@ -311,9 +315,9 @@ pub fn ingest(
         summary.quads = summary.quads.saturating_sub(quads);
         summary.new = summary.new.saturating_sub(articles);
         summary.articles = summary.articles.saturating_sub(articles);
-        let err = Error::Store {
-            path: PathBuf::from("(bulk load)"),
-            cause: format!("{articles} articles not stored: {err}"),
+        let err = Error::BulkLoad {
+            articles,
+            source: Box::new(err),
         };
         on_event(Event::Failed(&err));
     }
@@ -357,15 +361,18 @@ fn replace_articles(
                 })
             })
             .collect(),
-        Err(err) => articles
-            .iter()
-            .map(|(e, _, _)| {
-                Err(Error::BadArticle {
-                    path: e.article.location.clone(),
-                    cause: format!("not stored: {err}"),
+        Err(err) => {
+            let err = Arc::new(err);
+            articles
+                .iter()
+                .map(|(e, _, _)| {
+                    Err(Error::NotStored {
+                        location: e.article.location.clone(),
+                        source: Arc::clone(&err),
+                    })
                 })
-            })
-            .collect(),
+                .collect()
+        }
     }
 }
 
@@ -390,10 +397,7 @@ pub fn extract(
                         outcome: Ingested::New,
                     })
                 }
-                Ready::Rdf { location, .. } => Err(Error::BadArticle {
-                    path: location,
-                    cause: "RDF files are loaded by `ingest`, not extracted".into(),
-                }),
+                Ready::Rdf { location, .. } => Err(Error::RdfNotExtracted { location }),
             })
             .collect()
     };

@@ -9,14 +9,14 @@ use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
 
-/// How SELECT and ASK results are written.
+/// How SELECT and ASK results are written: an aligned table for people, or one of the W3C
+/// formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsFormat {
+    /// Columns aligned under a header, literals as their text, and a row count.
     Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
+    /// CSV, TSV, JSON or XML, as Oxigraph writes them.
+    W3c(QueryResultsFormat),
 }
 
 /// A term as a person reads it: literals as their text, IRIs as they are.
@@ -35,20 +35,17 @@ pub fn write_results(
     out: &mut dyn Write,
     name: &str,
 ) -> Result<(), Error> {
-    let query_err = |e: &dyn std::fmt::Display| Error::Query {
+    let query_err = |source| Error::Query {
         query: name.to_owned(),
-        cause: e.to_string(),
+        source,
     };
-    let write_err = |e: std::io::Error| Error::Write {
+    let write_err = |source| Error::Write {
         path: "stdout".into(),
-        cause: e.to_string(),
+        source,
     };
     let w3c = match format {
         ResultsFormat::Table => None,
-        ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
-        ResultsFormat::Tsv => Some(QueryResultsFormat::Tsv),
-        ResultsFormat::Json => Some(QueryResultsFormat::Json),
-        ResultsFormat::Xml => Some(QueryResultsFormat::Xml),
+        ResultsFormat::W3c(format) => Some(format),
     };
     match results {
         QueryResults::Boolean(value) => match w3c {
@@ -67,7 +64,7 @@ pub fn write_results(
                         .serialize_solutions_to_writer(out, variables)
                         .map_err(write_err)?;
                     for solution in solutions {
-                        let solution = solution.map_err(|e| query_err(&e))?;
+                        let solution = solution.map_err(query_err)?;
                         writer.serialize(&solution).map_err(write_err)?;
                     }
                     writer.finish().map_err(write_err)?;
@@ -76,7 +73,7 @@ pub fn write_results(
                     let mut rows: Vec<Vec<String>> =
                         vec![variables.iter().map(|v| v.as_str().to_owned()).collect()];
                     for solution in solutions {
-                        let solution = solution.map_err(|e| query_err(&e))?;
+                        let solution = solution.map_err(query_err)?;
                         rows.push(
                             variables
                                 .iter()
@@ -91,13 +88,17 @@ pub fn write_results(
         QueryResults::Graph(triples) => {
             let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
             for (prefix, iri) in vocab::PREFIXES {
-                serializer = serializer
-                    .with_prefix(*prefix, *iri)
-                    .map_err(|e| query_err(&e))?;
+                serializer =
+                    serializer
+                        .with_prefix(*prefix, *iri)
+                        .map_err(|source| Error::Prefix {
+                            prefix: (*prefix).to_owned(),
+                            source,
+                        })?;
             }
             let mut writer = serializer.for_writer(out);
             for triple in triples {
-                let triple = triple.map_err(|e| query_err(&e))?;
+                let triple = triple.map_err(query_err)?;
                 writer.serialize_triple(&triple).map_err(write_err)?;
             }
             writer.finish().map_err(write_err)?;

@@ -3,7 +3,6 @@
 //! answers SPARQL over the union of all graphs, and exports.
 
 use crate::error::Error;
-use crate::input::RdfKind;
 use crate::rdf::{rdf_file_graph, sha256_hex};
 use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
@@ -13,7 +12,7 @@ use oxigraph::model::{
     Term,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
-use oxigraph::store::{BulkLoader, Store, Transaction};
+use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,16 +41,39 @@ pub struct GraphStore {
     path: PathBuf,
 }
 
-fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
-    let cause = e.to_string();
-    let cause = if cause.contains("lock") || cause.contains("Resource temporarily unavailable") {
-        "locked by another process (is another policegraph running on it?)".to_owned()
-    } else {
-        cause
-    };
+fn store_error(path: &Path, source: StorageError) -> Error {
     Error::Store {
         path: path.to_path_buf(),
-        cause,
+        source,
+    }
+}
+
+/// Why opening the store failed: another process holding it, or anything else.
+fn open_error(path: &Path, source: StorageError) -> Error {
+    if is_locked(&source) {
+        Error::StoreLocked {
+            path: path.to_path_buf(),
+            source,
+        }
+    } else {
+        store_error(path, source)
+    }
+}
+
+/// Whether opening failed because another process holds the store's lock. RocksDB says so only
+/// in its message (`IO error: While lock file: …/LOCK: Resource temporarily unavailable`), which
+/// Oxigraph passes on as an I/O error of kind `Other`; this is the one place that reads it.
+fn is_locked(error: &StorageError) -> bool {
+    let StorageError::Io(error) = error else {
+        return false;
+    };
+    match error.kind() {
+        std::io::ErrorKind::WouldBlock => true,
+        std::io::ErrorKind::Other => {
+            let message = error.to_string();
+            message.contains("lock file") || message.contains("Resource temporarily unavailable")
+        }
+        _ => false,
     }
 }
 
@@ -61,23 +83,24 @@ impl GraphStore {
     pub fn open(path: &Path) -> Result<Self, Error> {
         if path.exists() {
             if !path.is_dir() {
-                return Err(Error::Store {
+                return Err(Error::StoreNotADirectory {
                     path: path.to_path_buf(),
-                    cause: "not a directory".into(),
                 });
             }
             let empty = std::fs::read_dir(path)
-                .map_err(|e| store_error(path, e))?
+                .map_err(|source| Error::StoreDirectory {
+                    path: path.to_path_buf(),
+                    source,
+                })?
                 .next()
                 .is_none();
             if !empty && !path.join("CURRENT").exists() {
-                return Err(Error::Store {
+                return Err(Error::NotAStore {
                     path: path.to_path_buf(),
-                    cause: "not a policegraph store (a directory with other files in it)".into(),
                 });
             }
         }
-        let store = Store::open(path).map_err(|e| store_error(path, e))?;
+        let store = Store::open(path).map_err(|e| open_error(path, e))?;
         let graph = GraphStore {
             store,
             path: path.to_path_buf(),
@@ -90,20 +113,19 @@ impl GraphStore {
     /// ingest running, say); a missing store is an error.
     pub fn open_read_only(path: &Path) -> Result<Self, Error> {
         if !path.join("CURRENT").exists() {
-            return Err(Error::Store {
+            return Err(Error::NoStore {
                 path: path.to_path_buf(),
-                cause: "no store here (run `policegraph ingest` first)".into(),
             });
         }
-        let store = Store::open_read_only(path).map_err(|e| store_error(path, e))?;
+        let store = Store::open_read_only(path).map_err(|e| open_error(path, e))?;
         Ok(GraphStore {
             store,
             path: path.to_path_buf(),
         })
     }
 
-    fn error(&self, e: impl std::fmt::Display) -> Error {
-        store_error(&self.path, e)
+    fn error(&self, source: StorageError) -> Error {
+        store_error(&self.path, source)
     }
 
     /// Loads the ontology and reference data into their graph when missing or out of date.
@@ -129,10 +151,7 @@ impl GraphStore {
                 RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
             transaction
                 .load_from_slice(parser, turtle)
-                .map_err(|e| Error::Reference {
-                    origin: origin.into(),
-                    cause: e.to_string(),
-                })?;
+                .map_err(|source| Error::Ontology { origin, source })?;
         }
         transaction.insert(&marker);
         transaction.commit().map_err(|e| self.error(e))
@@ -273,17 +292,17 @@ impl GraphStore {
     /// without graphs go into the file's own graph ([`rdf_file_graph`]). Returns the number
     /// of quads that were not in the store already (found quad by quad: counting the whole
     /// store before and after would read every quad of it).
-    pub fn load_rdf(&self, kind: RdfKind, data: &[u8], location: &str) -> Result<usize, Error> {
-        let mut parser = RdfParser::from_format(rdf_format(kind)).rename_blank_nodes();
-        if matches!(kind, RdfKind::Turtle | RdfKind::NTriples) {
+    pub fn load_rdf(&self, format: RdfFormat, data: &[u8], location: &str) -> Result<usize, Error> {
+        let mut parser = RdfParser::from_format(format).rename_blank_nodes();
+        if !format.supports_datasets() {
             parser = parser.with_default_graph(NamedNode::new_unchecked(rdf_file_graph(data)));
         }
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         let mut added = 0;
         for quad in parser.for_slice(data) {
-            let quad = quad.map_err(|e| Error::BadRdf {
-                path: location.to_owned(),
-                cause: e.to_string(),
+            let quad = quad.map_err(|source| Error::BadRdf {
+                location: location.to_owned(),
+                source,
             })?;
             if !transaction.contains(&quad).map_err(|e| self.error(e))? {
                 transaction.insert(&quad);
@@ -312,24 +331,26 @@ impl GraphStore {
         name: &str,
         bindings: &[(String, String)],
     ) -> Result<QueryResults<'static>, Error> {
-        let query_err = |cause: String| Error::Query {
-            query: name.to_owned(),
-            cause,
-        };
         let mut prepared = SparqlEvaluator::new()
             .parse_query(sparql)
-            .map_err(|e| query_err(readable_syntax_error(&e.to_string())))?;
+            .map_err(|source| Error::QuerySyntax {
+                query: name.to_owned(),
+                source,
+            })?;
         for (variable, value) in bindings {
-            let variable = Variable::new(variable).map_err(|e| query_err(e.to_string()))?;
+            let variable = Variable::new(variable).map_err(|source| Error::QueryVariable {
+                query: name.to_owned(),
+                source,
+            })?;
             prepared = prepared.substitute_variable(variable, Literal::new_simple_literal(value));
         }
         prepared.dataset_mut().set_default_graph_as_union();
         prepared
             .on_store(&self.store)
             .execute()
-            .map_err(|e| Error::Query {
+            .map_err(|source| Error::Query {
                 query: name.to_owned(),
-                cause: e.to_string(),
+                source,
             })
     }
 
@@ -340,12 +361,15 @@ impl GraphStore {
         for (prefix, iri) in vocab::PREFIXES {
             serializer = serializer
                 .with_prefix(*prefix, *iri)
-                .map_err(|e| self.error(e))?;
+                .map_err(|source| Error::Prefix {
+                    prefix: (*prefix).to_owned(),
+                    source,
+                })?;
         }
         let mut writer = serializer.for_writer(out);
-        let write_err = |e: std::io::Error| Error::Write {
+        let write_err = |source: std::io::Error| Error::Write {
             path: "output".into(),
-            cause: e.to_string(),
+            source,
         };
         if format.supports_datasets() {
             for quad in self.store.iter() {
@@ -379,22 +403,6 @@ impl GraphStore {
         writer.finish().map_err(write_err)?;
         Ok(())
     }
-}
-
-/// A SPARQL syntax error as a person can read it: the position, and the parser's list of
-/// expected tokens only when it is short.
-fn readable_syntax_error(message: &str) -> String {
-    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    let Some((position, expected)) = message.split_once(": expected one of ") else {
-        return message;
-    };
-    if expected.contains("Prefix not found") {
-        return format!("{position}: undeclared prefix (add a PREFIX line)");
-    }
-    if expected.len() > 100 {
-        return format!("{position}: unexpected text here");
-    }
-    format!("{position}: expected one of {expected}")
 }
 
 /// Quads handed to the bulk loader at a time: large enough that it writes few, large files,
@@ -466,14 +474,5 @@ fn term_key(term: &Term) -> (u8, Cow<'_, str>, &str, &str) {
         (1, n.as_str().into(), "", "")
     } else {
         (2, term.to_string().into(), "", "")
-    }
-}
-
-pub fn rdf_format(kind: RdfKind) -> RdfFormat {
-    match kind {
-        RdfKind::Turtle => RdfFormat::Turtle,
-        RdfKind::NTriples => RdfFormat::NTriples,
-        RdfKind::NQuads => RdfFormat::NQuads,
-        RdfKind::TriG => RdfFormat::TriG,
     }
 }

@@ -1,27 +1,47 @@
-//! The library's one error type: each variant names the file, query or store it is about, and
-//! renders as the single line the user sees after `policegraph: `.
+//! The extraction crate's one error type: reading articles and the reference data. Each variant
+//! names the file or line it is about, holds its typed cause where there is one, and renders as
+//! the single line the user sees after `policegraph: `. (The store's, SPARQL's and output's
+//! errors are the top crate's.)
 
 use std::path::PathBuf;
 
-/// Everything that can go wrong in policegraph's library code.
+/// Everything that can go wrong reading articles and reference data.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {path}: {cause}")]
-    Read { path: PathBuf, cause: String },
-    #[error("{path}: not UTF-8 at byte {offset}")]
-    NotUtf8 { path: PathBuf, offset: usize },
-    #[error("{path}: {cause}")]
-    BadArticle { path: String, cause: String },
+    /// A file, folder or stdin that cannot be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A path the user gave that does not exist.
+    #[error("cannot read {path}: no such file or folder")]
+    Missing { path: PathBuf },
+    /// A folder with no file policegraph reads.
     #[error("{path}: no articles found (looked for .txt, .jsonl, .ttl, .nt, .nq, .trig)")]
     NoArticles { path: PathBuf },
-    #[error("{path}: {cause}")]
-    BadRdf { path: String, cause: String },
+    /// An article (a file, or a line of a JSON Lines file) that is not UTF-8.
+    #[error("{location}: not UTF-8 at byte {}", source.valid_up_to())]
+    NotUtf8 {
+        location: String,
+        #[source]
+        source: std::str::Utf8Error,
+    },
+    #[error("{location}: empty file")]
+    EmptyFile { location: String },
+    #[error("{location}: binary file (NUL byte at {offset})")]
+    BinaryFile { location: String, offset: usize },
+    /// A line of a JSON Lines file that is not a JSON article.
+    #[error("{location}: malformed JSON: {source}")]
+    MalformedJson {
+        location: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A JSON article without text.
+    #[error("{location}: empty \"text\"")]
+    EmptyText { location: String },
     #[error("{origin}: invalid reference data: {cause}")]
     Reference { origin: String, cause: String },
-    #[error("store {path}: {cause}")]
-    Store { path: PathBuf, cause: String },
-    #[error("query {query}: {cause}")]
-    Query { query: String, cause: String },
-    #[error("cannot write {path}: {cause}")]
-    Write { path: String, cause: String },
 }

@@ -23,21 +23,17 @@ pub struct Article {
     pub publisher: Option<String>,
 }
 
-/// RDF formats loaded as they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RdfKind {
-    Turtle,
-    NTriples,
-    NQuads,
-    TriG,
-}
+/// The extensions of the RDF files loaded as they are (Turtle, N-Triples, N-Quads, TriG): the
+/// store names each one's syntax.
+pub const RDF_EXTENSIONS: [&str; 4] = ["ttl", "nt", "nq", "trig"];
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     Text,
     JsonLines,
-    Rdf(RdfKind),
+    /// An RDF file, whose extension is one of [`RDF_EXTENSIONS`].
+    Rdf,
 }
 
 /// A file (or stdin) to read.
@@ -60,33 +56,19 @@ impl Source {
 #[derive(Debug)]
 pub enum Item {
     Article(Article),
+    /// An RDF file, to load as it is; its extension names the syntax.
     Rdf {
-        location: String,
-        kind: RdfKind,
+        path: PathBuf,
         data: Vec<u8>,
     },
 }
 
-/// The RDF syntax a file's extension names.
-pub fn rdf_kind(path: &Path) -> Option<RdfKind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "ttl" => RdfKind::Turtle,
-        "nt" => RdfKind::NTriples,
-        "nq" => RdfKind::NQuads,
-        "trig" => RdfKind::TriG,
-        _ => return None,
-    })
-}
-
 fn kind_of(path: &Path) -> Option<SourceKind> {
-    if let Some(kind) = rdf_kind(path) {
-        return Some(SourceKind::Rdf(kind));
-    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "txt" | "text" => Some(SourceKind::Text),
         "jsonl" | "ndjson" => Some(SourceKind::JsonLines),
+        ext if RDF_EXTENSIONS.contains(&ext) => Some(SourceKind::Rdf),
         _ => None,
     }
 }
@@ -117,19 +99,16 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
                 kind: kind_of(path).unwrap_or(SourceKind::Text),
             });
         } else {
-            errors.push(Error::Read {
-                path: path.clone(),
-                cause: "no such file or folder".into(),
-            });
+            errors.push(Error::Missing { path: path.clone() });
         }
     }
     (sources, errors)
 }
 
 fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
-    let read_err = |e: std::io::Error| Error::Read {
+    let read_err = |source: std::io::Error| Error::Read {
         path: dir.to_path_buf(),
-        cause: e.to_string(),
+        source,
     };
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(read_err)?
@@ -159,21 +138,21 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
 
 /// Checks that bytes are usable article text: not empty, not binary, UTF-8.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    let location = || path.display().to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::BadArticle {
-            path: path.display().to_string(),
-            cause: "empty file".into(),
+        return Err(Error::EmptyFile {
+            location: location(),
         });
     }
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err(Error::BadArticle {
-            path: path.display().to_string(),
-            cause: format!("binary file (NUL byte at {offset})"),
+        return Err(Error::BinaryFile {
+            location: location(),
+            offset,
         });
     }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+        location: location(),
+        source: e.utf8_error(),
     })
 }
 
@@ -202,9 +181,9 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
             let stdin = Path::new("-");
             let item = std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| Error::Read {
+                .map_err(|source| Error::Read {
                     path: stdin.into(),
-                    cause: e.to_string(),
+                    source,
                 })
                 .and_then(|_| decode(stdin, bytes))
                 .map(|text| {
@@ -219,9 +198,9 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
         }
         (Some(path), SourceKind::Text) => {
             let item = std::fs::read(path)
-                .map_err(|e| Error::Read {
+                .map_err(|source| Error::Read {
                     path: path.clone(),
-                    cause: e.to_string(),
+                    source,
                 })
                 .and_then(|bytes| decode(path, bytes))
                 .map(|text| {
@@ -234,23 +213,22 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
                 });
             Box::new(std::iter::once(item))
         }
-        (Some(path), SourceKind::Rdf(kind)) => {
+        (Some(path), SourceKind::Rdf) => {
             let item = std::fs::read(path)
-                .map_err(|e| Error::Read {
+                .map_err(|source| Error::Read {
                     path: path.clone(),
-                    cause: e.to_string(),
+                    source,
                 })
                 .map(|data| Item::Rdf {
-                    location: path.display().to_string(),
-                    kind,
+                    path: path.clone(),
                     data,
                 });
             Box::new(std::iter::once(item))
         }
         (Some(path), SourceKind::JsonLines) => match File::open(path) {
-            Err(e) => Box::new(std::iter::once(Err(Error::Read {
+            Err(source) => Box::new(std::iter::once(Err(Error::Read {
                 path: path.clone(),
-                cause: e.to_string(),
+                source,
             }))),
             Ok(file) => Box::new(JsonLines {
                 path: path.clone(),
@@ -287,11 +265,11 @@ impl Iterator for JsonLines {
                     return None;
                 }
                 Ok(_) => {}
-                Err(e) => {
+                Err(source) => {
                     self.done = true;
                     return Some(Err(Error::Read {
                         path: self.path.clone(),
-                        cause: e.to_string(),
+                        source,
                     }));
                 }
             }
@@ -299,29 +277,16 @@ impl Iterator for JsonLines {
                 continue;
             }
             let location = format!("{}:{}", self.path.display(), self.line);
-            let Ok(line) = std::str::from_utf8(&buf) else {
-                let offset = std::str::from_utf8(&buf)
-                    .err()
-                    .map_or(0, |e| e.valid_up_to());
-                return Some(Err(Error::BadArticle {
-                    path: location,
-                    cause: format!("not UTF-8 at byte {offset}"),
-                }));
+            let line = match std::str::from_utf8(&buf) {
+                Ok(line) => line,
+                Err(source) => return Some(Err(Error::NotUtf8 { location, source })),
             };
             let parsed: JsonArticle = match serde_json::from_str(line) {
                 Ok(a) => a,
-                Err(e) => {
-                    return Some(Err(Error::BadArticle {
-                        path: location,
-                        cause: format!("malformed JSON: {e}"),
-                    }));
-                }
+                Err(source) => return Some(Err(Error::MalformedJson { location, source })),
             };
             if parsed.text.trim().is_empty() {
-                return Some(Err(Error::BadArticle {
-                    path: location,
-                    cause: "empty \"text\"".into(),
-                }));
+                return Some(Err(Error::EmptyText { location }));
             }
             let identity = parsed
                 .url

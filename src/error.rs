@@ -1,0 +1,210 @@
+//! The binary crate's one error type: the extraction crate's errors (reading articles, the
+//! reference data) and those of the store, SPARQL and output, each holding its typed cause.
+//! Each renders as the single line the user sees after `policegraph: `, the file, query or
+//! store first.
+
+use oxigraph::io::RdfSyntaxError;
+use oxigraph::model::IriParseError;
+use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError, VariableNameParseError};
+use oxigraph::store::{LoaderError, StorageError};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything that can go wrong in policegraph's commands.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or extracting an article, or the reference data.
+    #[error(transparent)]
+    Extract(#[from] policegraph_extract::error::Error),
+    /// A query argument that is no file and does not look like a query.
+    #[error("cannot read {path}: no such file (and not a SPARQL query)")]
+    NoQueryFile { path: PathBuf },
+    /// A query file that cannot be read.
+    #[error("cannot read {path}: {source}")]
+    ReadQuery {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// An RDF file that does not parse; nothing of it is loaded.
+    #[error("{location}: {source}")]
+    BadRdf {
+        location: String,
+        #[source]
+        source: RdfSyntaxError,
+    },
+    /// An RDF file whose extension names no syntax policegraph reads.
+    #[error("{location}: not an RDF syntax policegraph reads")]
+    UnknownRdfSyntax { location: String },
+    /// `extract` was given an RDF file.
+    #[error("{location}: RDF files are loaded by `ingest`, not extracted")]
+    RdfNotExtracted { location: String },
+    /// An article whose transaction failed, with the articles of the same batch.
+    #[error("{location}: not stored: {source}")]
+    NotStored {
+        location: String,
+        #[source]
+        source: Arc<Error>,
+    },
+    /// A bulk load whose commit failed: none of its articles are in the store.
+    #[error("store (bulk load): {articles} articles not stored: {source}")]
+    BulkLoad {
+        articles: usize,
+        #[source]
+        source: Box<Error>,
+    },
+    #[error("store {path}: not a directory")]
+    StoreNotADirectory { path: PathBuf },
+    #[error("store {path}: not a policegraph store (a directory with other files in it)")]
+    NotAStore { path: PathBuf },
+    #[error("store {path}: no store here (run `policegraph ingest` first)")]
+    NoStore { path: PathBuf },
+    #[error("store {path}: locked by another process (is another policegraph running on it?)")]
+    StoreLocked {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    /// The store directory cannot be listed.
+    #[error("store {path}: {source}")]
+    StoreDirectory {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("store {path}: {source}")]
+    Store {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    /// The ontology or reference data shipped in the binary does not load.
+    #[error("{origin}: invalid reference data: {source}")]
+    Ontology {
+        origin: &'static str,
+        #[source]
+        source: LoaderError,
+    },
+    /// A query that does not parse, with its line and column.
+    #[error("query {query}: {}", readable_syntax_error(source))]
+    QuerySyntax {
+        query: String,
+        #[source]
+        source: SparqlSyntaxError,
+    },
+    /// A `--bind` name that is no SPARQL variable.
+    #[error("query {query}: {source}")]
+    QueryVariable {
+        query: String,
+        #[source]
+        source: VariableNameParseError,
+    },
+    /// A query that failed as it ran.
+    #[error("query {query}: {source}")]
+    Query {
+        query: String,
+        #[source]
+        source: QueryEvaluationError,
+    },
+    #[error("query --focus {name}: no person or organisation has that name")]
+    FocusNotFound { name: String },
+    #[error("query --focus {name}: matches several: {}", candidates.join("; "))]
+    FocusAmbiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
+    /// A prefix of `vocab::PREFIXES` that the RDF writer refuses.
+    #[error("prefix {prefix}: {source}")]
+    Prefix {
+        prefix: String,
+        #[source]
+        source: IriParseError,
+    },
+    /// Writing output: `stdout`, `output` or the file given with `-o`.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Whether this is a write to a reader that stopped reading (`| head`), which is not a
+    /// failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// A SPARQL syntax error as a person can read it: the position, and the parser's list of
+/// expected tokens only when it is short. (The parser's error has no accessor for its
+/// position: this rewrites its message, for display only.)
+fn readable_syntax_error(error: &SparqlSyntaxError) -> String {
+    let message = error.to_string();
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some((position, expected)) = message.split_once(": expected one of ") else {
+        return message;
+    };
+    if expected.contains("Prefix not found") {
+        return format!("{position}: undeclared prefix (add a PREFIX line)");
+    }
+    if expected.len() > 100 {
+        return format!("{position}: unexpected text here");
+    }
+    format!("{position}: expected one of {expected}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_write_error_keeps_its_io_error_as_its_source() {
+        let error = Error::Write {
+            path: "stdout".into(),
+            source: std::io::Error::from(std::io::ErrorKind::BrokenPipe),
+        };
+        assert!(error.is_broken_pipe());
+        let source = error
+            .source()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .map(std::io::Error::kind);
+        assert_eq!(source, Some(std::io::ErrorKind::BrokenPipe));
+        assert!(error.to_string().starts_with("cannot write stdout: "));
+    }
+
+    #[test]
+    fn a_query_syntax_error_keeps_the_parser_error_and_names_the_position() {
+        let parsed =
+            oxigraph::sparql::SparqlEvaluator::new().parse_query("SELECT ?x WHERE { ?x ?y }");
+        let Err(source) = parsed else {
+            panic!("the query parsed");
+        };
+        let error = Error::QuerySyntax {
+            query: "(inline)".into(),
+            source,
+        };
+        assert!(
+            error
+                .source()
+                .is_some_and(|s| s.downcast_ref::<SparqlSyntaxError>().is_some())
+        );
+        assert_eq!(
+            error.to_string(),
+            "query (inline): error at 1:26: expected one of LATERAL, SERVICE, [_]"
+        );
+    }
+
+    #[test]
+    fn an_extraction_error_is_transparent() {
+        let inner = policegraph_extract::error::Error::NoArticles {
+            path: "drafts".into(),
+        };
+        let message = inner.to_string();
+        let error = Error::from(inner);
+        assert_eq!(error.to_string(), message);
+        assert!(!error.is_broken_pipe());
+    }
+}
