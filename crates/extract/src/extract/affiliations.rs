@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// Words between a person and an organisation that make the person serve in it.
 static SERVES_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^(?:'s)?,?(?:\s*\d{1,3},)?\s+(?:who\s+(?:is|was|has been|had been)\s+|who\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:attached\s+to|of|from|based\s+(?:at|in|with)|serv(?:ing|es|ed)\s+(?:with|in|at|on)|(?:leads|heads|led|headed|runs|commands|commanded|manages|managed)|works?\s+(?:for|in|at|on)|worked\s+(?:for|in|at|on)|in\s+charge\s+of\s+[\w\s]{0,40}?\s+(?:at|in)|posted\s+(?:to|at)|stationed\s+at|with|at|for|in)\s+(?:the\s+)?(?:same\s+)?(?:(?:force|service|constabulary)'s\s+)?$",
+        r"(?i)^(?:'s)?,?(?:\s*\d{1,3},)?\s+(?:who\s+(?:is|was|has been|had been)\s+|who\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:attached\s+to|of|from|based\s+(?:at|in|with|within|on)|serv(?:ing|es|ed)\s+(?:with|in|at|on)|(?:leads|heads|led|headed|runs|commands|commanded|manages|managed)|responsible\s+for|works?\s+(?:for|in|at|on)|worked\s+(?:for|in|at|on)|in\s+charge\s+of\s+[\w\s]{0,40}?\s+(?:at|in)|posted\s+(?:to|at)|stationed\s+at|with|at|for|in)\s+(?:the\s+)?(?:same\s+)?(?:[\w-]+\s+(?:[\w-]+\s+)?(?:known\s+as|called)\s+)?(?:(?:force|service|constabulary)'s\s+)?$|^,\s+an?\s+(?:former\s+|retired\s+|serving\s+)?$",
     )
 });
 
@@ -407,6 +407,21 @@ mod tests {
         assert_eq!(
             members("Barrister Gail Innes represented the Durham Constabulary officer."),
             vec![member("Gail Innes", None)]
+        );
+    }
+
+    #[test]
+    fn based_within_responsible_for_known_as_and_a_former() {
+        assert!(SERVES_IN.is_match(", based within the "));
+        assert!(SERVES_IN.is_match(", who was based on "));
+        assert!(SERVES_IN.is_match(", responsible for "));
+        assert!(SERVES_IN.is_match(", who was attached to the custody team known as "));
+        assert!(SERVES_IN.is_match(", a former "));
+        assert!(SERVES_IN.is_match(", an "));
+        assert!(!SERVES_IN.is_match(", a man who complained to the "));
+        assert_eq!(
+            members("Sergeant Ian Roe, a former Dorset Police custody sergeant, was jailed."),
+            vec![member("Ian Roe", Some("Dorset Police"))]
         );
     }
 
