@@ -153,7 +153,12 @@ impl Gazetteer {
         let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
         for hit in hits {
             if let Some(last) = chosen.last() {
-                if hit.start < last.end {
+                // "Head of Professional Standards Directorate": the title keeps its words and
+                // the organisation that runs on past it is found too.
+                let org_past_title = last.category == Category::Title
+                    && hit.category == Category::Organisation
+                    && hit.end > last.end;
+                if hit.start < last.end && !org_past_title {
                     continue;
                 }
             }
@@ -191,5 +196,18 @@ mod tests {
             0
         );
         assert_eq!(orgs("A Dorset Police Unit officer"), 1);
+    }
+
+    #[test]
+    fn an_organisation_that_runs_past_a_title_is_found_with_it() {
+        let Ok(reference) = Reference::load() else {
+            return;
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return;
+        };
+        let hits = gazetteer.find("Head of Professional Standards Directorate, Supt Ann Kerr");
+        let categories: Vec<Category> = hits.iter().map(|h| h.category).collect();
+        assert_eq!(categories[..2], [Category::Title, Category::Organisation]);
     }
 }

@@ -50,6 +50,17 @@ static BARE_STANDARDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Head words that end a unit's name.
+const UNIT_HEADS: &[&str] = &[
+    "Department",
+    "Directorate",
+    "Branch",
+    "Unit",
+    "Command",
+    "Team",
+    "Board",
+];
+
 /// Words a unit name does not begin with.
 const LEADING_NOISE: &[&str] = &[
     "The",
@@ -268,7 +279,11 @@ fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
         let Some(m) = c.get(1) else { continue };
         let before = text[..c.get(0).map_or(0, |w| w.start())].to_ascii_lowercase();
         let breach = before.ends_with("breach ") || before.ends_with("breaches ");
-        if breach || !free(out, m.start(), m.end()) {
+        // "Professional Standards Directorate" is a name the reference or a pattern gives.
+        let headed = text[m.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| UNIT_HEADS.iter().any(|h| rest.starts_with(h)));
+        if breach || headed || !free(out, m.start(), m.end()) {
             continue;
         }
         let (name, kind) = standards
@@ -438,6 +453,11 @@ mod tests {
             vec![("Professional Standards".to_owned(), "unit", false)]
         );
         assert!(units("It was a breach of Professional Standards rules.").is_empty());
+        assert!(
+            !units("Head of Professional Standards Directorate, Supt Ann Kerr, said")
+                .iter()
+                .any(|u| u.0 == "Professional Standards")
+        );
         let both = units(
             "The Professional Standards Department investigated. DI Ann Kerr, Head of \
              Professional Standards, said",
