@@ -78,6 +78,14 @@ static FORMERLY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A force named by its county alone before a chief officer's rank or "police officer", or
+/// after "Chief Constable of": "the Dorset Chief Constable", "Chief Constable of Dorset".
+static COUNTY_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+) (?:(?:Deputy |Assistant )?Chief Constable|[Pp]olice (?:officers?|constables?|sergeants?|staff))\b|\b[Cc]hief [Cc]onstable of ((?:[A-Z][a-z]+ )?[A-Z][a-z]+)\b",
+    )
+});
+
 /// Words a pattern may capture before a place name that are not part of it.
 const LEADING_NOISE: &[&str] = &[
     "At", "The", "In", "To", "From", "Before", "At the", "On", "A", "An", "Outside",
@@ -183,6 +191,7 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             add(&mut orgs, entity, (start, m.end()));
         }
     }
+    county_forces(text, hits, gazetteer, &mut orgs);
     based_at_station(text, gazetteer, &mut orgs);
     super::units::find_units(text, hits, gazetteer, &mut orgs);
     // A body named only as what another used to be is not one the article is about.
@@ -192,6 +201,42 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             .any(|&(s, _)| !FORMERLY.is_match(&text[s.saturating_sub(40)..s]))
     });
     orgs
+}
+
+/// Forces named by county alone ("Chief Constable of Dorset"): the reference force whose name
+/// is the county and "Police" or "Constabulary".
+fn county_forces(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
+    let reference = &gazetteer.reference;
+    for c in COUNTY_FORCE.captures_iter(text) {
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        let (offset, place) = strip_leading_noise(m.as_str());
+        let span = (m.start() + offset, m.end());
+        let overlaps = hits.iter().any(|h| h.start < span.1 && span.0 < h.end);
+        let names = [format!("{place} Police"), format!("{place} Constabulary")];
+        let force = reference.organisations.iter().find(|e| {
+            reference.label_of(&e.kind) == Some("police force")
+                && e.labels
+                    .iter()
+                    .any(|l| names.iter().any(|n| l.eq_ignore_ascii_case(n)))
+        });
+        let Some(force) = force.filter(|_| !overlaps) else {
+            continue;
+        };
+        match orgs.iter_mut().find(|o| o.iri == force.iri) {
+            Some(o) => o.spans.push(span),
+            None => orgs.push(OrgEntity {
+                iri: force.iri.clone(),
+                name: force.pref_label.clone(),
+                kind_label: "police force".to_owned(),
+                kind: force.kind.clone(),
+                parent: force.parent.clone(),
+                from_reference: true,
+                spans: vec![span],
+            }),
+        }
+    }
 }
 
 /// Police stations named where an officer is based: "based at Ashford station" names one;
@@ -406,7 +451,28 @@ mod tests {
         LazyLock::force(&BASED_AT_STATION);
         LazyLock::force(&BASED_AT_PLACE);
         LazyLock::force(&NEWS);
+        LazyLock::force(&COUNTY_FORCE);
         LazyLock::force(&FORMERLY);
+    }
+
+    #[test]
+    fn a_force_named_by_its_county() {
+        let forces = |text: &str| -> Vec<(String, usize)> {
+            orgs_of(text)
+                .into_iter()
+                .filter(|o| o.is_kind(&["police force"]))
+                .map(|o| (o.name, o.spans.len()))
+                .collect()
+        };
+        assert_eq!(
+            forces("The Dorset Chief Constable resigned. He had been Chief Constable of Dorset."),
+            vec![("Dorset Police".to_owned(), 2)]
+        );
+        assert_eq!(
+            forces("Dorset Police said a Dorset police officer was dismissed."),
+            vec![("Dorset Police".to_owned(), 2)]
+        );
+        assert!(forces("The Chief Constable of Atlantis said").is_empty());
     }
 
     #[test]
