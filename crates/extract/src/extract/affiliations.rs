@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// Words between a person and an organisation that make the person serve in it.
 static SERVES_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^(?:'s)?,?(?:\s*\d{1,3},)?\s+(?:who\s+(?:is|was|has been|had been)\s+|who\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:attached\s+to|of|from|based\s+(?:at|in|with)|serv(?:ing|es|ed)\s+(?:with|in|at|on)|(?:leads|heads|led|headed|runs|commands|commanded|manages|managed)|works?\s+(?:for|in|at|on)|worked\s+(?:for|in|at|on)|in\s+charge\s+of\s+[\w\s]{0,40}?\s+(?:at|in)|posted\s+(?:to|at)|stationed\s+at|with|at|for|in)\s+(?:the\s+)?(?:same\s+)?(?:(?:force|service|constabulary)'s\s+)?$",
+        r"(?i)^(?:'s)?,?(?:\s*\d{1,3},)?\s+(?:who\s+(?:is|was|has been|had been)\s+|who\s+|a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:attached\s+to|of|from|based\s+(?:at|in|with|within|on)|serv(?:ing|es|ed)\s+(?:with|in|at|on)|(?:leads|heads|led|headed|runs|commands|commanded|manages|managed)|responsible\s+for|works?\s+(?:for|in|at|on)|worked\s+(?:for|in|at|on)|in\s+charge\s+of\s+[\w\s]{0,40}?\s+(?:at|in)|posted\s+(?:to|at)|stationed\s+at|with|at|for|in)\s+(?:the\s+)?(?:same\s+)?(?:[\w-]+\s+(?:[\w-]+\s+)?(?:known\s+as|called)\s+)?(?:(?:force|service|constabulary)'s\s+)?$|^,\s+an?\s+(?:former\s+|retired\s+|serving\s+)?$",
     )
 });
 
@@ -62,6 +62,9 @@ pub fn affiliations(
                     candidates.push((org, span));
                 }
             }
+        }
+        if let Some(found) = apposed_unit(text, &spans, m) {
+            candidates.push(found);
         }
         // Organisations in the clause after the mention, reached through "of", "attached to"...
         // "PC A and PC B, both attached to ...": the words after the list speak of each.
@@ -117,6 +120,35 @@ pub fn affiliations(
         }
     }
     result
+}
+
+/// A speech verb right after an organisation set beside a name: "Supt Ann Kerr, Professional
+/// Standards Department, said".
+static SAYS_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^,? (?:said|says|added|told|explained|commented|stated)\b"));
+/// The head of an organisation named before a person: "Head of the Economic Crime Unit, DI
+/// Ann Kerr".
+static HEAD_OF: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\b(?:head|director|deputy head) of (?:the )?$"));
+
+/// An organisation set beside a person's name, between commas before a speech verb, or one
+/// the person is head of, named right before the name.
+fn apposed_unit(
+    text: &str,
+    spans: &[(usize, (usize, usize))],
+    m: &Mention,
+) -> Option<(usize, (usize, usize))> {
+    let after = spans
+        .iter()
+        .find(|(_, (s, e))| text.get(m.end..*s) == Some(", ") && SAYS_AFTER.is_match(&text[*e..]));
+    let before = || {
+        spans.iter().find(|(_, (s, e))| {
+            *e <= m.head_start
+                && text[*e..m.head_start].trim() == ","
+                && HEAD_OF.is_match(&text[..*s])
+        })
+    };
+    after.or_else(before).copied()
 }
 
 /// Words that say where a group of officers served, right before the organisation: "The four
@@ -339,6 +371,8 @@ mod tests {
         LazyLock::force(&OF_THE_UNIT);
         LazyLock::force(&GROUP_SERVES);
         LazyLock::force(&UNIT_FIELD);
+        LazyLock::force(&SAYS_AFTER);
+        LazyLock::force(&HEAD_OF);
         assert!(UNIT_FIELD.is_match("Department at the time of the conduct: "));
         assert!(GROUP_SERVES.is_match("The four officers, all from the MPS "));
         assert!(GROUP_SERVES.is_match("Both officers were attached to the "));
@@ -408,6 +442,31 @@ mod tests {
             members("Barrister Gail Innes represented the Durham Constabulary officer."),
             vec![member("Gail Innes", None)]
         );
+    }
+
+    #[test]
+    fn based_within_responsible_for_known_as_and_a_former() {
+        assert!(SERVES_IN.is_match(", based within the "));
+        assert!(SERVES_IN.is_match(", who was based on "));
+        assert!(SERVES_IN.is_match(", responsible for "));
+        assert!(SERVES_IN.is_match(", who was attached to the custody team known as "));
+        assert!(SERVES_IN.is_match(", a former "));
+        assert!(SERVES_IN.is_match(", an "));
+        assert!(!SERVES_IN.is_match(", a man who complained to the "));
+        assert_eq!(
+            members("Sergeant Ian Roe, a former Dorset Police custody sergeant, was jailed."),
+            vec![member("Ian Roe", Some("Dorset Police"))]
+        );
+    }
+
+    #[test]
+    fn a_unit_beside_the_name() {
+        let text = "Dorset Police dismissed PC Ian Roe. Superintendent Ann Kerr, Economic Crime \
+                    Unit, said the case was clear.";
+        assert!(members(text).contains(&member("Ann Kerr", Some("Economic Crime Unit"))));
+        let text = "Dorset Police dismissed PC Ian Roe. Head of the Economic Crime Unit, \
+                    Superintendent Ann Kerr, said the case was clear.";
+        assert!(members(text).contains(&member("Ann Kerr", Some("Economic Crime Unit"))));
     }
 
     #[test]

@@ -94,6 +94,24 @@ impl Gazetteer {
         &list[hit.index]
     }
 
+    /// A reference unit or body written as the start of a longer unit name ("Specialist
+    /// Operations Unit" of another force): the unit patterns name it, not the reference.
+    fn starts_longer_unit(&self, text: &str, hit: &Hit) -> bool {
+        if hit.category != Category::Organisation {
+            return false;
+        }
+        let kind = &self.reference.organisations[hit.index].kind;
+        if self.reference.label_of(kind) == Some("police force") {
+            return false;
+        }
+        let next = text[hit.end..].strip_prefix(' ').unwrap_or_default();
+        let word = next.split(|c: char| !c.is_alphanumeric()).next();
+        matches!(
+            word,
+            Some("Unit" | "Team" | "Squad" | "Department" | "Branch" | "Section")
+        )
+    }
+
     /// Every label in `text` on word boundaries; where matches overlap the leftmost wins, then
     /// the longest.
     ///
@@ -130,16 +148,66 @@ impl Gazetteer {
                 }
             }
         }
+        hits.retain(|h| !self.starts_longer_unit(text, h));
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
         for hit in hits {
             if let Some(last) = chosen.last() {
-                if hit.start < last.end {
+                // "Head of Professional Standards Directorate": the title keeps its words and
+                // the organisation that runs on past it is found too.
+                let org_past_title = last.category == Category::Title
+                    && hit.category == Category::Organisation
+                    && hit.end > last.end;
+                if hit.start < last.end && !org_past_title {
                     continue;
                 }
             }
             chosen.push(hit);
         }
         chosen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_name_that_begins_a_unit_name_is_left_to_the_unit() {
+        let Ok(reference) = Reference::load() else {
+            return;
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return;
+        };
+        let orgs = |text: &str| {
+            gazetteer
+                .find(text)
+                .iter()
+                .filter(|h| h.category == Category::Organisation)
+                .count()
+        };
+        assert_eq!(
+            orgs("She joined the Territorial Support Group last year."),
+            1
+        );
+        assert_eq!(
+            orgs("She joined the Territorial Support Group Unit last year."),
+            0
+        );
+        assert_eq!(orgs("A Dorset Police Unit officer"), 1);
+    }
+
+    #[test]
+    fn an_organisation_that_runs_past_a_title_is_found_with_it() {
+        let Ok(reference) = Reference::load() else {
+            return;
+        };
+        let Ok(gazetteer) = Gazetteer::new(reference) else {
+            return;
+        };
+        let hits = gazetteer.find("Head of Professional Standards Directorate, Supt Ann Kerr");
+        let categories: Vec<Category> = hits.iter().map(|h| h.category).collect();
+        assert_eq!(categories[..2], [Category::Title, Category::Organisation]);
     }
 }

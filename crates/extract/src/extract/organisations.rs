@@ -37,11 +37,55 @@ static COURT: LazyLock<Regex> = LazyLock::new(|| {
 /// Office of the Police and Crime Commissioner for Kent".
 static COMMISSIONERS_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"\b((?:{PLACE} )?(?:Police,? (?:Fire )?and Crime )?Commissioner's Office|Office of the (?:{PLACE} )?Police,? (?:Fire )?and Crime Commissioner(?: for {PLACE})?)"
+        r"\b((?:{PLACE} )?(?:Police,? (?:Fire,? )?and Crime )?Commissioner's Office|Office (?:of|for) the (?:{PLACE} )?Police,? (?:Fire,? )?and Crime Commissioner(?: (?:for|of) {PLACE})?)"
     ))
 });
 static STATION: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"\b({PLACE} [Pp]olice [Ss]tation)\b")));
+/// Where an officer is based, named by place and "station" alone: "based at Ashford station".
+static BASED_AT_STATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"\b(?:based|stationed|posted|working) (?:at|to|from|out of) ({PLACE} [Ss]tation)\b"
+    ))
+});
+/// Where an officer is based, named by place alone: "based at Ashford". Group 1 is the place.
+static BASED_AT_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"\b(?:based|stationed|posted|working) (?:at|to|from|out of) ({PLACE})\b"
+    ))
+});
+/// A local paper or news site by its usual head word: "the Ashford Gazette", "Leeds Live".
+static NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"\b({PLACE} (?:Live|Echo|Evening News|Gazette|Chronicle|Herald|Argus|Mercury|Advertiser|Courier|Evening Post|Post|Examiner))\b"
+    ))
+});
+/// Words that make a capitalised run before a paper's head word something other than a place.
+const NOT_A_PAPER: &[&str] = &[
+    "Police",
+    "Constabulary",
+    "Court",
+    "Office",
+    "Station",
+    "Command",
+    "Unit",
+    "Force",
+];
+/// Words right before a mention that make it a body of the past: "(formerly IPCC)".
+static FORMERLY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:formerly|previously|once)(?: known as| called)?(?: the)?\s*$|\b(?:replaced|succeeded|superseded) the\s*$|\bpredecessor(?: body| organisation)?,? the\s*$",
+    )
+});
+
+/// A force named by its county alone before a chief officer's rank or "police officer", or
+/// after "Chief Constable of": "the Dorset Chief Constable", "Chief Constable of Dorset".
+static COUNTY_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+) (?:(?:Deputy |Assistant )?Chief Constable|[Pp]olice (?:officers?|constables?|sergeants?|staff))\b|\b[Cc]hief [Cc]onstable of ((?:[A-Z][a-z]+ )?[A-Z][a-z]+)\b",
+    )
+});
+
 /// Words a pattern may capture before a place name that are not part of it.
 const LEADING_NOISE: &[&str] = &[
     "At", "The", "In", "To", "From", "Before", "At the", "On", "A", "An", "Outside",
@@ -119,11 +163,17 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
         (&*COURT, "court"),
         (&*STATION, "police station"),
         (&*COMMISSIONERS_OFFICE, "other"),
+        (&*NEWS, "news organisation"),
     ] {
         for m in pattern.find_iter(text) {
             let (offset, name) = strip_leading_noise(m.as_str());
             let start = m.start() + offset;
             if covered(start, m.end(), kind_label) || name.split(' ').count() < 2 {
+                continue;
+            }
+            if kind_label == "news organisation"
+                && name.split(' ').any(|w| NOT_A_PAPER.contains(&w))
+            {
                 continue;
             }
             let Some(kind) = kind_entry(gazetteer, kind_label) else {
@@ -141,8 +191,99 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
             add(&mut orgs, entity, (start, m.end()));
         }
     }
+    county_forces(text, hits, gazetteer, &mut orgs);
+    based_at_station(text, gazetteer, &mut orgs);
     super::units::find_units(text, hits, gazetteer, &mut orgs);
+    // A body named only as what another used to be is not one the article is about.
+    orgs.retain(|o| {
+        o.spans
+            .iter()
+            .any(|&(s, _)| !FORMERLY.is_match(&text[s.saturating_sub(40)..s]))
+    });
     orgs
+}
+
+/// Forces named by county alone ("Chief Constable of Dorset"): the reference force whose name
+/// is the county and "Police" or "Constabulary".
+fn county_forces(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
+    let reference = &gazetteer.reference;
+    for c in COUNTY_FORCE.captures_iter(text) {
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        let (offset, place) = strip_leading_noise(m.as_str());
+        let span = (m.start() + offset, m.end());
+        let overlaps = hits.iter().any(|h| h.start < span.1 && span.0 < h.end);
+        let names = [format!("{place} Police"), format!("{place} Constabulary")];
+        let force = reference.organisations.iter().find(|e| {
+            reference.label_of(&e.kind) == Some("police force")
+                && e.labels
+                    .iter()
+                    .any(|l| names.iter().any(|n| l.eq_ignore_ascii_case(n)))
+        });
+        let Some(force) = force.filter(|_| !overlaps) else {
+            continue;
+        };
+        match orgs.iter_mut().find(|o| o.iri == force.iri) {
+            Some(o) => o.spans.push(span),
+            None => orgs.push(OrgEntity {
+                iri: force.iri.clone(),
+                name: force.pref_label.clone(),
+                kind_label: "police force".to_owned(),
+                kind: force.kind.clone(),
+                parent: force.parent.clone(),
+                from_reference: true,
+                spans: vec![span],
+            }),
+        }
+    }
+}
+
+/// Police stations named where an officer is based: "based at Ashford station" names one;
+/// "based at Ashford" is a mention of the article's Ashford police station, if it names one.
+fn based_at_station(text: &str, gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
+    let Some(kind) = kind_entry(gazetteer, "police station") else {
+        return;
+    };
+    for c in BASED_AT_STATION.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        if orgs
+            .iter()
+            .any(|o| o.spans.iter().any(|&(s, e)| s < m.end() && m.start() < e))
+        {
+            continue;
+        }
+        let name = m.as_str();
+        let iri = concept_iri(scheme::ORGANISATION, name);
+        match orgs.iter_mut().find(|o| o.iri == iri) {
+            Some(o) => o.spans.push((m.start(), m.end())),
+            None => orgs.push(OrgEntity {
+                iri,
+                name: name.to_owned(),
+                kind_label: "police station".to_owned(),
+                kind: kind.iri.clone(),
+                parent: None,
+                from_reference: false,
+                spans: vec![(m.start(), m.end())],
+            }),
+        }
+    }
+    for c in BASED_AT_PLACE.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        let place = m.as_str();
+        let station = orgs.iter_mut().find(|o| {
+            o.is_kind(&["police station"])
+                && o.name.strip_prefix(place).is_some_and(|rest| {
+                    rest.eq_ignore_ascii_case(" police station")
+                        || rest.eq_ignore_ascii_case(" station")
+                })
+        });
+        if let Some(o) = station {
+            if !o.spans.iter().any(|&(s, e)| s < m.end() && m.start() < e) {
+                o.spans.push((m.start(), m.end()));
+            }
+        }
+    }
 }
 
 /// The police forces the gazetteer found in an article.
@@ -307,6 +448,96 @@ mod tests {
         LazyLock::force(&COURT);
         LazyLock::force(&STATION);
         LazyLock::force(&COMMISSIONERS_OFFICE);
+        LazyLock::force(&BASED_AT_STATION);
+        LazyLock::force(&BASED_AT_PLACE);
+        LazyLock::force(&NEWS);
+        LazyLock::force(&COUNTY_FORCE);
+        LazyLock::force(&FORMERLY);
+    }
+
+    #[test]
+    fn a_force_named_by_its_county() {
+        let forces = |text: &str| -> Vec<(String, usize)> {
+            orgs_of(text)
+                .into_iter()
+                .filter(|o| o.is_kind(&["police force"]))
+                .map(|o| (o.name, o.spans.len()))
+                .collect()
+        };
+        assert_eq!(
+            forces("The Dorset Chief Constable resigned. He had been Chief Constable of Dorset."),
+            vec![("Dorset Police".to_owned(), 2)]
+        );
+        assert_eq!(
+            forces("Dorset Police said a Dorset police officer was dismissed."),
+            vec![("Dorset Police".to_owned(), 2)]
+        );
+        assert!(forces("The Chief Constable of Atlantis said").is_empty());
+    }
+
+    #[test]
+    fn local_papers_and_sites() {
+        let papers = |text: &str| -> Vec<String> {
+            orgs_of(text)
+                .into_iter()
+                .filter(|o| o.is_kind(&["news organisation"]))
+                .map(|o| o.name)
+                .collect()
+        };
+        assert_eq!(
+            papers("The officer told the Ashford Gazette he would appeal."),
+            vec!["Ashford Gazette".to_owned()]
+        );
+        assert_eq!(
+            papers("Speaking to Leeds Live, she said"),
+            vec!["Leeds Live".to_owned()]
+        );
+        assert!(papers("He attended the Police Post at the port.").is_empty());
+    }
+
+    #[test]
+    fn a_body_named_only_as_a_former_name_is_left_out() {
+        let names =
+            |text: &str| -> Vec<String> { orgs_of(text).into_iter().map(|o| o.name).collect() };
+        assert_eq!(
+            names("The Independent Office for Police Conduct (formerly IPCC) investigated."),
+            vec!["Independent Office for Police Conduct".to_owned()]
+        );
+        assert_eq!(
+            names("The IPCC investigated in 2015."),
+            vec!["Independent Police Complaints Commission".to_owned()]
+        );
+    }
+
+    #[test]
+    fn an_office_for_the_commissioner_of_a_county() {
+        assert!(
+            orgs_of(
+                "Staff at the Office for the Police, Fire and Crime Commissioner of Dorset said"
+            )
+            .iter()
+            .any(|o| o.name == "Office for the Police, Fire and Crime Commissioner of Dorset")
+        );
+    }
+
+    #[test]
+    fn stations_where_officers_are_based() {
+        let stations = |text: &str| -> Vec<(String, usize)> {
+            orgs_of(text)
+                .into_iter()
+                .filter(|o| o.is_kind(&["police station"]))
+                .map(|o| (o.name, o.spans.len()))
+                .collect()
+        };
+        assert_eq!(
+            stations("PC Amy Stone, based at Ashford station, was dismissed."),
+            vec![("Ashford station".to_owned(), 1)]
+        );
+        assert_eq!(
+            stations("PC Amy Stone, based at Ashford, drove to Ashford police station."),
+            vec![("Ashford police station".to_owned(), 2)]
+        );
+        assert!(stations("PC Amy Stone, based at Ashford, was dismissed.").is_empty());
     }
 
     #[test]

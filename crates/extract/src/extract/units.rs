@@ -35,6 +35,32 @@ static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
 static PSD: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"\b(?:[Pp]rofessional [Ss]tandards [Dd]epartment|PSD)\b"));
 
+/// The forces or counties named before a shared unit, each but the last followed by a comma:
+/// "Dorset, " in "Dorset, Devon and Cornwall Major Crime Team".
+static JOINT_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )+$"));
+/// A division written in lower case after its place: "based on West Sussex division".
+static PLACE_DIVISION: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"\b((?:[A-Z][a-z]+ ){1,3}division)\b"));
+/// Professional standards named without a head word: "DI Jane Reed from Professional
+/// Standards said". Group 1 is the name.
+static BARE_STANDARDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"\b(?:[Ff]rom|[Ii]n|[Ww]ithin|[Aa]t|[Ww]ith|[A-Z][a-z]+ of) (?:the )?(?:force's )?(Professional Standards)\b",
+    )
+});
+
+/// Head words that end a unit's name.
+const UNIT_HEADS: &[&str] = &[
+    "Department",
+    "Directorate",
+    "Branch",
+    "Unit",
+    "Command",
+    "Team",
+    "Board",
+];
+
 /// Words a unit name does not begin with.
 const LEADING_NOISE: &[&str] = &[
     "The",
@@ -62,7 +88,6 @@ const LEADING_NOISE: &[&str] = &[
     "and",
     "&",
     "Police",
-    "Local",
     "Former",
     "Both",
     "All",
@@ -94,6 +119,9 @@ struct FoundUnit {
     /// A force named right before the unit ("GMP's", "Kent Police").
     force: Option<usize>,
     acronym: Option<String>,
+    /// A unit several forces share ("Dorset, Devon and Cornwall Major Crime Team"): no one
+    /// force is its parent.
+    joint: bool,
 }
 
 /// Finds unit names in `text`; `hits` are the gazetteer's, whose organisations a unit name
@@ -148,12 +176,21 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
                 .next_back();
         }
         let acronym = c.get(3).map(|a| a.as_str().to_owned());
+        let joint = JOINT_PREFIX
+            .find(&text[..start])
+            .filter(|_| name.split(' ').take(4).any(|w| w == "and"));
+        let (start, force) = match joint {
+            Some(prefix) => (prefix.start(), None),
+            None => (start, force),
+        };
+        let name = &text[start..head.end()];
         out.push(FoundUnit {
             name: name.to_owned(),
             kind: kind_of(head.as_str(), name),
             span: (start, head.end()),
             force,
             acronym,
+            joint: joint.is_some(),
         });
     }
     let force_before = |at: usize| {
@@ -177,6 +214,7 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
             span,
             force: force_before(name.start()),
             acronym: c.get(3).map(|a| a.as_str().to_owned()),
+            joint: false,
         });
     }
     for m in PSD.find_iter(text) {
@@ -199,11 +237,81 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
                 span: (m.start(), m.end()),
                 force,
                 acronym: None,
+                joint: false,
             });
         }
     }
+    other_units(text, hits, &mut out);
     out.sort_by_key(|u| u.span);
     out
+}
+
+/// Units without a capitalised head word: "West Sussex division", and professional standards
+/// named bare ("from Professional Standards"), which is the article's standards department
+/// where it names one.
+fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
+    let free = |out: &[FoundUnit], s: usize, e: usize| {
+        !out.iter().any(|u| u.span.0 < e && s < u.span.1)
+            && !hits
+                .iter()
+                .any(|h| h.start < e && s < h.end && h.category == Category::Organisation)
+    };
+    for c in PLACE_DIVISION.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        let (offset, name) = strip_noise(m.as_str());
+        let start = m.start() + offset;
+        if name.split(' ').count() >= 2 && free(out, start, m.end()) {
+            out.push(FoundUnit {
+                name: name.to_owned(),
+                kind: "command",
+                span: (start, m.end()),
+                force: None,
+                acronym: None,
+                joint: false,
+            });
+        }
+    }
+    let standards = out
+        .iter()
+        .find(|u| u.name.contains("Standards"))
+        .map(|u| (u.name.clone(), u.kind));
+    for c in BARE_STANDARDS.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        let before = text[..c.get(0).map_or(0, |w| w.start())].to_ascii_lowercase();
+        let breach = before.ends_with("breach ") || before.ends_with("breaches ");
+        // "Professional Standards Directorate" is a name the reference or a pattern gives.
+        let headed = text[m.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| UNIT_HEADS.iter().any(|h| rest.starts_with(h)));
+        if breach || headed || !free(out, m.start(), m.end()) {
+            continue;
+        }
+        let (name, kind) = standards
+            .clone()
+            .unwrap_or_else(|| ("Professional Standards".to_owned(), "unit"));
+        out.push(FoundUnit {
+            name,
+            kind,
+            span: (m.start(), m.end()),
+            force: None,
+            acronym: None,
+            joint: false,
+        });
+    }
+}
+
+/// A run of capitalised words without the leading words that are not part of a name.
+fn strip_noise(run: &str) -> (usize, &str) {
+    let mut offset = 0;
+    let mut rest = run;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !LEADING_NOISE.contains(&first) {
+            break;
+        }
+        offset += first.len() + 1;
+        rest = tail;
+    }
+    (offset, rest)
 }
 
 /// Adds the article's force units to `orgs`: each a part of the force named with it, else of
@@ -233,6 +341,7 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
                     span: (at, end),
                     force: None,
                     acronym: None,
+                    joint: false,
                 });
             }
         }
@@ -242,7 +351,7 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
             .force
             .map(|i| &gazetteer.reference.organisations[i])
             .map(|e| (e.iri.clone(), e.pref_label.clone()))
-            .or_else(|| only_force.clone());
+            .or_else(|| only_force.clone().filter(|_| !unit.joint));
         let Some(kind) = gazetteer
             .reference
             .organisation_kinds
@@ -316,6 +425,59 @@ mod tests {
         LazyLock::force(&PSD);
         LazyLock::force(&DEPARTMENT_OF);
         LazyLock::force(&PART_OF);
+        LazyLock::force(&JOINT_PREFIX);
+        LazyLock::force(&PLACE_DIVISION);
+        LazyLock::force(&BARE_STANDARDS);
+    }
+
+    #[test]
+    fn a_unit_shared_by_several_forces_has_its_full_name_and_no_force() {
+        assert_eq!(
+            units("It is run by the Dorset, Devon and Cornwall Major Crime Team."),
+            vec![(
+                "Dorset, Devon and Cornwall Major Crime Team".to_owned(),
+                "unit",
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn divisions_in_lower_case_and_bare_professional_standards() {
+        assert_eq!(
+            units("PC Ian Roe, who was based on North Dorset division, resigned."),
+            vec![("North Dorset division".to_owned(), "command", false)]
+        );
+        assert_eq!(
+            units("DI Ann Kerr from Professional Standards said"),
+            vec![("Professional Standards".to_owned(), "unit", false)]
+        );
+        assert!(units("It was a breach of Professional Standards rules.").is_empty());
+        assert!(
+            !units("Head of Professional Standards Directorate, Supt Ann Kerr, said")
+                .iter()
+                .any(|u| u.0 == "Professional Standards")
+        );
+        let both = units(
+            "The Professional Standards Department investigated. DI Ann Kerr, Head of \
+             Professional Standards, said",
+        );
+        assert!(
+            both.iter()
+                .all(|u| u.0 == "Professional Standards Department")
+        );
+    }
+
+    #[test]
+    fn local_is_part_of_a_unit_name() {
+        assert_eq!(
+            units("She worked in the Local Policing Directorate."),
+            vec![(
+                "Local Policing Directorate".to_owned(),
+                "directorate",
+                false
+            )]
+        );
     }
 
     fn units(text: &str) -> Vec<(String, &'static str, bool)> {
