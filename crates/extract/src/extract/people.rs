@@ -86,7 +86,7 @@ static SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AGE_OR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"((?:{NAME})(?: (?:{TAIL})){{1,2}}), (?:\d{{2}}(?:,| \()|aged \d{{2}}|(?:a|an|the) (?:former |then |serving |retired )?(?:[a-z]+ ){{0,3}}(?:officer|constable|sergeant|inspector|detective|superintendent|prosecutor|director|chair|commissioner|lawyer|barrister|solicitor|spokes(?:man|woman|person)|campaigner|member|chief))"
+        r"((?:{NAME})(?: (?:{TAIL})){{1,2}}), (?:\d{{2}}(?:,| \()|aged \d{{2}}|(?:a|an|the) (?:former |then |serving |retired )?(?:[a-z]+ |(?:{NAME}|of) ){{0,5}}(?:officer|constable|sergeant|inspector|detective|superintendent|commander|prosecutor|director|chair|commissioner|lawyer|barrister|solicitor|spokes(?:man|woman|person)|campaigner|member|chief))"
     ))
 });
 static CAPITALISED_PAIR: LazyLock<Regex> =
@@ -96,7 +96,7 @@ static CAPITALISED_PAIR: LazyLock<Regex> =
 /// qualified chair". Group 1 is set when the role was a former one.
 static APPOSITIVE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"^(?:, \d{1,3})?(?:,? (?:who )?(?:is|was|has been|had been) |, | \()(?:a |an |the )?(?:(former |retired )|then |serving |then-serving )?(?:acting |temporary |senior |force |police |independent )?",
+        r"^(?: \([A-Z]{2,4}\))?(?:, \d{1,3})?(?:,? (?:who )?(?:is|was|has been|had been) |, | \()(?:a |an |the )?(?:(former |retired )|then |serving |then-serving )?(?:acting |temporary |senior |force |police |independent )?",
     )
 });
 /// A full name set off by commas after a rank or title: "His barrister, Jane Reed, said".
@@ -806,5 +806,17 @@ mod tests {
             .collect();
         assert_eq!(names, vec!["officer K"]);
         assert!(people_of("It was the officer I saw.").is_empty());
+    }
+
+    #[test]
+    fn appositions_after_initials_or_through_an_organisation() {
+        assert_eq!(
+            people_of("Rob Quayle (RQ), a former Kent Police Sergeant, was demoted."),
+            vec![("Rob Quayle".to_owned(), Some("Sergeant".to_owned()), true)]
+        );
+        assert_eq!(
+            people_of("Zed Orrin, a former City of London Police temporary commander, left."),
+            vec![("Zed Orrin".to_owned(), Some("commander".to_owned()), true)]
+        );
     }
 }
