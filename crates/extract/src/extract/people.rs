@@ -120,6 +120,16 @@ static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static ROLE_MODIFIERS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"^(?:'s)? (?:(?:acting|temporary|senior|serving|police|former) )*")
 });
+/// What leads a rank in an opening sentence that describes the officer before naming them: "A
+/// former Kent Police sergeant has been ...". Group 1 is set when the rank was a former one.
+static LEDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?:^|[\n.!?] ?)(?:[-•*] )?(?:A|An) (?:(former|retired) |serving |then )?(?:(?:[A-Z][A-Za-z'’&-]*|of|and) ){0,5}$",
+    )
+});
+/// What follows the rank in such a sentence: its verb or a phrase that places the officer.
+static LEDE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^ (?:has|have|had|was|is|who|based|from|with|at|in)\b"));
 static FORMER_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:former|ex-|retired|then-)\s*(?:[a-z]+ )?$"));
 
@@ -462,6 +472,7 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
     bare_surnames(text, &people, &mut mentions);
     name_designations(&mut people, &mentions, text);
     appositive_roles(text, hits, &mut people, &mentions);
+    lede_rank(text, hits, &mut people, &mentions);
     mentions.sort();
     mentions.dedup_by_key(|m| m.start);
     (people, mentions)
@@ -593,6 +604,50 @@ fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], menti
     }
 }
 
+/// "A former Kent Police sergeant has been dismissed. Jo Reed, 34, ...": a rank in an opening
+/// sentence that describes an officer before anyone is named goes to the person named next,
+/// when that is the first person of the article and nothing else gives them a rank or title.
+fn lede_rank(text: &str, hits: &[Hit], people: &mut [PersonEntity], mentions: &[Mention]) {
+    let Some(first) = mentions.iter().min_by_key(|m| m.head_start) else {
+        return;
+    };
+    let Some((hit, former)) = hits
+        .iter()
+        .filter(|h| h.category == Category::Rank && h.end <= first.head_start)
+        .find_map(|h| {
+            let lead = LEDE_BEFORE.captures(&text[h.start.saturating_sub(120)..h.start])?;
+            LEDE_AFTER
+                .is_match(&text[h.end..])
+                .then_some((h, lead.get(1).is_some()))
+        })
+    else {
+        return;
+    };
+    // Someone the article calls "Mr Lowe" is a member of the public, not the officer.
+    let civilian = mentions
+        .iter()
+        .filter(|m| m.person == first.person)
+        .any(|m| {
+            let head = &text[m.head_start..m.start];
+            ["Mr", "Mrs", "Ms", "Miss", "Mx"]
+                .iter()
+                .any(|h| head.starts_with(h))
+        });
+    let person = &mut people[first.person];
+    if civilian
+        || first.head_start - hit.end > 400
+        || !person.full
+        || person.rank.is_some()
+        || person.title.is_some()
+        || person.designation.is_some()
+    {
+        return;
+    }
+    person.rank = Some((hit.index, hit.start, hit.end));
+    person.officer = true;
+    person.former |= former;
+}
+
 /// Where the rank or title of an appositive begins: after the organisation that may lead it
 /// ("a former Kent Police temporary sergeant").
 fn role_start(text: &str, hits: &[Hit], at: usize) -> usize {
@@ -651,6 +706,8 @@ mod tests {
             &FULL_NAME_SET_OFF,
             &LABELLED_NAME,
             &ROLE_MODIFIERS,
+            &LEDE_BEFORE,
+            &LEDE_AFTER,
         ] {
             LazyLock::force(p);
         }
@@ -818,5 +875,25 @@ mod tests {
             people_of("Zed Orrin, a former City of London Police temporary commander, left."),
             vec![("Zed Orrin".to_owned(), Some("commander".to_owned()), true)]
         );
+    }
+
+    #[test]
+    fn an_opening_description_gives_its_rank_to_the_officer_named_next() {
+        assert_eq!(
+            people_of(
+                "Officer demoted\nA Kent Police sergeant has been demoted.\nRob Quayle, 41, admitted it."
+            ),
+            vec![person("Rob Quayle", Some("sergeant"))]
+        );
+        // Not when someone was named first.
+        let people = people_of(
+            "Sarah Reed spoke.\nA Kent Police sergeant has been demoted.\nRob Quayle, 41, admitted it.",
+        );
+        assert!(people.iter().all(|p| p.1.is_none()));
+        // Nor to someone the article calls Mr.
+        let people = people_of(
+            "A Kent Police sergeant has been warned.\nRob Quayle, 41, died in a cell. Mr Quayle was ill.",
+        );
+        assert!(people.iter().all(|p| p.1.is_none()));
     }
 }
