@@ -75,22 +75,6 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "London",
-    "England",
-    "Wales",
-    "Scotland",
     "Britain",
     "Act",
     "Street",
@@ -250,6 +234,51 @@ const NOT_NAMES: &[&str] = &[
     "Sign",
     "Click",
     "Follow",
+    "Outcome",
+    "Outcomes",
+    "Update",
+    "Updates",
+    "Statement",
+    "Summary",
+    "Sentenced",
+    "Dismissed",
+    "Sacked",
+    "Jailed",
+    "Charged",
+    "Guilty",
+    "Convicted",
+    "Cleared",
+    "Suspended",
+    "Banned",
+    "Demoted",
+];
+
+/// Capitalised words that are usually not names (months, places) but can be a surname when
+/// they end a run of name words: "PC Jo England", "Ms Ada March".
+const SOFT_NOT_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "London",
+    "England",
+    "Wales",
+    "Scotland",
+];
+
+/// Upper-case words that are acronyms or post-nominals, never a surname written in capitals.
+const ACRONYMS: &[&str] = &[
+    "IOPC", "OBE", "MBE", "CBE", "KBE", "BEM", "QPM", "IPCC", "HMIC", "HMICFRS", "NHS", "ACAS",
+    "AWE", "MOD", "KPM", "ONE", "THE", "AND", "FOR", "OUR", "POLICE", "OFFICER", "HEARING",
+    "OUTCOME", "SUMMARY", "REPORT", "UNDER", "OF", "IN", "ON", "AT", "TO",
 ];
 
 pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -261,12 +290,59 @@ pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 pub fn is_name_word(word: &str) -> bool {
-    word.len() >= 2 && !NOT_NAMES.contains(&word)
+    word.len() >= 2 && !NOT_NAMES.contains(&word) && !SOFT_NOT_NAMES.contains(&word)
 }
 
-/// Trims a run of capitalised words to the words that can be a name, from the left.
-pub fn name_words(run: &str) -> Vec<&str> {
-    run.split(' ').take_while(|w| is_name_word(w)).collect()
+/// True for a month or place that can still be a surname at the end of a name ("May").
+pub fn is_soft_name_word(word: &str) -> bool {
+    SOFT_NOT_NAMES.contains(&word)
+}
+
+/// True for a surname written in capitals, as hearing notices do ("Jo REED"): letters, at
+/// least one vowel, not an acronym.
+pub fn is_capitals_surname(word: &str) -> bool {
+    let letters = word.trim_start_matches("Mc").trim_start_matches("Mac");
+    letters.len() >= 2
+        && letters
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c == '\'')
+        && letters.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+        && !ACRONYMS.contains(&word)
+}
+
+/// Trims a run of capitalised words to the words that can be a name, from the left. `after` is
+/// the text that follows the run. A surname in capitals, or a month or place after a name word
+/// ("Jo May") that no number follows, ends the name.
+pub fn name_words<'a>(run: &'a str, after: &str) -> Vec<&'a str> {
+    let mut words: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = run.split(' ').collect();
+    for (i, w) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        if !words.is_empty() && is_capitals_surname(w) {
+            words.push(w);
+            break;
+        }
+        if !words.is_empty() && is_soft_name_word(w) {
+            let next = if last {
+                after.trim_start()
+            } else {
+                parts[i + 1]
+            };
+            if next.starts_with(|c: char| c.is_ascii_digit()) {
+                break;
+            }
+            words.push(w);
+            if last || !(is_name_word(next) || is_capitals_surname(next)) {
+                break;
+            }
+            continue;
+        }
+        if !is_name_word(w) || w.chars().all(|c| c.is_ascii_uppercase()) {
+            break;
+        }
+        words.push(w);
+    }
+    words
 }
 
 #[cfg(test)]
@@ -280,7 +356,26 @@ mod tests {
 
     #[test]
     fn name_words_stop_at_non_names() {
-        assert_eq!(name_words("Sarah Everard"), vec!["Sarah", "Everard"]);
-        assert_eq!(name_words("Police Sergeant"), Vec::<&str>::new());
+        assert_eq!(name_words("Sarah Everard", ""), vec!["Sarah", "Everard"]);
+        assert_eq!(name_words("Police Sergeant", ""), Vec::<&str>::new());
+        assert_eq!(name_words("Tom Hale Outcome", ""), vec!["Tom", "Hale"]);
+    }
+
+    #[test]
+    fn months_and_places_end_a_name_but_do_not_begin_one() {
+        assert_eq!(name_words("Ada March", " said"), vec!["Ada", "March"]);
+        assert_eq!(name_words("Jo England", "."), vec!["Jo", "England"]);
+        assert_eq!(name_words("Jo Hale May", " 2020"), vec!["Jo", "Hale"]);
+        assert_eq!(name_words("May", " said"), Vec::<&str>::new());
+        assert_eq!(name_words("Jo May Reed", ""), vec!["Jo", "May", "Reed"]);
+    }
+
+    #[test]
+    fn surnames_in_capitals_end_a_name() {
+        assert_eq!(name_words("Jo REED", ""), vec!["Jo", "REED"]);
+        assert_eq!(name_words("Ada Lin VOSS", ","), vec!["Ada", "Lin", "VOSS"]);
+        assert_eq!(name_words("Jo Reed IOPC", ""), vec!["Jo", "Reed"]);
+        assert_eq!(name_words("REED", ""), Vec::<&str>::new());
+        assert!(!is_capitals_surname("PC"));
     }
 }

@@ -3,7 +3,7 @@
 //! article, to people: surnames and "PC Ovens" join the full name they belong to.
 
 use super::gazetteer::{Category, Hit};
-use super::names::{GIVEN_NAMES, is_name_word, name_words};
+use super::names::{GIVEN_NAMES, is_soft_name_word, name_words};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -57,55 +57,79 @@ pub struct Mention {
 }
 
 const NAME: &str = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?";
+/// A name word after the first, which may be a surname in capitals ("Jo REED").
+const TAIL: &str = r"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|(?:Mc|Mac|O')?[A-Z]{2,}(?:-[A-Z]{2,})?)";
 
 static NAME_RUN: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(&format!(r"^ ?((?:{NAME})(?: (?:{NAME})){{0,2}})")));
+    LazyLock::new(|| crate::regex(&format!(r"^ ?((?:{NAME})(?: (?:{TAIL})){{0,2}})")));
 static DESIGNATION_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(r"^ ([A-Z])(?:[^A-Za-z0-9.']|'s|$)"));
+    LazyLock::new(|| crate::regex(r"^ (?:[‘'“]([A-Z])[’'”]|([A-Z])(?:[^A-Za-z0-9.']|'s|$))"));
 static DESIGNATED: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"\b(Officer|Constable|Sergeant|Detective|Child|Witness|Person|Victim|Complainant|Woman|Man|Girl|Boy|Member of Staff|Staff Member|Colleague|Individual) ([A-Z])\b(?:[^A-Za-z0-9.']|'s|$)",
+        r"\b(Officer|Constable|Sergeant|Detective|Child|Witness|Person|Victim|Complainant|Woman|Man|Girl|Boy|Member of Staff|Staff Member|Colleague|Individual|officer) ([A-Z])\b(?:[^A-Za-z0-9.']|'s|$)",
     )
 });
 static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.? ((?:{NAME})(?: (?:{NAME})){{0,2}})"
+        r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.? ((?:{NAME})(?: (?:{TAIL})){{0,2}})"
     ))
 });
 static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"\b(?:said|says|added|explained|told|according to|stated|commented) ((?:{NAME})(?: (?:{NAME})){{1,2}})"
+        r"\b(?:said|says|added|explained|told|according to|stated|commented) ((?:{NAME})(?: (?:{TAIL})){{1,2}})"
     ))
 });
 static SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"((?:{NAME})(?: (?:{NAME})){{1,2}}),? (?:said|says|added|explained|told|stated|commented)\b"
+        r"((?:{NAME})(?: (?:{TAIL})){{1,2}}),? (?:said|says|added|explained|told|stated|commented)\b"
     ))
 });
 static AGE_OR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"((?:{NAME})(?: (?:{NAME})){{1,2}}), (?:\d{{2}},|aged \d{{2}}|(?:a|an|the) (?:former |then |serving |retired )?(?:[a-z]+ ){{0,3}}(?:officer|constable|sergeant|inspector|detective|superintendent|prosecutor|director|chair|commissioner|lawyer|barrister|solicitor|spokes(?:man|woman|person)|campaigner|member|chief))"
+        r"((?:{NAME})(?: (?:{TAIL})){{1,2}}), (?:\d{{2}}(?:,| \()|aged \d{{2}}|(?:a|an|the) (?:former |then |serving |retired )?(?:[a-z]+ |(?:{NAME}|of) ){{0,5}}(?:officer|constable|sergeant|inspector|detective|superintendent|commander|prosecutor|director|chair|commissioner|lawyer|barrister|solicitor|spokes(?:man|woman|person)|campaigner|member|chief))"
     ))
 });
 static CAPITALISED_PAIR: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(&format!(r"\b((?:{NAME}) (?:{NAME})(?: (?:{NAME}))?)\b")));
+    LazyLock::new(|| crate::regex(&format!(r"\b((?:{NAME}) (?:{TAIL})(?: (?:{TAIL}))?)\b")));
 /// What stands between a name and a rank or title that describes the person: "Jane Reed, a
 /// detective sergeant", "Jane Reed, 41, was a serving constable", "Jane Reed, legally
 /// qualified chair". Group 1 is set when the role was a former one.
 static APPOSITIVE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"^(?:, \d{1,3})?(?:,? (?:who )?(?:is|was|has been|had been) |, )(?:a |an |the )?(?:(former |retired )|then |serving |then-serving )?(?:acting |temporary |senior |force |police |independent )?",
+        r"^(?: \([A-Z]{2,4}\))?(?:, \d{1,3})?(?:,? (?:who )?(?:is|was|has been|had been) |, | \()(?:a |an |the )?(?:(former |retired )|then |serving |then-serving )?(?:acting |temporary |senior |force |police |independent )?",
     )
 });
 /// A full name set off by commas after a rank or title: "His barrister, Jane Reed, said".
 static FULL_NAME_SET_OFF: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"^, ((?:{NAME}) (?:{NAME}))(?: KC| QC)?(?:,| said\b| told\b)"
+        r"^, (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?((?:{NAME}) (?:{TAIL}))(?: KC| QC)?(?:,|\.(?:\s|$)| said\b| told\b| and\b|[ \t]*(?m:$))"
     ))
 });
 /// A full name (two name words) right after a rank or title, as in "barrister Jane Reed".
 static FULL_NAME_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(&format!(r"^ (?:{NAME}) (?:{NAME})\b")));
+    LazyLock::new(|| crate::regex(&format!(r"^ (?:{NAME}) (?:{TAIL})\b")));
+/// A heading label that a name follows on its line: "Panel Chair: Mr Jo Reed", "Lay Member
+/// of the Panel: Ada Voss".
+static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"^(?: [A-Za-z]+){{0,3}}: (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?((?:{NAME})(?: (?:{TAIL})){{1,2}})"
+    ))
+});
+/// Words between an organisation and the rank or title after it: "a Kent Police temporary
+/// sergeant".
+static ROLE_MODIFIERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"^(?:'s)? (?:(?:acting|temporary|senior|serving|police|former) )*")
+});
+/// What leads a rank in an opening sentence that describes the officer before naming them: "A
+/// former Kent Police sergeant has been ...". Group 1 is set when the rank was a former one.
+static LEDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?:^|[\n.!?] ?)(?:[-•*] )?(?:A|An) (?:(former|retired) |serving |then )?(?:(?:[A-Z][A-Za-z'’&-]*|of|and) ){0,5}$",
+    )
+});
+/// What follows the rank in such a sentence: its verb or a phrase that places the officer.
+static LEDE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^ (?:has|have|had|was|is|who|based|from|with|at|in)\b"));
 static FORMER_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:former|ex-|retired|then-)\s*(?:[a-z]+ )?$"));
 
@@ -125,6 +149,8 @@ struct Candidate {
     designation: bool,
     officer: bool,
     former: bool,
+    /// A month or place after a rank ("PC England"): only a surname of someone named in full.
+    soft: bool,
 }
 
 impl Candidate {
@@ -142,13 +168,17 @@ impl Candidate {
             designation: false,
             officer: false,
             former: false,
+            soft: false,
         }
     }
 }
 
 /// True when a designation prefix names a police officer rather than a civilian.
 fn officer_designation(prefix: &str) -> bool {
-    matches!(prefix, "Officer" | "Constable" | "Sergeant" | "Detective")
+    matches!(
+        prefix,
+        "Officer" | "officer" | "Constable" | "Sergeant" | "Detective"
+    )
 }
 
 /// Finds candidates led by a rank or title from the gazetteer: "Ch Supt Ovens", "PC A",
@@ -169,7 +199,7 @@ fn ranked_candidates(text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
             .and_then(|c| c.get(1))
             .map(|run| (hit.end + run.start(), run.as_str()));
         if let Some((start, run)) = set_off {
-            let words = name_words(run);
+            let words = name_words(run, &text[start + run.len()..]);
             if words.len() == 2 {
                 let mut cand = Candidate::new(start, &words);
                 cand.head_start = hit.start;
@@ -192,8 +222,14 @@ fn ranked_candidates(text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
             Category::Rank => (Some((hit.index, hit.start, hit.end)), None),
             _ => (None, Some((hit.index, hit.start, hit.end))),
         };
+        if let Some(cand) = labelled_candidate(text, hit) {
+            out.push(cand);
+            continue;
+        }
         if let Some(c) = DESIGNATION_AFTER.captures(after) {
-            let Some(letter) = c.get(1) else { continue };
+            let Some(letter) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
             let mut cand = Candidate::new(hit.end + letter.start(), &[letter.as_str()]);
             cand.head_start = hit.start;
             cand.prefix = Some(written.to_owned());
@@ -207,11 +243,17 @@ fn ranked_candidates(text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
         let Some(run) = NAME_RUN.captures(after).and_then(|c| c.get(1)) else {
             continue;
         };
-        let words = name_words(run.as_str());
+        let mut words = name_words(run.as_str(), &after[run.end()..]);
+        let first = run.as_str().split(' ').next().unwrap_or_default();
+        let soft = words.is_empty() && !lower && is_soft_name_word(first);
+        if soft {
+            words.push(first);
+        }
         if words.is_empty() {
             continue;
         }
         let mut cand = Candidate::new(hit.end + run.start(), &words);
+        cand.soft = soft;
         cand.head_start = hit.start;
         cand.prefix = Some(written.to_owned());
         cand.officer = rank.is_some();
@@ -222,12 +264,44 @@ fn ranked_candidates(text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
     }
 }
 
+/// A name after a title that labels its line: "Independent Panel Member: Mrs Ada VOSS".
+fn labelled_candidate(text: &str, hit: &Hit) -> Option<Candidate> {
+    // "Chair: Jo Reed" names who chairs this hearing, not a job title.
+    let label = text[hit.start..hit.end].to_ascii_lowercase();
+    if hit.category != Category::Title || label.starts_with("chair") {
+        return None;
+    }
+    let line_start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..hit.start].trim_start_matches([' ', '\t', '-', '*', '•']);
+    if !lead.is_empty() || !text[hit.start..].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let after = &text[hit.end..];
+    let run = LABELLED_NAME.captures(after)?.get(1)?;
+    if after[..run.start()].contains('\n') {
+        return None;
+    }
+    let words = name_words(run.as_str(), &after[run.end()..]);
+    if words.len() < 2 {
+        return None;
+    }
+    let mut cand = Candidate::new(hit.end + run.start(), &words);
+    // The mention begins after the label, which stays a field name ("Chair: ") for the cases.
+    cand.head_start = hit.end + after.find(": ").map_or(run.start(), |i| i + 2);
+    cand.title = Some((hit.index, hit.start, hit.end));
+    Some(cand)
+}
+
 /// Finds every other kind of candidate.
 fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
     for c in DESIGNATED.captures_iter(text) {
         let (Some(prefix), Some(letter)) = (c.get(1), c.get(2)) else {
             continue;
         };
+        // "the officer I spoke to": a lower-case designation is never the pronoun.
+        if prefix.as_str() == "officer" && letter.as_str() == "I" {
+            continue;
+        }
         let mut cand = Candidate::new(letter.start(), &[letter.as_str()]);
         cand.head_start = prefix.start();
         cand.prefix = Some(prefix.as_str().to_owned());
@@ -239,7 +313,7 @@ fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
         let (Some(whole), Some(run)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let words = name_words(run.as_str());
+        let words = name_words(run.as_str(), &text[run.end()..]);
         if !words.is_empty() {
             let mut cand = Candidate::new(run.start(), &words);
             cand.head_start = whole.start();
@@ -250,7 +324,7 @@ fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
     for pattern in [&*SPEECH_AFTER, &*SPEECH_BEFORE, &*AGE_OR_APPOSITION] {
         for c in pattern.captures_iter(text) {
             let Some(run) = c.get(1) else { continue };
-            let mut words = name_words(run.as_str());
+            let mut words = name_words(run.as_str(), &text[run.end()..]);
             // Only a run that is a name from its first word: "Met Police said" is not a person.
             if words.len() < 2 || words.len() != run.as_str().split(' ').count() {
                 continue;
@@ -266,8 +340,8 @@ fn other_candidates(text: &str, out: &mut Vec<Candidate>) {
     }
     for c in CAPITALISED_PAIR.captures_iter(text) {
         let Some(run) = c.get(1) else { continue };
-        let words: Vec<&str> = run.as_str().split(' ').collect();
-        if GIVEN_NAMES.contains(words[0]) && words[1..].iter().all(|w| is_name_word(w)) {
+        let words = name_words(run.as_str(), &text[run.end()..]);
+        if words.len() >= 2 && GIVEN_NAMES.contains(words[0]) {
             out.push(Candidate::new(run.start(), &words));
         }
     }
@@ -369,12 +443,12 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
             let matches: Vec<usize> = people
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.full && &p.surname == word)
+                .filter(|(_, p)| p.full && p.surname.eq_ignore_ascii_case(word))
                 .map(|(i, _)| i)
                 .collect();
             match (matches.as_slice(), &c.prefix) {
                 ([one], _) => *one,
-                ([], Some(prefix)) => {
+                ([], Some(prefix)) if !c.soft => {
                     *by_key.entry(format!("{prefix} {word}")).or_insert_with(|| {
                         people.push(PersonEntity::new(
                             format!("{prefix} {word}"),
@@ -398,6 +472,7 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
     bare_surnames(text, &people, &mut mentions);
     name_designations(&mut people, &mentions, text);
     appositive_roles(text, hits, &mut people, &mentions);
+    lede_rank(text, hits, &mut people, &mentions);
     mentions.sort();
     mentions.dedup_by_key(|m| m.start);
     (people, mentions)
@@ -421,18 +496,27 @@ fn bare_surnames(text: &str, people: &[PersonEntity], mentions: &mut Vec<Mention
     for (index, person) in people.iter().enumerate().filter(|(_, p)| p.full) {
         if people
             .iter()
-            .filter(|p| p.full && p.surname == person.surname)
+            .filter(|p| p.full && p.surname.eq_ignore_ascii_case(&person.surname))
             .count()
             > 1
         {
             continue;
         }
-        let surname = &person.surname;
+        // A month or place alone ("in May") is not a mention of someone of that surname.
+        if is_soft_name_word(&person.surname) {
+            continue;
+        }
+        // Matched in any case ("REED" and "Reed"), but only capitalised.
+        let surname = person.surname.to_ascii_lowercase();
+        let folded = text.to_ascii_lowercase();
         let mut from = 0;
-        while let Some(pos) = text[from..].find(surname.as_str()) {
+        while let Some(pos) = folded[from..].find(surname.as_str()) {
             let start = from + pos;
             let end = start + surname.len();
             from = end;
+            if !text[start..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
             let before_ok = start == 0 || !text[..start].ends_with(|c: char| c.is_alphanumeric());
             let after_ok = !text[end..].starts_with(|c: char| c.is_alphanumeric());
             let covered = mentions.iter().any(|m| m.start <= start && end <= m.end);
@@ -478,10 +562,12 @@ fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], menti
             continue;
         };
         let Some(whole) = c.get(0) else { continue };
-        let at = m.end + whole.end();
+        let at = role_start(text, hits, m.end + whole.end());
+        // The lead may have read the first word of a longer title ("independent ...").
         let Some(hit) = hits
             .iter()
-            .find(|h| h.start == at && matches!(h.category, Category::Rank | Category::Title))
+            .filter(|h| matches!(h.category, Category::Rank | Category::Title))
+            .find(|h| h.start == at || (m.end < h.start && h.start < at && at < h.end))
         else {
             continue;
         };
@@ -502,7 +588,7 @@ fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], menti
         let rest = text[hit.end..].trim_start();
         if !(rest.is_empty()
             || line_ends
-            || rest.starts_with([',', '.', ';'])
+            || rest.starts_with([',', '.', ';', ')'])
             || ROLE_ENDS.iter().any(|w| rest.starts_with(w)))
         {
             continue;
@@ -518,6 +604,64 @@ fn appositive_roles(text: &str, hits: &[Hit], people: &mut [PersonEntity], menti
     }
 }
 
+/// "A former Kent Police sergeant has been dismissed. Jo Reed, 34, ...": a rank in an opening
+/// sentence that describes an officer before anyone is named goes to the person named next,
+/// when that is the first person of the article and nothing else gives them a rank or title.
+fn lede_rank(text: &str, hits: &[Hit], people: &mut [PersonEntity], mentions: &[Mention]) {
+    let Some(first) = mentions.iter().min_by_key(|m| m.head_start) else {
+        return;
+    };
+    let Some((hit, former)) = hits
+        .iter()
+        .filter(|h| h.category == Category::Rank && h.end <= first.head_start)
+        .find_map(|h| {
+            let lead = LEDE_BEFORE.captures(&text[h.start.saturating_sub(120)..h.start])?;
+            LEDE_AFTER
+                .is_match(&text[h.end..])
+                .then_some((h, lead.get(1).is_some()))
+        })
+    else {
+        return;
+    };
+    // Someone the article calls "Mr Lowe" is a member of the public, not the officer.
+    let civilian = mentions
+        .iter()
+        .filter(|m| m.person == first.person)
+        .any(|m| {
+            let head = &text[m.head_start..m.start];
+            ["Mr", "Mrs", "Ms", "Miss", "Mx"]
+                .iter()
+                .any(|h| head.starts_with(h))
+        });
+    let person = &mut people[first.person];
+    if civilian
+        || first.head_start - hit.end > 400
+        || !person.full
+        || person.rank.is_some()
+        || person.title.is_some()
+        || person.designation.is_some()
+    {
+        return;
+    }
+    person.rank = Some((hit.index, hit.start, hit.end));
+    person.officer = true;
+    person.former |= former;
+}
+
+/// Where the rank or title of an appositive begins: after the organisation that may lead it
+/// ("a former Kent Police temporary sergeant").
+fn role_start(text: &str, hits: &[Hit], at: usize) -> usize {
+    let Some(org) = hits
+        .iter()
+        .find(|h| h.start == at && h.category == Category::Organisation)
+    else {
+        return at;
+    };
+    ROLE_MODIFIERS
+        .find(&text[org.end..])
+        .map_or(at, |m| org.end + m.end())
+}
+
 /// A designated person is named by the form the article uses most ("PC A" over
 /// "Police Constable A"), the first on a tie.
 fn name_designations(people: &mut [PersonEntity], mentions: &[Mention], text: &str) {
@@ -525,9 +669,9 @@ fn name_designations(people: &mut [PersonEntity], mentions: &[Mention], text: &s
         if person.designation.is_none() {
             continue;
         }
-        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for m in mentions.iter().filter(|m| m.person == index) {
-            let form = &text[m.head_start..m.end];
+            let form = text[m.head_start..m.end].replace(['‘', '’', '\'', '“'], "");
             let entry = counts.entry(form).or_insert((0, m.start));
             entry.0 += 1;
         }
@@ -535,8 +679,8 @@ fn name_designations(people: &mut [PersonEntity], mentions: &[Mention], text: &s
             .iter()
             .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
         {
-            person.name = (*form).to_owned();
-            person.designation = Some((*form).to_owned());
+            person.name = form.clone();
+            person.designation = Some(form.clone());
         }
     }
 }
@@ -560,6 +704,10 @@ mod tests {
             &FULL_NAME_AFTER,
             &APPOSITIVE_LEAD,
             &FULL_NAME_SET_OFF,
+            &LABELLED_NAME,
+            &ROLE_MODIFIERS,
+            &LEDE_BEFORE,
+            &LEDE_AFTER,
         ] {
             LazyLock::force(p);
         }
@@ -648,5 +796,104 @@ mod tests {
             people_of("Director of Investigations Colm Rafferty said the footage was clear."),
             vec![person("Colm Rafferty", Some("Director of Investigations"))]
         );
+    }
+
+    #[test]
+    fn surnames_in_capitals_and_heading_words() {
+        assert_eq!(
+            people_of("Presenting: Inspector Ada Lin VOSS (Assessor)\n"),
+            vec![person("Ada Lin VOSS", Some("Inspector"))]
+        );
+        assert_eq!(
+            people_of("PC Tom Hale Outcome\n\nThe panel met."),
+            vec![person("Tom Hale", Some("PC"))]
+        );
+    }
+
+    #[test]
+    fn a_month_or_place_can_end_a_name_after_a_rank() {
+        let people = people_of("PC Jo England was dismissed. PC England had admitted it.");
+        assert_eq!(people, vec![person("Jo England", Some("PC"))]);
+        let people = people_of("It was made law by then Home Secretary Ada May in 2015.");
+        assert_eq!(people, vec![person("Ada May", Some("Home Secretary"))]);
+    }
+
+    #[test]
+    fn titles_that_label_a_line() {
+        assert_eq!(
+            people_of("Independent Panel Member: Mrs Ada VOSS\nLay Member: Mr Jo Reed\n"),
+            vec![
+                person("Ada VOSS", Some("Independent Panel Member")),
+                person("Jo Reed", Some("Lay Member")),
+            ]
+        );
+        // A hearing's chair is not a job title.
+        assert_eq!(
+            people_of("Chair: Mr Jo Reed\n"),
+            vec![person("Jo Reed", None)]
+        );
+    }
+
+    #[test]
+    fn roles_in_parentheses_after_organisations_or_set_off() {
+        assert_eq!(
+            people_of("Member: Tom HALE (Independent Panel Member)\n"),
+            vec![person("Tom HALE", Some("Independent Panel Member"))]
+        );
+        assert_eq!(
+            people_of("Ella Mayne, a former Kent Police temporary sergeant, resigned."),
+            vec![("Ella Mayne".to_owned(), Some("sergeant".to_owned()), true)]
+        );
+        assert_eq!(
+            people_of("It was overseen by Legally Qualified Chair, Mrs Ada Voss."),
+            vec![person("Ada Voss", Some("Legally Qualified Chair"))]
+        );
+    }
+
+    #[test]
+    fn designations_quoted_or_in_lower_case() {
+        let names: Vec<String> = people_of("Officer: Former PC ‘W’\nThe panel found against PC W.")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(names, vec!["PC W"]);
+        let names: Vec<String> = people_of("The sergeant, known as officer K, was warned.")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(names, vec!["officer K"]);
+        assert!(people_of("It was the officer I saw.").is_empty());
+    }
+
+    #[test]
+    fn appositions_after_initials_or_through_an_organisation() {
+        assert_eq!(
+            people_of("Rob Quayle (RQ), a former Kent Police Sergeant, was demoted."),
+            vec![("Rob Quayle".to_owned(), Some("Sergeant".to_owned()), true)]
+        );
+        assert_eq!(
+            people_of("Zed Orrin, a former City of London Police temporary commander, left."),
+            vec![("Zed Orrin".to_owned(), Some("commander".to_owned()), true)]
+        );
+    }
+
+    #[test]
+    fn an_opening_description_gives_its_rank_to_the_officer_named_next() {
+        assert_eq!(
+            people_of(
+                "Officer demoted\nA Kent Police sergeant has been demoted.\nRob Quayle, 41, admitted it."
+            ),
+            vec![person("Rob Quayle", Some("sergeant"))]
+        );
+        // Not when someone was named first.
+        let people = people_of(
+            "Sarah Reed spoke.\nA Kent Police sergeant has been demoted.\nRob Quayle, 41, admitted it.",
+        );
+        assert!(people.iter().all(|p| p.1.is_none()));
+        // Nor to someone the article calls Mr.
+        let people = people_of(
+            "A Kent Police sergeant has been warned.\nRob Quayle, 41, died in a cell. Mr Quayle was ill.",
+        );
+        assert!(people.iter().all(|p| p.1.is_none()));
     }
 }
