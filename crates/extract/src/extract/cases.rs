@@ -53,7 +53,7 @@ static HEARING_DATE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:appear(?:ed|s|ing)?|plead(?:ed|s)?|pled|convicted|sentenced|jailed|trial|remanded|bailed|found guilty|found not guilty|acquitted|cleared|guilty|court hearing|hearing)\b",
+        r"(?i)\b(?:appear(?:ed|s|ing)?|attend(?:ed|s|ing)?|due (?:to|at|before)|plead(?:ed|s|ing)?|pled|convicted|sentenced|jailed|trial|remanded|bailed|found guilty|found not guilty|acquitted|cleared|guilty|court hearing|hearing)\b",
     )
 });
 pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,6 +61,16 @@ pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:would|could|may|might)\s+(?:have\s+)?(?:faced|face|been subject to|justif(?:y|ied)|warrant(?:ed)?|merit(?:ed)?|lead to|led to|result(?:ed)? in)\b[^.;]{0,30}$",
     )
 });
+/// A clause that supposes rather than states: "If the officer is found to have committed gross
+/// misconduct", "the sanctions available to the panel are".
+static SUPPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:if|unless|should|in the event)\b|\bif\b[^.;]{0,80}\b(?:found|proven|proved|upheld)\b|\b(?:available|possible|potential|range of)\s+(?:sanctions|outcomes|disciplinary outcomes)\b|\b(?:sanctions|outcomes)\s+(?:available|open|which (?:can|could|may))\b|\b(?:can|could|may|might)\s+(?:include|range from)\b",
+    )
+});
+/// An item of a list ("• Final written warning", "- Dismissal", "2. Written warning").
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^\s*(?:[•·▪◦*\-–]|\d{1,2}[.)])\s*\S"));
 static BARE_HEARING: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:hearing|panel|tribunal)\b"));
 static BARE_MEETING: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bmeeting\b"));
@@ -123,7 +133,16 @@ impl CaseInput<'_> {
                 && h.start >= start
                 && h.end <= end
                 && !HYPOTHETICAL_PROCEEDING.is_match(&self.text[start..h.start])
+                && !self.generic(h, start, end)
         })
+    }
+
+    /// "Misconduct hearings are held in public": proceedings in general, named in the plural
+    /// by a clause that speaks of no one.
+    fn generic(&self, hit: &Hit, start: usize, end: usize) -> bool {
+        let word = &self.text[hit.start..hit.end];
+        let plural = word.ends_with("hearings") || word.ends_with("meetings");
+        plural && !self.resolver.speaks_of_someone(start, end)
     }
 
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
@@ -147,7 +166,15 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     let mut found: Vec<FoundProceeding> = Vec::new();
     let mut shared: Vec<SharedProceeding> = Vec::new();
     let mut later = Later::default();
+    let mut menu = false;
     for sentence in input.sentences {
+        // The items listed under "the available sanctions are:" are no one's outcomes.
+        let body = sentence.text(input.text);
+        menu = menu && LIST_ITEM.is_match(body)
+            || body.trim_end().ends_with(':') && SUPPOSED.is_match(body);
+        if menu && LIST_ITEM.is_match(body) {
+            continue;
+        }
         for (start, end) in input.resolver.clauses(sentence) {
             // "Chair: Ms Jane Reed" is about the subject above it: chairs are no one's topic.
             let subjects = input.resolver.resolve(sentence.index, start, end, false);
@@ -263,14 +290,17 @@ impl<'t> ClauseReading<'t> {
                 (start + noun.start(), start + noun.end()),
             ))
         });
+        let supposed = SUPPOSED.is_match(clause);
+        let mut outcomes = outcomes_in(text, start, end);
+        outcomes.retain(|(o, _)| !supposed || o.starts_with("would"));
         ClauseReading {
             start,
             end,
             field: FIELD.captures(clause),
             bare,
             court_cue: COURT_CUE.is_match(clause),
-            outcomes: outcomes_in(text, start, end),
-            finding: finding_in(clause, start),
+            outcomes,
+            finding: finding_in(clause, start).filter(|_| !supposed),
         }
     }
 }
@@ -797,9 +827,70 @@ mod tests {
             &FIELD,
             &FIELD_FINDING,
             &CHAIR_FIELD,
+            &SUPPOSED,
+            &LIST_ITEM,
         ] {
             LazyLock::force(p);
         }
+    }
+
+    /// (subject's name, kind label, finding label, outcome labels) of each proceeding.
+    fn proceedings(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
+        let Ok(extractor) = super::super::Extractor::new() else {
+            return Vec::new();
+        };
+        let article = crate::input::Article {
+            identity: "test".into(),
+            text: text.into(),
+            ..crate::input::Article::default()
+        };
+        let facts = extractor.extract(&article);
+        let last = |iri: &str| iri.rsplit('/').next().unwrap_or_default().replace('-', " ");
+        facts
+            .proceedings
+            .iter()
+            .map(|p| {
+                (
+                    facts.people[p.subject].name.clone(),
+                    last(&p.kind),
+                    p.finding.as_ref().map(|(f, _)| last(f)),
+                    p.outcomes.iter().map(|(o, _)| last(o)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_possible_sanctions_is_no_ones_outcome() {
+        let found = proceedings(
+            "PC Jane Dale of Kent Police will face a misconduct hearing on 3 May 2025.\n\n\
+             If an officer is found to have committed gross misconduct the available sanctions \
+             are:\n\n• Dismissal without notice\n\n• Final written warning\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, None, "{found:?}");
+        assert!(found[0].3.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn hearings_in_general_are_no_ones_proceeding() {
+        let found = proceedings(
+            "Misconduct hearings are normally held in public.\n\nPC Jane Dale of Kent Police \
+             was given a written warning at a misconduct meeting on 3 May 2025.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["misconduct meeting"], "{found:?}");
+    }
+
+    #[test]
+    fn due_to_attend_court_is_a_court_hearing() {
+        let found = proceedings(
+            "PC Jane Dale of Kent Police has been charged with assault following an investigation \
+             by the Independent Office for Police Conduct.\n\nPC Dale is due to attend Leeds \
+             Magistrates' Court on 3 May 2025.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["court hearing"], "{found:?}");
     }
 
     #[test]
