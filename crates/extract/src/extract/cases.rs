@@ -33,6 +33,7 @@ pub const COURT_HEARING: &str = "court hearing";
 pub const MISCONDUCT_PROCEEDINGS: &str = "misconduct proceedings";
 const MISCONDUCT_HEARING: &str = "misconduct hearing";
 const MISCONDUCT_MEETING: &str = "misconduct meeting";
+const ACCELERATED_HEARING: &str = "accelerated misconduct hearing";
 
 static DATE_BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -68,6 +69,13 @@ static SUPPOSED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:if|unless|should|in the event)\b|\bif\b[^.;]{0,80}\b(?:found|proven|proved|upheld)\b|\b(?:available|possible|potential|range of)\s+(?:sanctions|outcomes|disciplinary outcomes)\b|\b(?:sanctions|outcomes)\s+(?:available|open|which (?:can|could|may))\b|\b(?:can|could|may|might)\s+(?:include|range from)\b",
     )
 });
+/// Words after a proceeding's name that speak of such proceedings in general: "misconduct
+/// hearing outcomes", "misconduct proceedings may be brought".
+static IN_GENERAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s+(?:outcomes|results|procedures|regulations|process(?:es)?|dates|schedules?|lists?|pages?|(?:may|can|could|might|are|should)\b)",
+    )
+});
 /// An item of a list ("• Final written warning", "- Dismissal", "2. Written warning").
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"^\s*(?:[•·▪◦*\-–]|\d{1,2}[.)])\s*\S"));
@@ -85,7 +93,7 @@ static BARE_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static CHAIR_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:chaired|presided over|headed|led|heard|conducted|overseen)\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$",
+        r"(?i)\b(?:(?:chaired|presided over|headed|led|heard|conducted|overseen)|(?:hearing|meeting|panel))\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$",
     )
 });
 static CHAIR_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,9 +148,10 @@ impl CaseInput<'_> {
     /// "Misconduct hearings are held in public": proceedings in general, named in the plural
     /// by a clause that speaks of no one.
     fn generic(&self, hit: &Hit, start: usize, end: usize) -> bool {
-        let word = &self.text[hit.start..hit.end];
+        let word = self.text[hit.start..hit.end].to_ascii_lowercase();
         let plural = word.ends_with("hearings") || word.ends_with("meetings");
-        plural && !self.resolver.speaks_of_someone(start, end)
+        let general = plural || IN_GENERAL_AFTER.is_match(&self.text[hit.end..end]);
+        general && !self.resolver.speaks_of_someone(start, end)
     }
 
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
@@ -220,7 +229,60 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     }
     same_day_same_kind(input, &mut found);
     drop_redundant_court_hearings(&mut found);
+    merge_one_event(input, &mut found);
     found
+}
+
+/// True when `general` may name the same event as `specific`: a misconduct hearing may be the
+/// accelerated one, and proceedings of no stated kind any disciplinary one.
+fn names_the_same(general: &str, specific: &str) -> bool {
+    match general {
+        MISCONDUCT_HEARING => specific == ACCELERATED_HEARING,
+        MISCONDUCT_PROCEEDINGS => specific != COURT_HEARING && specific != MISCONDUCT_PROCEEDINGS,
+        _ => false,
+    }
+}
+
+/// One event told of by a general name and a specific one ("a misconduct hearing has ruled",
+/// "an accelerated misconduct hearing found") is one proceeding, of the specific kind, where
+/// the subject has one proceeding of stated kind that the general name fits and their dates do
+/// not differ.
+fn merge_one_event(input: &CaseInput<'_>, found: &mut Vec<FoundProceeding>) {
+    let day = |p: &FoundProceeding| p.date.map(|(d, _)| input.dates[d].date);
+    let mut i = 0;
+    while i < found.len() {
+        let fits: Vec<usize> = (0..found.len())
+            .filter(|&j| {
+                found[j].subject == found[i].subject
+                    && !found[j].inferred
+                    && names_the_same(found[i].kind, found[j].kind)
+            })
+            .collect();
+        let [j] = fits[..] else {
+            i += 1;
+            continue;
+        };
+        let (a, b) = (day(&found[i]), day(&found[j]));
+        if a.is_some() && b.is_some() && a != b {
+            i += 1;
+            continue;
+        }
+        let general = found.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        let p = &mut found[j];
+        p.date = p.date.or(general.date);
+        p.chair = p.chair.or(general.chair);
+        if let Some((f, span)) = general.finding {
+            if p.finding
+                .is_none_or(|(held, _)| finding_weight(f) > finding_weight(held))
+            {
+                p.finding = Some((f, span));
+            }
+        }
+        for (o, span) in general.outcomes {
+            add_outcome(p, o, span);
+        }
+    }
 }
 
 /// Proceedings of no stated kind held the day a proceeding of one stated kind was: that one.
@@ -829,6 +891,7 @@ mod tests {
             &CHAIR_FIELD,
             &SUPPOSED,
             &LIST_ITEM,
+            &IN_GENERAL_AFTER,
         ] {
             LazyLock::force(p);
         }
@@ -891,6 +954,33 @@ mod tests {
         );
         let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(kinds, vec!["court hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn a_hearing_and_its_accelerated_name_are_one_event() {
+        let found = proceedings(
+            "Former PC Jane Dale of Kent Police would have been dismissed, a misconduct hearing \
+             has ruled.\n\nAn accelerated misconduct hearing on 3 May 2025 found that Dale \
+             would have been dismissed without notice.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["accelerated misconduct hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn a_hearing_by_someone_is_chaired_by_them() {
+        assert!(CHAIR_BY.is_match("at an accelerated misconduct hearing by "));
+        assert!(CHAIR_BY.is_match("a panel by "));
+    }
+
+    #[test]
+    fn outcomes_of_hearings_in_general_are_no_proceeding() {
+        let found = proceedings(
+            "This page lists misconduct hearing outcomes.\n\nPC Jane Dale of Kent Police was \
+             given a written warning at a misconduct meeting on 3 May 2025.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["misconduct meeting"], "{found:?}");
     }
 
     #[test]
