@@ -135,6 +135,13 @@ static DISCIPLINARY_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// The offence whose name holds the word misconduct.
 static OFFENCE_NAMED_MISCONDUCT: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)^\s+in\s+(?:a\s+)?public\s+office\b"));
+/// Words before a finding that make it an allegation, not a finding ("It is alleged this
+/// amounted to gross misconduct").
+static ALLEGED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:(?:is|are|was|were|been|being)\s+alleged|alleged(?:ly)?\s+(?:that|to have|this|these)|allegedly|accused of|will (?:face|be asked)|due to)\b",
+    )
+});
 /// A verdict that clears ("found not guilty of gross misconduct"): whatever finding words
 /// follow it are denied.
 static CLEARING_VERDICT: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bnot\s+guilty\b"));
@@ -218,13 +225,14 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
     {
         return Some(("misconduct", span(m)));
     }
-    if let Some(m) = FINDING_GROSS.find(clause) {
+    let alleged = |m: regex::Match<'_>| ALLEGED_BEFORE.is_match(&clause[..m.start()]);
+    if let Some(m) = FINDING_GROSS.find(clause).filter(|m| !alleged(*m)) {
         if !NEGATED_FINDING.is_match(&clause[..m.start()]) && !CLEARING_VERDICT.is_match(m.as_str())
         {
             return Some(("gross misconduct", span(m)));
         }
     }
-    if let Some(m) = FINDING_MISCONDUCT.find(clause) {
+    if let Some(m) = FINDING_MISCONDUCT.find(clause).filter(|m| !alleged(*m)) {
         let phrase = m.as_str().to_ascii_lowercase();
         let names_proceeding = [
             "hearing",
@@ -269,6 +277,7 @@ mod tests {
             &DISCIPLINARY_OBJECT,
             &OFFENCE_NAMED_MISCONDUCT,
             &CLEARING_VERDICT,
+            &ALLEGED_BEFORE,
         ] {
             LazyLock::force(p);
         }
@@ -385,6 +394,18 @@ mod tests {
         );
         assert_eq!(
             finding("The constable was found not guilty of gross misconduct."),
+            None
+        );
+    }
+
+    #[test]
+    fn an_alleged_breach_is_no_finding() {
+        assert_eq!(
+            finding("It is alleged that her conduct amounted to gross misconduct."),
+            None
+        );
+        assert_eq!(
+            finding("The sergeant is accused of conduct amounting to misconduct."),
             None
         );
     }
