@@ -98,7 +98,7 @@ static NEGATED_INSIDE: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\b(
 
 static FINDING_NOT_PROVEN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\bnot (?:been )?(?:proven|proved|found proven|substantiated|upheld)\b|\bunproven\b|\bdismissed the (?:case|allegations?)\b",
+        r"(?i)\bnot (?:been )?(?:proven|proved|found proven|substantiated|upheld)\b|\bunproven\b|\bdismissed the (?:case|allegations?)\b|\bcleared of (?:all |any )?(?:(?:the )?allegations? of )?(?:gross )?misconduct\b",
     )
 });
 static FINDING_NO_CASE: LazyLock<Regex> =
@@ -117,7 +117,7 @@ static FINDING_MISCONDUCT_NOT_GROSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FINDING_GROSS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bfindings? of gross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
     )
 });
 static FINDING_MISCONDUCT: LazyLock<Regex> = LazyLock::new(|| {
@@ -408,6 +408,24 @@ mod tests {
             finding("The sergeant is accused of conduct amounting to misconduct."),
             None
         );
+    }
+
+    #[test]
+    fn cleared_of_misconduct_is_not_proven() {
+        assert_eq!(
+            finding("The two constables were cleared of gross misconduct."),
+            Some("not proven")
+        );
+        assert!(outcomes("The two constables were cleared of gross misconduct.").is_empty());
+    }
+
+    #[test]
+    fn a_finding_of_gross_misconduct() {
+        assert_eq!(
+            finding("The panel made a finding of gross misconduct against the officer."),
+            Some("gross misconduct")
+        );
+        assert_eq!(finding("There was no finding of gross misconduct."), None);
     }
 
     fn finding(s: &str) -> Option<&'static str> {
