@@ -93,7 +93,13 @@ static BARE_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static CHAIR_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:(?:chaired|presided over|headed|led|heard|conducted|overseen)|(?:hearing|meeting|panel))\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$",
+        r"(?i)\b(?:(?:chaired|presided over|headed|led|heard|conducted|overseen)|(?:hearing|meeting|panel))\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$|\b(?:legally\s+qualified|independent)\s+chair(?:person|man|woman)?\s*(?:,|:|was|is)?\s+$",
+    )
+});
+/// "Jane Reed, a legally qualified chair,": the name before it chaired.
+pub(super) static CHAIR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s*(?:KC|QC)?\s*,?\s*(?:\(|,)\s*(?:an?|the)\s+(?:independent\s+)?legally\s+qualified\s+chair(?:person|man|woman)?\b",
     )
 });
 static CHAIR_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -587,8 +593,10 @@ pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
     for m in mentions {
         let before = &text[m.head_start.saturating_sub(90)..m.head_start];
         let line = &text[text[..m.head_start].rfind('\n').map_or(0, |i| i + 1)..m.head_start];
-        let decides =
-            CHAIR_BY.is_match(before) || decides_after(text, m.end) || CHAIR_FIELD.is_match(line);
+        let decides = CHAIR_BY.is_match(before)
+            || CHAIR_APPOSITION.is_match(&text[m.end..])
+            || decides_after(text, m.end)
+            || CHAIR_FIELD.is_match(line);
         if decides && !chairs.contains(&m.person) {
             chairs.push(m.person);
         }
@@ -609,7 +617,7 @@ fn chair_in(
         .filter(|m| m.start >= start && m.end <= end && m.person != subject)
     {
         let before = &input.text[start.max(m.head_start.saturating_sub(90))..m.head_start];
-        if CHAIR_BY.is_match(before) {
+        if CHAIR_BY.is_match(before) || CHAIR_APPOSITION.is_match(&input.text[m.end..end]) {
             return Some((m.person, (m.head_start, m.end)));
         }
         let after = &input.text[m.end..end];
@@ -892,6 +900,7 @@ mod tests {
             &SUPPOSED,
             &LIST_ITEM,
             &IN_GENERAL_AFTER,
+            &CHAIR_APPOSITION,
         ] {
             LazyLock::force(p);
         }
@@ -965,6 +974,15 @@ mod tests {
         );
         let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(kinds, vec!["accelerated misconduct hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn a_legally_qualified_chair_named_either_side() {
+        assert!(CHAIR_BY.is_match("the panel was a legally qualified chair, "));
+        assert!(CHAIR_BY.is_match("The independent chair "));
+        assert!(CHAIR_APPOSITION.is_match(", a legally qualified chair, found"));
+        assert!(CHAIR_APPOSITION.is_match(" KC, an independent legally qualified chair"));
+        assert!(!CHAIR_APPOSITION.is_match(", a police constable, was"));
     }
 
     #[test]
