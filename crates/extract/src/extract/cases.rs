@@ -69,6 +69,10 @@ static SUPPOSED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:if|unless|should|in the event)\b|\bif\b[^.;]{0,80}\b(?:found|proven|proved|upheld)\b|\b(?:available|possible|potential|range of)\s+(?:sanctions|outcomes|disciplinary outcomes)\b|\b(?:sanctions|outcomes)\s+(?:available|open|which (?:can|could|may))\b|\b(?:can|could|may|might)\s+(?:include|range from)\b",
     )
 });
+/// Words of a criminal court.
+static CRIMINAL_COURT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:court|trial|jury|magistrates?|sentenc\w*|judge|crown|convict\w*)\b")
+});
 /// Words after a proceeding's name that speak of such proceedings in general: "misconduct
 /// hearing outcomes", "misconduct proceedings may be brought".
 static IN_GENERAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -499,6 +503,8 @@ fn clause_proceedings(
                     p.inferred = inferred;
                 }
                 later.links.push((index, told));
+            } else {
+                named_by_noun(&mut found[index], noun, clause);
             }
         }
     }
@@ -517,6 +523,20 @@ fn clause_proceedings(
             chairs.push(chair);
         }
     }
+}
+
+/// "The hearing, which was held on Friday, found ...": proceedings of no stated kind that a
+/// clause speaking of no court calls a hearing (panel, tribunal) or a meeting were one; the kind
+/// stays inferred, so that a kind the text states later still replaces it.
+fn named_by_noun(p: &mut FoundProceeding, noun: &str, clause: &str) {
+    if !p.inferred || p.kind != MISCONDUCT_PROCEEDINGS || CRIMINAL_COURT.is_match(clause) {
+        return;
+    }
+    p.kind = match noun {
+        "meeting" => MISCONDUCT_MEETING,
+        "hearing" | "panel" | "tribunal" => MISCONDUCT_HEARING,
+        _ => return,
+    };
 }
 
 /// A field line of an outcomes page under a subject's name: the date (the last, where it gives
@@ -901,6 +921,7 @@ mod tests {
             &LIST_ITEM,
             &IN_GENERAL_AFTER,
             &CHAIR_APPOSITION,
+            &CRIMINAL_COURT,
         ] {
             LazyLock::force(p);
         }
@@ -974,6 +995,16 @@ mod tests {
         );
         let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(kinds, vec!["accelerated misconduct hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn proceedings_later_called_the_hearing_were_a_hearing() {
+        let found = proceedings(
+            "PC Jane Dale of Kent Police has been dismissed without notice.\n\nThe hearing, \
+             which was held on Monday, found that she had lied.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["misconduct hearing"], "{found:?}");
     }
 
     #[test]
