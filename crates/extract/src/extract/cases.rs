@@ -33,6 +33,7 @@ pub const COURT_HEARING: &str = "court hearing";
 pub const MISCONDUCT_PROCEEDINGS: &str = "misconduct proceedings";
 const MISCONDUCT_HEARING: &str = "misconduct hearing";
 const MISCONDUCT_MEETING: &str = "misconduct meeting";
+const ACCELERATED_HEARING: &str = "accelerated misconduct hearing";
 
 static DATE_BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -53,7 +54,7 @@ static HEARING_DATE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COURT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:appear(?:ed|s|ing)?|plead(?:ed|s)?|pled|convicted|sentenced|jailed|trial|remanded|bailed|found guilty|found not guilty|acquitted|cleared|guilty|court hearing|hearing)\b",
+        r"(?i)\b(?:appear(?:ed|s|ing)?|attend(?:ed|s|ing)?|due (?:to|at|before)|plead(?:ed|s|ing)?|pled|convicted|sentenced|jailed|trial|remanded|bailed|found guilty|found not guilty|acquitted|cleared|guilty|court hearing|hearing)\b",
     )
 });
 pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,6 +62,27 @@ pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:would|could|may|might)\s+(?:have\s+)?(?:faced|face|been subject to|justif(?:y|ied)|warrant(?:ed)?|merit(?:ed)?|lead to|led to|result(?:ed)? in)\b[^.;]{0,30}$",
     )
 });
+/// A clause that supposes rather than states: "If the officer is found to have committed gross
+/// misconduct", "the sanctions available to the panel are".
+static SUPPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*(?:if|unless|should|in the event)\b|\bif\b[^.;]{0,80}\b(?:found|proven|proved|upheld)\b|\b(?:available|possible|potential|range of)\s+(?:sanctions|outcomes|disciplinary outcomes)\b|\b(?:sanctions|outcomes)\s+(?:available|open|which (?:can|could|may))\b|\b(?:can|could|may|might)\s+(?:include|range from)\b",
+    )
+});
+/// Words of a criminal court.
+static CRIMINAL_COURT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:court|trial|jury|magistrates?|sentenc\w*|judge|crown|convict\w*)\b")
+});
+/// Words after a proceeding's name that speak of such proceedings in general: "misconduct
+/// hearing outcomes", "misconduct proceedings may be brought".
+static IN_GENERAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s+(?:outcomes|results|procedures|regulations|process(?:es)?|dates|schedules?|lists?|pages?|(?:may|can|could|might|are|should)\b)",
+    )
+});
+/// An item of a list ("• Final written warning", "- Dismissal", "2. Written warning").
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^\s*(?:[•·▪◦*\-–]|\d{1,2}[.)])\s*\S"));
 static BARE_HEARING: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:hearing|panel|tribunal)\b"));
 static BARE_MEETING: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bmeeting\b"));
@@ -75,7 +97,13 @@ static BARE_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static CHAIR_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:chaired|presided over|headed|led|heard|conducted|overseen)\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$",
+        r"(?i)\b(?:(?:chaired|presided over|headed|led|heard|conducted|overseen)|(?:hearing|meeting|panel))\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$|\b(?:legally\s+qualified|independent)\s+chair(?:person|man|woman)?\s*(?:,|:|was|is)?\s+$",
+    )
+});
+/// "Jane Reed, a legally qualified chair,": the name before it chaired.
+pub(super) static CHAIR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s*(?:KC|QC)?\s*,?\s*(?:\(|,)\s*(?:an?|the)\s+(?:independent\s+)?legally\s+qualified\s+chair(?:person|man|woman)?\b",
     )
 });
 static CHAIR_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,7 +151,17 @@ impl CaseInput<'_> {
                 && h.start >= start
                 && h.end <= end
                 && !HYPOTHETICAL_PROCEEDING.is_match(&self.text[start..h.start])
+                && !self.generic(h, start, end)
         })
+    }
+
+    /// "Misconduct hearings are held in public": proceedings in general, named in the plural
+    /// by a clause that speaks of no one.
+    fn generic(&self, hit: &Hit, start: usize, end: usize) -> bool {
+        let word = self.text[hit.start..hit.end].to_ascii_lowercase();
+        let plural = word.ends_with("hearings") || word.ends_with("meetings");
+        let general = plural || IN_GENERAL_AFTER.is_match(&self.text[hit.end..end]);
+        general && !self.resolver.speaks_of_someone(start, end)
     }
 
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
@@ -147,7 +185,15 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     let mut found: Vec<FoundProceeding> = Vec::new();
     let mut shared: Vec<SharedProceeding> = Vec::new();
     let mut later = Later::default();
+    let mut menu = false;
     for sentence in input.sentences {
+        // The items listed under "the available sanctions are:" are no one's outcomes.
+        let body = sentence.text(input.text);
+        menu = menu && LIST_ITEM.is_match(body)
+            || body.trim_end().ends_with(':') && SUPPOSED.is_match(body);
+        if menu && LIST_ITEM.is_match(body) {
+            continue;
+        }
         for (start, end) in input.resolver.clauses(sentence) {
             // "Chair: Ms Jane Reed" is about the subject above it: chairs are no one's topic.
             let subjects = input.resolver.resolve(sentence.index, start, end, false);
@@ -193,7 +239,60 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
     }
     same_day_same_kind(input, &mut found);
     drop_redundant_court_hearings(&mut found);
+    merge_one_event(input, &mut found);
     found
+}
+
+/// True when `general` may name the same event as `specific`: a misconduct hearing may be the
+/// accelerated one, and proceedings of no stated kind any disciplinary one.
+fn names_the_same(general: &str, specific: &str) -> bool {
+    match general {
+        MISCONDUCT_HEARING => specific == ACCELERATED_HEARING,
+        MISCONDUCT_PROCEEDINGS => specific != COURT_HEARING && specific != MISCONDUCT_PROCEEDINGS,
+        _ => false,
+    }
+}
+
+/// One event told of by a general name and a specific one ("a misconduct hearing has ruled",
+/// "an accelerated misconduct hearing found") is one proceeding, of the specific kind, where
+/// the subject has one proceeding of stated kind that the general name fits and their dates do
+/// not differ.
+fn merge_one_event(input: &CaseInput<'_>, found: &mut Vec<FoundProceeding>) {
+    let day = |p: &FoundProceeding| p.date.map(|(d, _)| input.dates[d].date);
+    let mut i = 0;
+    while i < found.len() {
+        let fits: Vec<usize> = (0..found.len())
+            .filter(|&j| {
+                found[j].subject == found[i].subject
+                    && !found[j].inferred
+                    && names_the_same(found[i].kind, found[j].kind)
+            })
+            .collect();
+        let [j] = fits[..] else {
+            i += 1;
+            continue;
+        };
+        let (a, b) = (day(&found[i]), day(&found[j]));
+        if a.is_some() && b.is_some() && a != b {
+            i += 1;
+            continue;
+        }
+        let general = found.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        let p = &mut found[j];
+        p.date = p.date.or(general.date);
+        p.chair = p.chair.or(general.chair);
+        if let Some((f, span)) = general.finding {
+            if p.finding
+                .is_none_or(|(held, _)| finding_weight(f) > finding_weight(held))
+            {
+                p.finding = Some((f, span));
+            }
+        }
+        for (o, span) in general.outcomes {
+            add_outcome(p, o, span);
+        }
+    }
 }
 
 /// Proceedings of no stated kind held the day a proceeding of one stated kind was: that one.
@@ -263,14 +362,17 @@ impl<'t> ClauseReading<'t> {
                 (start + noun.start(), start + noun.end()),
             ))
         });
+        let supposed = SUPPOSED.is_match(clause);
+        let mut outcomes = outcomes_in(text, start, end);
+        outcomes.retain(|(o, _)| !supposed || o.starts_with("would"));
         ClauseReading {
             start,
             end,
             field: FIELD.captures(clause),
             bare,
             court_cue: COURT_CUE.is_match(clause),
-            outcomes: outcomes_in(text, start, end),
-            finding: finding_in(clause, start),
+            outcomes,
+            finding: finding_in(clause, start).filter(|_| !supposed),
         }
     }
 }
@@ -401,6 +503,8 @@ fn clause_proceedings(
                     p.inferred = inferred;
                 }
                 later.links.push((index, told));
+            } else {
+                named_by_noun(&mut found[index], noun, clause);
             }
         }
     }
@@ -419,6 +523,20 @@ fn clause_proceedings(
             chairs.push(chair);
         }
     }
+}
+
+/// "The hearing, which was held on Friday, found ...": proceedings of no stated kind that a
+/// clause speaking of no court calls a hearing (panel, tribunal) or a meeting were one; the kind
+/// stays inferred, so that a kind the text states later still replaces it.
+fn named_by_noun(p: &mut FoundProceeding, noun: &str, clause: &str) {
+    if !p.inferred || p.kind != MISCONDUCT_PROCEEDINGS || CRIMINAL_COURT.is_match(clause) {
+        return;
+    }
+    p.kind = match noun {
+        "meeting" => MISCONDUCT_MEETING,
+        "hearing" | "panel" | "tribunal" => MISCONDUCT_HEARING,
+        _ => return,
+    };
 }
 
 /// A field line of an outcomes page under a subject's name: the date (the last, where it gives
@@ -495,8 +613,10 @@ pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
     for m in mentions {
         let before = &text[m.head_start.saturating_sub(90)..m.head_start];
         let line = &text[text[..m.head_start].rfind('\n').map_or(0, |i| i + 1)..m.head_start];
-        let decides =
-            CHAIR_BY.is_match(before) || decides_after(text, m.end) || CHAIR_FIELD.is_match(line);
+        let decides = CHAIR_BY.is_match(before)
+            || CHAIR_APPOSITION.is_match(&text[m.end..])
+            || decides_after(text, m.end)
+            || CHAIR_FIELD.is_match(line);
         if decides && !chairs.contains(&m.person) {
             chairs.push(m.person);
         }
@@ -517,7 +637,7 @@ fn chair_in(
         .filter(|m| m.start >= start && m.end <= end && m.person != subject)
     {
         let before = &input.text[start.max(m.head_start.saturating_sub(90))..m.head_start];
-        if CHAIR_BY.is_match(before) {
+        if CHAIR_BY.is_match(before) || CHAIR_APPOSITION.is_match(&input.text[m.end..end]) {
             return Some((m.person, (m.head_start, m.end)));
         }
         let after = &input.text[m.end..end];
@@ -797,9 +917,119 @@ mod tests {
             &FIELD,
             &FIELD_FINDING,
             &CHAIR_FIELD,
+            &SUPPOSED,
+            &LIST_ITEM,
+            &IN_GENERAL_AFTER,
+            &CHAIR_APPOSITION,
+            &CRIMINAL_COURT,
         ] {
             LazyLock::force(p);
         }
+    }
+
+    /// (subject's name, kind label, finding label, outcome labels) of each proceeding.
+    fn proceedings(text: &str) -> Vec<(String, String, Option<String>, Vec<String>)> {
+        let Ok(extractor) = super::super::Extractor::new() else {
+            return Vec::new();
+        };
+        let article = crate::input::Article {
+            identity: "test".into(),
+            text: text.into(),
+            ..crate::input::Article::default()
+        };
+        let facts = extractor.extract(&article);
+        let last = |iri: &str| iri.rsplit('/').next().unwrap_or_default().replace('-', " ");
+        facts
+            .proceedings
+            .iter()
+            .map(|p| {
+                (
+                    facts.people[p.subject].name.clone(),
+                    last(&p.kind),
+                    p.finding.as_ref().map(|(f, _)| last(f)),
+                    p.outcomes.iter().map(|(o, _)| last(o)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_possible_sanctions_is_no_ones_outcome() {
+        let found = proceedings(
+            "PC Jane Dale of Kent Police will face a misconduct hearing on 3 May 2025.\n\n\
+             If an officer is found to have committed gross misconduct the available sanctions \
+             are:\n\n• Dismissal without notice\n\n• Final written warning\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, None, "{found:?}");
+        assert!(found[0].3.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn hearings_in_general_are_no_ones_proceeding() {
+        let found = proceedings(
+            "Misconduct hearings are normally held in public.\n\nPC Jane Dale of Kent Police \
+             was given a written warning at a misconduct meeting on 3 May 2025.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["misconduct meeting"], "{found:?}");
+    }
+
+    #[test]
+    fn due_to_attend_court_is_a_court_hearing() {
+        let found = proceedings(
+            "PC Jane Dale of Kent Police has been charged with assault following an investigation \
+             by the Independent Office for Police Conduct.\n\nPC Dale is due to attend Leeds \
+             Magistrates' Court on 3 May 2025.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["court hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn a_hearing_and_its_accelerated_name_are_one_event() {
+        let found = proceedings(
+            "Former PC Jane Dale of Kent Police would have been dismissed, a misconduct hearing \
+             has ruled.\n\nAn accelerated misconduct hearing on 3 May 2025 found that Dale \
+             would have been dismissed without notice.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["accelerated misconduct hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn proceedings_later_called_the_hearing_were_a_hearing() {
+        let found = proceedings(
+            "PC Jane Dale of Kent Police has been dismissed without notice.\n\nThe hearing, \
+             which was held on Monday, found that she had lied.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["misconduct hearing"], "{found:?}");
+    }
+
+    #[test]
+    fn a_legally_qualified_chair_named_either_side() {
+        assert!(CHAIR_BY.is_match("the panel was a legally qualified chair, "));
+        assert!(CHAIR_BY.is_match("The independent chair "));
+        assert!(CHAIR_APPOSITION.is_match(", a legally qualified chair, found"));
+        assert!(CHAIR_APPOSITION.is_match(" KC, an independent legally qualified chair"));
+        assert!(!CHAIR_APPOSITION.is_match(", a police constable, was"));
+    }
+
+    #[test]
+    fn a_hearing_by_someone_is_chaired_by_them() {
+        assert!(CHAIR_BY.is_match("at an accelerated misconduct hearing by "));
+        assert!(CHAIR_BY.is_match("a panel by "));
+    }
+
+    #[test]
+    fn outcomes_of_hearings_in_general_are_no_proceeding() {
+        let found = proceedings(
+            "This page lists misconduct hearing outcomes.\n\nPC Jane Dale of Kent Police was \
+             given a written warning at a misconduct meeting on 3 May 2025.",
+        );
+        let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(kinds, vec!["misconduct meeting"], "{found:?}");
     }
 
     #[test]

@@ -65,8 +65,8 @@ static OUTCOMES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r"(?i)\bpractice requiring improvement\b|\breflective practice\b", "reflective practice"),
         (r"(?i)\bno further action\b", "no further action"),
         (r"(?i)\b(?:added|placed|put|included|entered|go|goes|going) (?:on|onto|to|in) (?:the )?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b", "barred list"),
-        (r"(?i)\bplead(?:ed)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", "guilty plea"),
-        (r"(?i)\bplead(?:ed)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", "not guilty"),
+        (r"(?i)\bplead(?:ed|ing|s)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", "guilty plea"),
+        (r"(?i)\bplead(?:ed|ing|s)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", "not guilty"),
         (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:by a jury|(?:at|in) (?:\w+ ){0,3}court|of (?:the |all |both |a |an |any )?(?:\w+ )?(?:charges?|counts?|offences?|criminal|crimes?|misconduct in (?:a )?public office|assault\w*|rape|murder|manslaughter|theft|fraud|dangerous driving|causing|sexual))\b", "acquitted"),
         (r"(?i)\bconvicted\b|\bfound guilty\b", "convicted"),
     ]
@@ -98,7 +98,7 @@ static NEGATED_INSIDE: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\b(
 
 static FINDING_NOT_PROVEN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\bnot (?:been )?(?:proven|proved|found proven|substantiated|upheld)\b|\bunproven\b|\bdismissed the (?:case|allegations?)\b",
+        r"(?i)\bnot (?:been )?(?:proven|proved|found proven|substantiated|upheld)\b|\bunproven\b|\bdismissed the (?:case|allegations?)\b|\bcleared of (?:all |any )?(?:(?:the )?allegations? of )?(?:gross )?misconduct\b",
     )
 });
 static FINDING_NO_CASE: LazyLock<Regex> =
@@ -117,7 +117,7 @@ static FINDING_MISCONDUCT_NOT_GROSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FINDING_GROSS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bfindings? of gross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
     )
 });
 static FINDING_MISCONDUCT: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,6 +125,26 @@ static FINDING_MISCONDUCT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|at the level of|established|upheld|admitted)\b[^.;]{0,40}?\b(?:misconduct)\b(?: (?:hearing|meeting|proceedings|panel|investigation))?",
     )
 });
+/// What a verdict or plea is of, up to a misconduct it names: "of three charges of gross
+/// misconduct", "to misconduct".
+static DISCIPLINARY_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s*(?:of|to)\s+(?:(?:an?|the|one|two|three|four|five|six|all|several|\d+|both)\s+)?(?:(?:allegations?|charges?|counts?|breaches?|acts?)\s+of\s+)?(?:gross\s+)?misconduct\b",
+    )
+});
+/// The offence whose name holds the word misconduct.
+static OFFENCE_NAMED_MISCONDUCT: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)^\s+in\s+(?:a\s+)?public\s+office\b"));
+/// Words before a finding that make it an allegation, not a finding ("It is alleged this
+/// amounted to gross misconduct").
+static ALLEGED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:(?:is|are|was|were|been|being)\s+alleged|alleged(?:ly)?\s+(?:that|to have|this|these)|allegedly|accused of|will (?:face|be asked)|due to)\b",
+    )
+});
+/// A verdict that clears ("found not guilty of gross misconduct"): whatever finding words
+/// follow it are denied.
+static CLEARING_VERDICT: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\bnot\s+guilty\b"));
 static NEGATED_FINDING: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:not|no|never)\b[^.;]{0,20}$"));
 
@@ -159,19 +179,7 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
             {
                 continue;
             }
-            if *label == "convicted"
-                && clause[m.end()..]
-                    .trim_start()
-                    .starts_with("of gross misconduct")
-            {
-                continue;
-            }
-            let after = clause[m.end()..].trim_start();
-            if *label == "convicted"
-                && after.starts_with("of misconduct")
-                && !after.starts_with("of misconduct in public office")
-                && !after.starts_with("of misconduct in a public office")
-            {
+            if COURT_OUTCOMES.contains(label) && of_disciplinary_misconduct(&clause[m.end()..]) {
                 continue;
             }
             if !hedge && !out.iter().any(|(o, _)| o == label) {
@@ -181,6 +189,16 @@ pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (
     }
     // "final written warning" also matches "written warning": the longer phrase was taken first.
     out
+}
+
+/// True when a verdict or plea is of a breach of discipline, not of a crime ("found guilty of
+/// three allegations of gross misconduct", "pleaded guilty to misconduct"), unlike the offence
+/// of misconduct in public office.
+fn of_disciplinary_misconduct(after: &str) -> bool {
+    DISCIPLINARY_OBJECT
+        .captures(after)
+        .and_then(|c| c.get(0))
+        .is_some_and(|m| !OFFENCE_NAMED_MISCONDUCT.is_match(&after[m.end()..]))
 }
 
 /// The finding a clause states, if any.
@@ -207,12 +225,14 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
     {
         return Some(("misconduct", span(m)));
     }
-    if let Some(m) = FINDING_GROSS.find(clause) {
-        if !NEGATED_FINDING.is_match(&clause[..m.start()]) {
+    let alleged = |m: regex::Match<'_>| ALLEGED_BEFORE.is_match(&clause[..m.start()]);
+    if let Some(m) = FINDING_GROSS.find(clause).filter(|m| !alleged(*m)) {
+        if !NEGATED_FINDING.is_match(&clause[..m.start()]) && !CLEARING_VERDICT.is_match(m.as_str())
+        {
             return Some(("gross misconduct", span(m)));
         }
     }
-    if let Some(m) = FINDING_MISCONDUCT.find(clause) {
+    if let Some(m) = FINDING_MISCONDUCT.find(clause).filter(|m| !alleged(*m)) {
         let phrase = m.as_str().to_ascii_lowercase();
         let names_proceeding = [
             "hearing",
@@ -225,6 +245,7 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
         .any(|w| phrase.ends_with(w));
         if !names_proceeding
             && !NEGATED_FINDING.is_match(&clause[..m.start()])
+            && !CLEARING_VERDICT.is_match(&phrase)
             && !phrase.contains("gross")
         {
             return Some(("misconduct", span(m)));
@@ -253,6 +274,10 @@ mod tests {
             &FINDING_GROSS,
             &FINDING_MISCONDUCT,
             &NEGATED_FINDING,
+            &DISCIPLINARY_OBJECT,
+            &OFFENCE_NAMED_MISCONDUCT,
+            &CLEARING_VERDICT,
+            &ALLEGED_BEFORE,
         ] {
             LazyLock::force(p);
         }
@@ -343,6 +368,64 @@ mod tests {
         let text = "PC Vale was convicted of misconduct in public office at Leeds Crown Court.";
         let found = outcomes(text);
         assert_eq!(found, vec!["convicted"]);
+    }
+
+    #[test]
+    fn verdicts_on_disciplinary_charges_are_not_court_outcomes() {
+        for text in [
+            "She was found guilty of two allegations of gross misconduct.",
+            "He was found not guilty of misconduct by the panel.",
+            "The inspector pleaded guilty to gross misconduct at the hearing.",
+            "He was convicted of gross misconduct.",
+        ] {
+            assert!(outcomes(text).is_empty(), "{text}");
+        }
+        let text = "He was found guilty of misconduct in a public office.";
+        assert_eq!(outcomes(text), vec!["convicted"]);
+        let text = "after pleading guilty to theft, the sergeant was jailed";
+        assert_eq!(outcomes(text), vec!["guilty plea"]);
+    }
+
+    #[test]
+    fn a_clearing_verdict_finds_no_breach() {
+        assert_eq!(
+            finding("The officer was found not guilty of misconduct."),
+            None
+        );
+        assert_eq!(
+            finding("The constable was found not guilty of gross misconduct."),
+            None
+        );
+    }
+
+    #[test]
+    fn an_alleged_breach_is_no_finding() {
+        assert_eq!(
+            finding("It is alleged that her conduct amounted to gross misconduct."),
+            None
+        );
+        assert_eq!(
+            finding("The sergeant is accused of conduct amounting to misconduct."),
+            None
+        );
+    }
+
+    #[test]
+    fn cleared_of_misconduct_is_not_proven() {
+        assert_eq!(
+            finding("The two constables were cleared of gross misconduct."),
+            Some("not proven")
+        );
+        assert!(outcomes("The two constables were cleared of gross misconduct.").is_empty());
+    }
+
+    #[test]
+    fn a_finding_of_gross_misconduct() {
+        assert_eq!(
+            finding("The panel made a finding of gross misconduct against the officer."),
+            Some("gross misconduct")
+        );
+        assert_eq!(finding("There was no finding of gross misconduct."), None);
     }
 
     fn finding(s: &str) -> Option<&'static str> {

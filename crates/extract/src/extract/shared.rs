@@ -4,7 +4,9 @@
 //! that the text does not name, date or give a chair for itself, but only where the article
 //! tells of one such proceeding, so that nothing passes between two.
 
-use super::cases::{CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, static_label};
+use super::cases::{
+    CHAIR_APPOSITION, CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, static_label,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -52,7 +54,8 @@ pub fn note_shared(
     let chair = input.mentions.iter().find(|m| {
         m.start >= start
             && m.end <= end
-            && CHAIR_BY.is_match(&text[start.max(m.head_start.saturating_sub(90))..m.head_start])
+            && (CHAIR_BY.is_match(&text[start.max(m.head_start.saturating_sub(90))..m.head_start])
+                || CHAIR_APPOSITION.is_match(&text[m.end..end]))
     });
     if let Some(m) = chair {
         if shared.is_empty() {
