@@ -45,8 +45,8 @@ const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
         r"(?ix)\b(?:
-            (?:(?P<wd1>{WEEKDAYS}),?\s+(?:\(\s*)?(?:the\s+)?)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?(?:\s*\))?(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?
-          | (?:(?P<wd2>{WEEKDAYS}),?\s+)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
+            (?:(?P<wd1>{WEEKDAYS}),?\s+(?:\(\s*)?(?:the\s+)?)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and|&)\s*)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?(?:\s*\))?(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?
+          | (?:(?P<wd2>{WEEKDAYS}),?\s+(?:\(\s*)?)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\))?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
           | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>(?:19|20)\d\d)\b
           | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b
         )"
@@ -76,6 +76,37 @@ static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:will|is due|are due|due to|set to|is to|are to|scheduled|expected to|adjourned until|adjourned to|until)\b[^.;]{0,60}$",
     )
 });
+
+/// Words of a sentence that speak of a proceeding still to come.
+static RANGE_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:will|is due|are due|due to|set to|scheduled|expected to|is to be|are to be|forthcoming|upcoming)\b",
+    )
+});
+
+/// The sentence (or line) of the text around a byte offset.
+fn sentence_of(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let end = text[at..].find(['.', '\n']).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// A page's own date label opening a line ("date 2020-11-21 ", "Published: 2024-03-02 ").
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)^\s*(?:date|dated|published|posted)\s*:?\s*(?:19|20)\d\d-\d\d-\d\d\b")
+});
+
+/// The text after a page's date label where one opens it ("date 2020-11-21 On 5 May ..."):
+/// the label is the page's, the rest may be the story's.
+///
+/// ```
+/// use policegraph_extract::text::dates::after_date_label;
+/// assert_eq!(after_date_label("date 2021-04-02 On 1 April"), " On 1 April");
+/// assert_eq!(after_date_label("On 1 April"), "On 1 April");
+/// ```
+pub fn after_date_label(text: &str) -> &str {
+    DATE_LABEL.find(text).map_or(text, |m| &text[m.end()..])
+}
 
 /// Words that make a short line near the top of a page its dateline.
 static DATELINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -206,10 +237,23 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
                 continue;
             }
         }
+        // "25 and 26 March": a hearing to come is dated by the day it opens, one that was
+        // held by the day it ended.
+        let first = c.name("d0").and_then(|d| d.as_str().parse::<u32>().ok());
+        let day = match first {
+            Some(first)
+                if first < day && RANGE_AHEAD.is_match(sentence_of(text, whole.start())) =>
+            {
+                first
+            }
+            _ => day,
+        };
+        // A weekday before a range names its first day.
         let weekday = c
             .name("wd1")
             .or_else(|| c.name("wd2"))
-            .and_then(|w| weekday_number(w.as_str()));
+            .and_then(|w| weekday_number(w.as_str()))
+            .filter(|_| first.is_none_or(|f| f == day));
         out.push(Explicit {
             start: whole.start(),
             end: whole.end(),
@@ -546,6 +590,32 @@ mod tests {
         LazyLock::force(&DATELINE_CUE);
         LazyLock::force(&UPDATED_CUE);
         LazyLock::force(&COOKIE_BANNER);
+        LazyLock::force(&RANGE_AHEAD);
+        LazyLock::force(&DATE_LABEL);
+    }
+
+    #[test]
+    fn a_range_of_days_is_dated_by_its_opening_day_ahead_and_its_last_day_after() {
+        assert_eq!(
+            dates("The hearing will be held on 14th and 15th October 2025."),
+            vec!["2025-10-14"]
+        );
+        assert_eq!(
+            dates("The hearing sat from 8 to 10 July 2024."),
+            vec!["2024-07-10"]
+        );
+        assert_eq!(
+            dates("It is due to sit on 02-04 June 2025 in Exeter."),
+            vec!["2025-06-02"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_in_brackets_before_the_month() {
+        assert_eq!(
+            published_dates("He was dismissed on Monday (March 9).", (2020, 3, 12)),
+            vec!["2020-03-09"]
+        );
     }
 
     fn dates(text: &str) -> Vec<String> {
