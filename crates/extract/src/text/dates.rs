@@ -213,6 +213,8 @@ struct Explicit {
     month: u32,
     day: u32,
     weekday: Option<u32>,
+    /// Its sentence speaks of something still to come.
+    ahead: bool,
 }
 
 fn explicit_dates(text: &str) -> Vec<Explicit> {
@@ -261,6 +263,7 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
             month,
             day,
             weekday,
+            ahead: RANGE_AHEAD.is_match(sentence_of(text, whole.start())),
         });
     }
     out
@@ -305,8 +308,8 @@ fn nearest_year(
 /// year where they can). Without one: the year of the nearest full date in the text, the year
 /// before or the year after, where that puts it within four months of it (for a weekday date:
 /// the one year of the three that fits; a weekday fits a day and month every five to eleven
-/// years). Failing that, a weekday date takes the most recent year not after `reference` that
-/// fits.
+/// years). Failing that, a weekday date of the past takes the most recent year not after
+/// `reference` that fits; one still to come takes none.
 fn infer_year(
     d: &Explicit,
     group: &[&Explicit],
@@ -326,6 +329,11 @@ fn infer_year(
     }
     let reference = reference?;
     d.weekday?;
+    if d.ahead {
+        // The most recent year that fits is a guess about the past: a hearing still to come
+        // is not in it.
+        return None;
+    }
     let years = reference - 40..=reference;
     nearest_year(group, (reference, 12, 31), years.clone())
         .or_else(|| nearest_year(&[d], (reference, 12, 31), years))
@@ -607,6 +615,18 @@ mod tests {
         assert_eq!(
             dates("It is due to sit on 02-04 June 2025 in Exeter."),
             vec!["2025-06-02"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_still_to_come_is_not_placed_in_a_past_year() {
+        assert_eq!(
+            dates("The hearing is expected to open on Tuesday, March 3."),
+            vec!["--03-03"]
+        );
+        assert_eq!(
+            dates("The hearing opened on Tuesday, March 3."),
+            vec!["2026-03-03"]
         );
     }
 
