@@ -35,14 +35,17 @@ const MISCONDUCT_HEARING: &str = "misconduct hearing";
 const MISCONDUCT_MEETING: &str = "misconduct meeting";
 const ACCELERATED_HEARING: &str = "accelerated misconduct hearing";
 
+/// Words between a date and the proceeding after it: "a 3 May hearing", "dismissed on 3 May
+/// (Tuesday) after a hearing"; or, where the date opens the clause (`lead`), "On 3 May, at Force
+/// HQ, Wakefield, a hearing ..." and "On 3 May, PC A, of Kent Police, appeared at a hearing".
 static DATE_BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"^[,\s]*(?:(?:an?|the|his|her|their)\s+)?(?:full\s+|three-day\s+|two-day\s+|public\s+)?$",
+        r"^\s*\)?[,\s]*(?:(?:after|following)\s+)?(?:(?:an?|the|his|her|their)\s+)?(?:full\s+|three-day\s+|two-day\s+|public\s+)?$|(?P<lead>^(?:[,\s-]*(?:at|in)\s+(?:the\s+)?(?:\d[\d.:]*\s*(?:am|pm)?|[A-Z0-9][\w.'&-]*)(?:[,\s-]+(?:[A-Z0-9][\w.'&-]*))*)*[,\s]*(?:an?|the)\s+$|^,\s+[^.;]{0,120}?\b(?:appeared|appears|attended|attends|faced|faces)\s+(?:at\s+|before\s+)?(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}$)",
     )
 });
 static DATE_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)^(?:[\s,]*(?:held|which|that|was|were|took place|concluded|ended|finished|sat|heard|the (?:following|next|same|previous) (?:week|day|month|morning|afternoon)|for sentencing|for (?:a )?(?:trial|plea hearing|sentence)|(?:at|in) [A-Z][\w' ]{0,40}))*[\s,]*(?:on|between)?\s*(?:\(\s*)?$",
+        r"(?i)^(?:[\s,]*(?:held|which|that|was|were|took place|concluded|ended|finished|sat|heard|the (?:following|next|same|previous) (?:week|day|month|morning|afternoon)|for sentencing|for (?:a )?(?:trial|plea hearing|sentence)|(?:at|in) [A-Z][\w' ]{0,40}|, (?-i:[A-Z][\w']+)|(?:presided(?: over)?|chaired|overseen|conducted|led) by [\w' ]{1,50}|(?:is|are|will be) |(?:due|set|expected|scheduled) to (?:take place|begin|start|open|be held|sit|resume)|will (?:take place|begin|start|open|be held|sit|resume)|at \d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)))*[\s,]*(?:on|between)?\s*(?:\(\s*)?$",
     )
 });
 
@@ -838,10 +841,21 @@ fn date_before(
     clause_start: usize,
 ) -> Option<usize> {
     input.dates.iter().rposition(|d| {
-        d.start >= clause_start
-            && d.end <= mention_start
-            && mention_start - d.end <= 30
-            && DATE_BEFORE_GAP.is_match(&input.text[d.end..mention_start])
+        if d.start < clause_start || d.end > mention_start || mention_start - d.end > 160 {
+            return false;
+        }
+        let Some(gap) = DATE_BEFORE_GAP.captures(&input.text[d.end..mention_start]) else {
+            return false;
+        };
+        if gap.name("lead").is_some() {
+            // The date opens the clause: "On 3 May, ..." and nothing else before it but the
+            // page's own date label.
+            crate::text::dates::after_date_label(&input.text[clause_start..d.start])
+                .trim()
+                .eq_ignore_ascii_case("on")
+        } else {
+            mention_start - d.end <= 30
+        }
     })
 }
 
@@ -1037,6 +1051,28 @@ mod tests {
         assert!(DATE_AFTER_GAP.is_match(" the following week, on "));
         assert!(DATE_AFTER_GAP.is_match(" which concluded on "));
         assert!(!DATE_AFTER_GAP.is_match(" was told that on "));
+        assert!(DATE_AFTER_GAP.is_match(" chaired by the deputy chief constable in Bath on "));
+        assert!(DATE_AFTER_GAP.is_match(" at Force HQ, Taunton, on "));
+        assert!(DATE_AFTER_GAP.is_match(" is due to take place at 2pm on "));
+        assert!(DATE_AFTER_GAP.is_match(" will begin at 9.30am on "));
+        assert!(!DATE_AFTER_GAP.is_match(" heard he was arrested on "));
+    }
+
+    #[test]
+    fn dates_before_a_proceeding() {
+        assert!(DATE_BEFORE_GAP.is_match(") after a "));
+        assert!(DATE_BEFORE_GAP.is_match(" following the "));
+        let lead = |gap: &str| {
+            DATE_BEFORE_GAP
+                .captures(gap)
+                .is_some_and(|c| c.name("lead").is_some())
+        };
+        assert!(lead(", PC B, an officer with Avon Police, appeared at a "));
+        assert!(lead(" at 10am at Force Headquarters, Bristol BS1 2AA a "));
+        assert!(!lead(
+            ", PC B assaulted a man and was later suspended before a "
+        ));
+        assert!(!DATE_BEFORE_GAP.is_match(" he was arrested and later faced a "));
     }
 
     #[test]

@@ -65,7 +65,8 @@ impl Extractor {
     }
 
     /// Sets the year that dates without a year are inferred against when an article has no
-    /// publication date (by default the current year).
+    /// publication date (by default the current year); a publication date later than it is not
+    /// one.
     pub fn with_current_year(mut self, year: i32) -> Self {
         self.current_year = year;
         self
@@ -97,7 +98,8 @@ impl Extractor {
             .published
             .as_deref()
             .and_then(iso_date)
-            .or_else(|| text::dateline(&article.text));
+            .or_else(|| text::dateline(&article.text))
+            .filter(|p| !matches!(p, text::Date::Full { year, .. } if *year > self.current_year));
         let year = match published {
             Some(text::Date::Full { year, .. }) => year,
             _ => article
@@ -107,7 +109,7 @@ impl Extractor {
                 .and_then(|y| y.parse().ok())
                 .unwrap_or(self.current_year),
         };
-        let dates = text::find_dates(&clean, year, published);
+        let dates = text::find_dates(&clean, Some(year), published);
         let hits = self.hits(&clean);
         let orgs = organisations::find_organisations(&clean, &hits, &self.gazetteer);
         let (people, mentions) = people::find_people(&clean, &hits);

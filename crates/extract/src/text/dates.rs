@@ -45,9 +45,10 @@ const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
         r"(?ix)\b(?:
-            (?:(?P<wd1>{WEEKDAYS}),?\s+(?:\(\s*)?(?:the\s+)?)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?(?:\s*\))?(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?
-          | (?:(?P<wd2>{WEEKDAYS}),?\s+)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
+            (?:(?P<wd1>{WEEKDAYS}),?\s+(?:\(\s*)?(?:the\s+)?)?(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and|&)\s*)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?(?:\s*\))?(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?
+          | (?:(?P<wd2>{WEEKDAYS}),?\s+(?:\(\s*)?)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\))?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
           | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>(?:19|20)\d\d)\b
+          | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b
         )"
     ))
 });
@@ -75,6 +76,37 @@ static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:will|is due|are due|due to|set to|is to|are to|scheduled|expected to|adjourned until|adjourned to|until)\b[^.;]{0,60}$",
     )
 });
+
+/// Words of a sentence that speak of a proceeding still to come.
+static RANGE_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:will|is due|are due|due to|set to|scheduled|expected to|is to be|are to be|forthcoming|upcoming)\b",
+    )
+});
+
+/// The sentence (or line) of the text around a byte offset.
+fn sentence_of(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let end = text[at..].find(['.', '\n']).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// A page's own date label opening a line ("date 2020-11-21 ", "Published: 2024-03-02 ").
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)^\s*(?:date|dated|published|posted)\s*:?\s*(?:19|20)\d\d-\d\d-\d\d\b")
+});
+
+/// The text after a page's date label where one opens it ("date 2020-11-21 On 5 May ..."):
+/// the label is the page's, the rest may be the story's.
+///
+/// ```
+/// use policegraph_extract::text::dates::after_date_label;
+/// assert_eq!(after_date_label("date 2021-04-02 On 1 April"), " On 1 April");
+/// assert_eq!(after_date_label("On 1 April"), "On 1 April");
+/// ```
+pub fn after_date_label(text: &str) -> &str {
+    DATE_LABEL.find(text).map_or(text, |m| &text[m.end()..])
+}
 
 /// Words that make a short line near the top of a page its dateline.
 static DATELINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,35 +213,49 @@ struct Explicit {
     month: u32,
     day: u32,
     weekday: Option<u32>,
+    /// Its sentence speaks of something still to come.
+    ahead: bool,
 }
 
 fn explicit_dates(text: &str) -> Vec<Explicit> {
     let mut out = Vec::new();
     for c in DATE.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let pick =
-            |a: &str, b: &str, d: &str| c.name(a).or_else(|| c.name(b)).or_else(|| c.name(d));
-        let (Some(day), Some(month)) = (pick("d1", "d2", "d3"), pick("m1", "m2", "m3")) else {
+        let pick = |k: &str| (1..=4).filter_map(|i| c.name(&format!("{k}{i}"))).next();
+        let (Some(day), Some(month)) = (pick("d"), pick("m")) else {
             continue;
         };
         let (Ok(day), Some(month)) = (day.as_str().parse::<u32>(), month_number(month.as_str()))
         else {
             continue;
         };
-        let year = pick("y1", "y2", "y3").and_then(|y| y.as_str().parse().ok());
+        let year = pick("y").and_then(|y| y.as_str().parse().ok());
         if day == 0 || day > days_in_month(year.unwrap_or(2000), month) {
             continue;
         }
         // "may 5" in lower case is more often the verb than the month.
-        if let Some(m) = pick("m1", "m2", "m3") {
+        if let Some(m) = pick("m") {
             if m.as_str() == "may" {
                 continue;
             }
         }
+        // "25 and 26 March": a hearing to come is dated by the day it opens, one that was
+        // held by the day it ended.
+        let first = c.name("d0").and_then(|d| d.as_str().parse::<u32>().ok());
+        let day = match first {
+            Some(first)
+                if first < day && RANGE_AHEAD.is_match(sentence_of(text, whole.start())) =>
+            {
+                first
+            }
+            _ => day,
+        };
+        // A weekday before a range names its first day.
         let weekday = c
             .name("wd1")
             .or_else(|| c.name("wd2"))
-            .and_then(|w| weekday_number(w.as_str()));
+            .and_then(|w| weekday_number(w.as_str()))
+            .filter(|_| first.is_none_or(|f| f == day));
         out.push(Explicit {
             start: whole.start(),
             end: whole.end(),
@@ -217,50 +263,126 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
             month,
             day,
             weekday,
+            ahead: RANGE_AHEAD.is_match(sentence_of(text, whole.start())),
         });
     }
     out
 }
 
-/// The most recent year not after `reference` in which every weekday date falls on its weekday.
-fn consistent_year(dates: &[&Explicit], reference: i32) -> Option<i32> {
-    (reference - 40..=reference).rev().find(|&y| {
-        dates
-            .iter()
-            .all(|d| Some(weekday(y, d.month, d.day)) == d.weekday)
+/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+fn day_number(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(if month <= 2 { year - 1 } else { year });
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// Whether every date falls on its weekday (where it names one) in `year`.
+fn fits(dates: &[&Explicit], year: i32) -> bool {
+    dates.iter().all(|d| {
+        d.day <= days_in_month(year, d.month)
+            && d.weekday.is_none_or(|w| weekday(year, d.month, d.day) == w)
     })
 }
 
+/// The year in `years` that fits every date and puts them nearest to `anchor`, in days.
+fn nearest_year(
+    dates: &[&Explicit],
+    anchor: (i32, u32, u32),
+    years: std::ops::RangeInclusive<i32>,
+) -> Option<i32> {
+    let at = day_number(anchor.0, anchor.1, anchor.2);
+    years.filter(|&y| fits(dates, y)).min_by_key(|&y| {
+        dates
+            .iter()
+            .map(|d| (day_number(y, d.month, d.day) - at).abs())
+            .sum::<i64>()
+    })
+}
+
+/// The year of a date read without one. Against a publication date: the year that puts it
+/// nearest to publication (for a weekday date, among the few years before and the one after in
+/// which it falls on its weekday; `group` holds every such date of the article, which share a
+/// year where they can). Without one: the year of the nearest full date in the text, the year
+/// before or the year after, where that puts it within four months of it (for a weekday date:
+/// the one year of the three that fits; a weekday fits a day and month every five to eleven
+/// years). Failing that, a weekday date of the past takes the most recent year not after
+/// `reference` that fits; one still to come takes none.
+fn infer_year(
+    d: &Explicit,
+    group: &[&Explicit],
+    full: &[&Explicit],
+    reference: Option<i32>,
+    published: Option<Date>,
+) -> Option<i32> {
+    if let Some(Date::Full { year, month, day }) = published {
+        if d.weekday.is_none() {
+            return year_before((year, month, day), d.month, d.day);
+        }
+        return nearest_year(group, (year, month, day), year - 6..=year + 1)
+            .or_else(|| nearest_year(&[d], (year, month, day), year - 6..=year + 1));
+    }
+    if let Some(year) = near_full_date(d, full) {
+        return Some(year);
+    }
+    let reference = reference?;
+    d.weekday?;
+    if d.ahead {
+        // The most recent year that fits is a guess about the past: a hearing still to come
+        // is not in it.
+        return None;
+    }
+    let years = reference - 40..=reference;
+    nearest_year(group, (reference, 12, 31), years.clone())
+        .or_else(|| nearest_year(&[d], (reference, 12, 31), years))
+}
+
+/// The year of the nearest full date in the text, or the one before or after it, that puts a
+/// date within four months of that full date (for a weekday date: the one that fits).
+fn near_full_date(d: &Explicit, full: &[&Explicit]) -> Option<i32> {
+    let anchor = full
+        .iter()
+        .min_by_key(|f| f.start.abs_diff(d.start).min(f.end.abs_diff(d.end)))?;
+    let anchor = (anchor.year?, anchor.month, anchor.day);
+    let year = nearest_year(&[d], anchor, anchor.0 - 1..=anchor.0 + 1)?;
+    let distance =
+        (day_number(year, d.month, d.day) - day_number(anchor.0, anchor.1, anchor.2)).abs();
+    (d.weekday.is_some() || distance <= 120).then_some(year)
+}
+
 /// Finds and normalises every date in `text`, in text order. `reference_year` is the year the
-/// article was published, or the current year when that is unknown; `published` is its
-/// publication date where known.
+/// article was published where only that is known; `published` is its publication date where
+/// known. Without either, a date without a year takes one only from the full dates near it.
 ///
 /// ```
 /// use policegraph_extract::text::{find_dates, Date};
 /// let text = "It was found on Wednesday, March 30. He was charged the next morning.";
-/// let dates = find_dates(text, 2026, None);
+/// let dates = find_dates(text, Some(2022), None);
 /// assert_eq!(dates[0].date, Date::Full { year: 2022, month: 3, day: 30 });
 /// assert_eq!(dates[1].date.to_string(), "2022-03-31");
 /// let published = Date::Full { year: 2025, month: 2, day: 7 };
-/// let dates = find_dates("The hearing ended on Tuesday.", 2025, Some(published));
+/// let dates = find_dates("The hearing ended on Tuesday.", Some(2025), Some(published));
 /// assert_eq!(dates[0].date.to_string(), "2025-02-04");
 /// ```
-pub fn find_dates(text: &str, reference_year: i32, published: Option<Date>) -> Vec<DateMention> {
+pub fn find_dates(
+    text: &str,
+    reference_year: Option<i32>,
+    published: Option<Date>,
+) -> Vec<DateMention> {
     let explicit = explicit_dates(text);
-    let weekday_only: Vec<&Explicit> = explicit
+    let group: Vec<&Explicit> = explicit
         .iter()
         .filter(|d| d.year.is_none() && d.weekday.is_some())
         .collect();
-    let shared_year =
-        consistent_year(&weekday_only, reference_year).filter(|_| !weekday_only.is_empty());
+    let full: Vec<&Explicit> = explicit.iter().filter(|d| d.year.is_some()).collect();
     let mut mentions: Vec<DateMention> = explicit
         .iter()
         .map(|d| {
-            let year = d.year.or(shared_year).or_else(|| {
-                d.weekday
-                    .and_then(|_| consistent_year(&[d], reference_year))
-                    .or_else(|| published.and_then(|p| year_before(p, d.month, d.day)))
-            });
+            let year = d
+                .year
+                .or_else(|| infer_year(d, &group, &full, reference_year, published));
             let date = match year {
                 Some(year) => Date::Full {
                     year,
@@ -313,15 +435,7 @@ pub fn find_dates(text: &str, reference_year: i32, published: Option<Date>) -> V
 
 /// The year that puts a month and day nearest before publication: the publication year, or the
 /// year before for a date more than two months after the publication day.
-fn year_before(published: Date, month: u32, day: u32) -> Option<i32> {
-    let Date::Full {
-        year,
-        month: pm,
-        day: pd,
-    } = published
-    else {
-        return None;
-    };
+fn year_before((year, pm, pd): (i32, u32, u32), month: u32, day: u32) -> Option<i32> {
     let ordinal = |m: u32, d: u32| m * 31 + d;
     Some(if ordinal(month, day) <= ordinal(pm, pd) + 62 {
         year
@@ -405,6 +519,9 @@ pub fn dateline(text: &str) -> Option<Date> {
         if lines_seen > 40 {
             break;
         }
+        if let Some(date) = labelled_date(line) {
+            return Some(date);
+        }
         if line.len() > 120 {
             // The story has begun: a dateline comes before it. A cookie banner or a menu is
             // not the story.
@@ -443,6 +560,24 @@ pub fn dateline(text: &str) -> Option<Date> {
     updated
 }
 
+/// A full date right after a dateline's label, at the start of a line that may go on with the
+/// story ("Published 7 March 2025 A PC was ...", "date 2020-11-21 ...").
+fn labelled_date(line: &str) -> Option<Date> {
+    let cue = DATELINE_CUE.find(line)?;
+    let first = explicit_dates(line).into_iter().next()?;
+    let gap = line
+        .get(cue.end()..first.start)?
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    if !(gap.is_empty() || gap.eq_ignore_ascii_case("on")) {
+        return None;
+    }
+    Some(Date::Full {
+        year: first.year?,
+        month: first.month,
+        day: first.day,
+    })
+}
+
 /// A cookie or privacy banner at the top of a page.
 static COOKIE_BANNER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -463,10 +598,48 @@ mod tests {
         LazyLock::force(&DATELINE_CUE);
         LazyLock::force(&UPDATED_CUE);
         LazyLock::force(&COOKIE_BANNER);
+        LazyLock::force(&RANGE_AHEAD);
+        LazyLock::force(&DATE_LABEL);
+    }
+
+    #[test]
+    fn a_range_of_days_is_dated_by_its_opening_day_ahead_and_its_last_day_after() {
+        assert_eq!(
+            dates("The hearing will be held on 14th and 15th October 2025."),
+            vec!["2025-10-14"]
+        );
+        assert_eq!(
+            dates("The hearing sat from 8 to 10 July 2024."),
+            vec!["2024-07-10"]
+        );
+        assert_eq!(
+            dates("It is due to sit on 02-04 June 2025 in Exeter."),
+            vec!["2025-06-02"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_still_to_come_is_not_placed_in_a_past_year() {
+        assert_eq!(
+            dates("The hearing is expected to open on Tuesday, March 3."),
+            vec!["--03-03"]
+        );
+        assert_eq!(
+            dates("The hearing opened on Tuesday, March 3."),
+            vec!["2026-03-03"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_in_brackets_before_the_month() {
+        assert_eq!(
+            published_dates("He was dismissed on Monday (March 9).", (2020, 3, 12)),
+            vec!["2020-03-09"]
+        );
     }
 
     fn dates(text: &str) -> Vec<String> {
-        find_dates(text, 2026, None)
+        find_dates(text, Some(2026), None)
             .iter()
             .map(|d| d.date.to_string())
             .collect()
@@ -510,7 +683,7 @@ mod tests {
 
     fn published_dates(text: &str, published: (i32, u32, u32)) -> Vec<String> {
         let (year, month, day) = published;
-        find_dates(text, year, Some(Date::Full { year, month, day }))
+        find_dates(text, Some(year), Some(Date::Full { year, month, day }))
             .iter()
             .map(|d| d.date.to_string())
             .collect()
@@ -571,6 +744,44 @@ mod tests {
         );
         let story = "The officer joined the force on 4 May 2010 and served in the traffic unit for a decade before the allegations.";
         assert_eq!(dateline(story), None);
+    }
+
+    #[test]
+    fn a_labelled_iso_date_opens_a_long_first_line() {
+        let page = "date 2021-06-09 A constable who struck a cyclist with his patrol car while \
+                    answering a call has been given a final written warning at a hearing held by \
+                    the force.";
+        assert_eq!(
+            dateline(page).map(|d| d.to_string()),
+            Some("2021-06-09".to_owned())
+        );
+        let field = "Date of hearing: 3 May 2024 and then a long account of what the panel heard \
+                     over the three days it sat, with more words to pass the length of a dateline.";
+        assert_eq!(dateline(field), None);
+    }
+
+    #[test]
+    fn weekday_dates_take_the_fitting_year_nearest_publication() {
+        // Published in December; the hearing it announces is in the new year.
+        assert_eq!(
+            published_dates("It will open on Monday, January 9.", (2022, 12, 20)),
+            vec!["2023-01-09"]
+        );
+        assert_eq!(
+            published_dates("It sat on Thursday, April 27.", (2017, 4, 28)),
+            vec!["2017-04-27"]
+        );
+    }
+
+    #[test]
+    fn dates_without_a_year_take_it_from_a_full_date_near_them() {
+        let t = "He admitted the offence on 2 March. On 20 March 2023 he was sentenced.";
+        assert_eq!(dates(t), vec!["2023-03-02", "2023-03-20"]);
+        let t = "He was arrested on 3 December 2022 and dismissed on 14 January.";
+        assert_eq!(dates(t), vec!["2022-12-03", "2023-01-14"]);
+        // Too far from the full date to say.
+        let t = "It began on 3 February 2022. The panel sat on 14 August.";
+        assert_eq!(dates(t), vec!["2022-02-03", "--08-14"]);
     }
 
     #[test]
