@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 /// Words after a mention that make its person the one facing the case.
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?x)^(?:'s?)?(?:\s*\([^()\n]{1,40}\))?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s*\([^()\n]{1,40}\))?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
-        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
+        r"(?x)^(?:'s?)?(?:\s*\([^()\n]{1,40}\))?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s*\([^()\n]{1,40}\))?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|first|again|formally|finally|eventually|ultimately|today|yesterday|both|each|all)\s+)*
+        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered|return(?:s|ed)?\s+to\s+the\s+rank)\b",
     )
 });
 
@@ -954,6 +954,9 @@ mod tests {
         assert!(ACCUSED_AFTER.is_match(", 52, (04.03.1973) was jailed for two years"));
         assert!(ACCUSED_AFTER.is_match(" (41) was sentenced at the crown court"));
         assert!(SPEAKS_AFTER.is_match(", in her written decision, states: \"The officer"));
+        assert!(ACCUSED_AFTER.is_match(" first appeared at the magistrates' court in May"));
+        assert!(ACCUSED_AFTER.is_match(" was formally dismissed on Friday"));
+        assert!(ACCUSED_AFTER.is_match(" will return to the rank of constable"));
     }
 
     #[test]
