@@ -363,9 +363,17 @@ impl Resolver<'_> {
         self.named_in(start, end, |p| self.subject[p])
     }
 
-    /// Everyone a span names, chairs aside.
+    /// Everyone a span names, chairs aside, and those who neither face the case, serve as
+    /// officers nor are members of the public: a legally qualified chair, a lawyer, a director
+    /// who speaks of the case ("The chair, Ms Reed, said his conduct ... The panel found he
+    /// ...").
     fn people_in(&self, start: usize, end: usize) -> Vec<usize> {
-        self.named_in(start, end, |p| !self.chairs.contains(&p))
+        self.named_in(start, end, |p| {
+            !self.chairs.contains(&p)
+                && (self.subject.get(p) == Some(&true)
+                    || self.bystanders.get(p) == Some(&true)
+                    || self.civilians.get(p) == Some(&true))
+        })
     }
 
     /// The `reach` sentences before `sentence`, nearest first.
@@ -967,6 +975,26 @@ mod tests {
         assert!(PANEL_BEFORE.is_match("at an accelerated misconduct hearing before "));
         assert!(PANEL_BEFORE.is_match("misconduct at a special case hearing held by "));
         assert!(!PANEL_BEFORE.is_match("the hearing heard that "));
+    }
+
+    #[test]
+    fn a_titled_speaker_is_not_the_topic() {
+        let text = "PC Bell was cleared. PC Ames faced a hearing. The chair, Ms Cray, said his \
+                    conduct was serious. The panel found he had breached the standards.";
+        let mentions = [
+            mention(text, "PC Ames", 0),
+            mention(text, "PC Bell", 1),
+            mention(text, "Ms Cray", 2),
+        ];
+        let sentences = sentences_of(text);
+        let resolver = Resolver {
+            subject: &[true, true, false],
+            bystanders: &[false, false, false],
+            civilians: &[false, false, false],
+            ..resolver_over(text, &sentences, &mentions)
+        };
+        let last = &sentences[3];
+        assert_eq!(resolver.resolve(3, last.start, last.end, false), vec![0]);
     }
 
     #[test]
