@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 /// Words after a mention that make its person the one facing the case.
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?x)^(?:'s?)?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|both|each|all)\s+)*
-        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered)\b",
+        r"(?x)^(?:'s?)?(?:\s*\([^()\n]{1,40}\))?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s*\([^()\n]{1,40}\))?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|first|again|formally|finally|eventually|ultimately|today|yesterday|both|each|all)\s+)*
+        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered|return(?:s|ed)?\s+to\s+the\s+rank)\b",
     )
 });
 
@@ -109,6 +109,14 @@ static UNNAMED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A count of officers other than the subjects ("13 officers have been dismissed since 2020",
+/// "dozens of officers"); group 1 is a number, group 2 a number word.
+static COUNTED_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)(?:^|[^\w\s]\s*|\b(?:show|shows|showed|reveal|reveals|revealed|that|than|of|some|about|around|nearly|almost|over)\s+)(?:(\d+)|(two|three|four|five|six)|dozens of|hundreds of|scores of|a dozen|several|many)\s+(?:[\w-]+\s+)?(?:police\s+)?(?:officers|constables|employees|staff members|members of staff)\b",
+    )
+});
+
 /// Words of a criminal case, which may be a member of the public's as well as an officer's.
 static COURT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -133,11 +141,25 @@ static ACCUSED_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// head of PSD, said", "Ch Supt Reed, who chaired the hearing, ruled").
 static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"^(?:,[^,\x22]{0,100},)?\s+(?:said|says|told|added|explained|commented|stated|warned|decided|ruled|concluded|determined|imposed|chaired|presided)\b",
+        r"^(?:,[^,\x22]{0,100},)?\s+(?:said|says|told|added|explained|commented|stated|states|writes|wrote|warned|decided|ruled|concluded|determined|imposed|chaired|presided)\b",
     )
 });
 static SPEAKS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"\b(?:said|says|added|concluded|continued|according to)\s+$"));
+
+/// Words around a mention that make its person a member of the panel or the one who held the
+/// hearing, never its subject: "Supt Reed (Assessor)", "Panel member: Insp Reed", "a hearing
+/// before Chief Constable Reed".
+static PANEL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\s*(?:\(|,\s+(?:the\s+|an?\s+)?)(?:assessor|independent (?:panel )?member|panel member|lay member|police member|legally qualified chair\w*|lqc|chair(?:man|woman|person)?|presiding officer)\b",
+    )
+});
+static PANEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)(?:^|\n)\W*(?:senior police officer|police officer member|independent (?:panel )?member|panel members?|assessor|lay member|presiding officer)\s*:\s*$|\b(?:hearing|meeting|panel)\s+(?:(?:was\s+)?(?:held|heard|conducted|chaired|led)\s+)?(?:by|before)\s+(?:the\s+)?$",
+    )
+});
 
 /// Statements that settle part of a case: a breach, a case to answer, a sanction.
 static CASE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -172,7 +194,7 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
     let text = input.text;
     let mut subject = vec![false; input.people.len()];
     for (index, person) in input.people.iter().enumerate() {
-        if input.chairs.contains(&index) {
+        if input.chairs.contains(&index) || on_panel(input, index) {
             continue;
         }
         if person.designation.is_some() {
@@ -227,6 +249,19 @@ fn died(input: &SubjectInput<'_>, person: usize) -> bool {
         .any(|m| {
             let before = &input.text[m.head_start.saturating_sub(40)..m.head_start];
             DIED_AFTER.is_match(line_after(input.text, m.end)) || DIED_BEFORE.is_match(before)
+        })
+}
+
+/// True when some mention of the person names them as a member of the panel or the one who
+/// held the hearing.
+fn on_panel(input: &SubjectInput<'_>, person: usize) -> bool {
+    input
+        .mentions
+        .iter()
+        .filter(|m| m.person == person)
+        .any(|m| {
+            let before = &input.text[m.head_start.saturating_sub(60)..m.head_start];
+            PANEL_AFTER.is_match(line_after(input.text, m.end)) || PANEL_BEFORE.is_match(before)
         })
 }
 
@@ -328,9 +363,17 @@ impl Resolver<'_> {
         self.named_in(start, end, |p| self.subject[p])
     }
 
-    /// Everyone a span names, chairs aside.
+    /// Everyone a span names, chairs aside, and those who neither face the case, serve as
+    /// officers nor are members of the public: a legally qualified chair, a lawyer, a director
+    /// who speaks of the case ("The chair, Ms Reed, said his conduct ... The panel found he
+    /// ...").
     fn people_in(&self, start: usize, end: usize) -> Vec<usize> {
-        self.named_in(start, end, |p| !self.chairs.contains(&p))
+        self.named_in(start, end, |p| {
+            !self.chairs.contains(&p)
+                && (self.subject.get(p) == Some(&true)
+                    || self.bystanders.get(p) == Some(&true)
+                    || self.civilians.get(p) == Some(&true))
+        })
     }
 
     /// The `reach` sentences before `sentence`, nearest first.
@@ -470,7 +513,7 @@ impl Resolver<'_> {
             return Vec::new();
         }
         let named = self.subjects_in(start, end);
-        if named.is_empty() && UNNAMED_OTHER.is_match(clause) {
+        if named.is_empty() && (UNNAMED_OTHER.is_match(clause) || self.counted_others(clause)) {
             return Vec::new();
         }
         match named.len() {
@@ -547,6 +590,18 @@ impl Resolver<'_> {
         self.only_or_all(case_level)
     }
 
+    /// True when a clause counts officers, and not as many as the article's subjects: a
+    /// statistic or others, not them.
+    fn counted_others(&self, clause: &str) -> bool {
+        COUNTED_OTHERS.captures(clause).is_some_and(|caps| {
+            let count = caps
+                .get(1)
+                .and_then(|n| n.as_str().parse().ok())
+                .or_else(|| caps.get(2).and_then(|w| number_word(w.as_str())));
+            count != Some(self.all_subjects().len())
+        })
+    }
+
     fn only_or_all(&self, case_level: bool) -> Vec<usize> {
         let all = self.all_subjects();
         if all.len() == 1 || case_level {
@@ -609,6 +664,9 @@ mod tests {
             &ACCUSED_PASSIVE,
             &SPEAKS_AFTER,
             &SPEAKS_BEFORE,
+            &PANEL_AFTER,
+            &PANEL_BEFORE,
+            &COUNTED_OTHERS,
             &CASE_CUE,
             &PRONOUN_SPEAKS,
             &RELATIVE_ASIDE,
@@ -897,5 +955,68 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         assert_eq!(resolver.clauses(&sentences[0]).len(), 1);
         assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![0, 1]);
+    }
+
+    #[test]
+    fn an_age_or_date_in_brackets_after_a_name_keeps_the_accused_cue() {
+        assert!(ACCUSED_AFTER.is_match(", 52, (04.03.1973) was jailed for two years"));
+        assert!(ACCUSED_AFTER.is_match(" (41) was sentenced at the crown court"));
+        assert!(SPEAKS_AFTER.is_match(", in her written decision, states: \"The officer"));
+        assert!(ACCUSED_AFTER.is_match(" first appeared at the magistrates' court in May"));
+        assert!(ACCUSED_AFTER.is_match(" was formally dismissed on Friday"));
+        assert!(ACCUSED_AFTER.is_match(" will return to the rank of constable"));
+    }
+
+    #[test]
+    fn panel_members_and_the_officer_holding_the_hearing_are_not_subjects() {
+        assert!(PANEL_AFTER.is_match(" (Assessor)"));
+        assert!(PANEL_AFTER.is_match(", the independent panel member, said"));
+        assert!(PANEL_BEFORE.is_match("\nSenior police officer: "));
+        assert!(PANEL_BEFORE.is_match("at an accelerated misconduct hearing before "));
+        assert!(PANEL_BEFORE.is_match("misconduct at a special case hearing held by "));
+        assert!(!PANEL_BEFORE.is_match("the hearing heard that "));
+    }
+
+    #[test]
+    fn a_titled_speaker_is_not_the_topic() {
+        let text = "PC Bell was cleared. PC Ames faced a hearing. The chair, Ms Cray, said his \
+                    conduct was serious. The panel found he had breached the standards.";
+        let mentions = [
+            mention(text, "PC Ames", 0),
+            mention(text, "PC Bell", 1),
+            mention(text, "Ms Cray", 2),
+        ];
+        let sentences = sentences_of(text);
+        let resolver = Resolver {
+            subject: &[true, true, false],
+            bystanders: &[false, false, false],
+            civilians: &[false, false, false],
+            ..resolver_over(text, &sentences, &mentions)
+        };
+        let last = &sentences[3];
+        assert_eq!(resolver.resolve(3, last.start, last.end, false), vec![0]);
+    }
+
+    #[test]
+    fn a_count_of_other_officers_is_not_the_subject() {
+        let text =
+            "PC Ames was dismissed. Figures show 14 officers have been dismissed since 2019.";
+        let mentions = [mention(text, "PC Ames", 0)];
+        let sentences = sentences_of(text);
+        let resolver = Resolver {
+            subject: &[true],
+            bystanders: &[false],
+            civilians: &[false],
+            ..resolver_over(text, &sentences, &mentions)
+        };
+        let last = &sentences[1];
+        assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
+        // Two officers where the article has two subjects are them.
+        let text = "PC Ames and PC Bell lied. Two officers were dismissed.";
+        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        assert!(!resolver.counted_others(sentences[1].text(text)));
+        assert!(resolver.counted_others("Dozens of officers were disciplined."));
     }
 }
