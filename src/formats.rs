@@ -2,8 +2,10 @@
 //! file's syntax from its extension. (SPARQL results formats are Oxigraph's
 //! `QueryResultsFormat`, beside the table of [`crate::results::ResultsFormat`].)
 
+use crate::error::Error;
 use crate::input::RDF_EXTENSIONS;
-use oxigraph::io::RdfFormat;
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::path::Path;
 
 /// The syntax a file's extension names, for the RDF files `ingest` loads as they are
@@ -23,6 +25,21 @@ pub fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
         return None;
     }
     RdfFormat::from_extension(&extension)
+}
+
+/// A serializer for `format` that declares the project's prefixes (used where the syntax has
+/// prefixes: Turtle and TriG).
+pub fn serializer(format: RdfFormat) -> Result<RdfSerializer, Error> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in vocab::PREFIXES {
+        serializer = serializer
+            .with_prefix(*prefix, *iri)
+            .map_err(|source| Error::Prefix {
+                prefix: (*prefix).to_owned(),
+                source,
+            })?;
+    }
+    Ok(serializer)
 }
 
 #[cfg(test)]

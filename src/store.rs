@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::rdf::{rdf_file_graph, sha256_hex};
 use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
     Term,
@@ -357,15 +357,7 @@ impl GraphStore {
     /// Writes the whole store. Graph-aware formats keep the graphs; Turtle and N-Triples get
     /// every distinct triple once, sorted so that each subject's triples stand together.
     pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<(), Error> {
-        let mut serializer = RdfSerializer::from_format(format);
-        for (prefix, iri) in vocab::PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *iri)
-                .map_err(|source| Error::Prefix {
-                    prefix: (*prefix).to_owned(),
-                    source,
-                })?;
-        }
+        let serializer = crate::formats::serializer(format)?;
         let mut writer = serializer.for_writer(out);
         let write_err = |source: std::io::Error| Error::Write {
             path: "output".into(),

@@ -6,9 +6,9 @@ use super::progress::{outcome, progress_bar, reporter};
 use crate::cli::ExtractArgs;
 use crate::error::Error;
 use crate::extract::Extractor;
+use crate::formats::serializer;
 use crate::pipeline;
-use crate::vocab;
-use oxigraph::io::{RdfFormat, RdfSerializer, WriterQuadSerializer};
+use oxigraph::io::{RdfFormat, WriterQuadSerializer};
 use oxigraph::model::{Quad, TripleRef};
 use std::io::Write;
 
@@ -17,15 +17,7 @@ use std::io::Write;
 pub(super) fn extract(args: ExtractArgs) -> Result<Outcome, Error> {
     let extractor = Extractor::new()?;
     let format = RdfFormat::from(args.format);
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, iri) in vocab::PREFIXES {
-        serializer = serializer
-            .with_prefix(*prefix, *iri)
-            .map_err(|source| Error::Prefix {
-                prefix: (*prefix).to_owned(),
-                source,
-            })?;
-    }
+    let serializer = serializer(format)?;
     let stdout = std::io::stdout().lock();
     let mut writer = serializer.for_writer(std::io::BufWriter::new(stdout));
     // A reader that stopped reading (`| head`) wants nothing more: the rest goes nowhere, and
