@@ -971,8 +971,8 @@ mod tests {
     fn a_list_of_possible_sanctions_is_no_ones_outcome() {
         let found = proceedings(
             "PC Jane Dale of Kent Police will face a misconduct hearing on 3 May 2025.\n\n\
-             If an officer is found to have committed gross misconduct the available sanctions \
-             are:\n\n• Dismissal without notice\n\n• Final written warning\n",
+             If the officer is found to have committed gross misconduct, the sanctions open to the \
+             panel are:\n\n• Dismissal without notice\n\n• Final written warning\n",
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2, None, "{found:?}");
@@ -992,8 +992,8 @@ mod tests {
     #[test]
     fn due_to_attend_court_is_a_court_hearing() {
         let found = proceedings(
-            "PC Jane Dale of Kent Police has been charged with assault following an investigation \
-             by the Independent Office for Police Conduct.\n\nPC Dale is due to attend Leeds \
+            "PC Jane Dale of Kent Police was charged with assault after the Independent Office \
+             for Police Conduct looked into the arrest.\n\nPC Dale is due to attend Leeds \
              Magistrates' Court on 3 May 2025.",
         );
         let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();

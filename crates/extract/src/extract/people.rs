@@ -872,8 +872,12 @@ mod tests {
             vec![("Rob Quayle".to_owned(), Some("Sergeant".to_owned()), true)]
         );
         assert_eq!(
-            people_of("Zed Orrin, a former City of London Police temporary commander, left."),
-            vec![("Zed Orrin".to_owned(), Some("commander".to_owned()), true)]
+            people_of("Zed Orrin, a former Kent Police temporary superintendent, left."),
+            vec![(
+                "Zed Orrin".to_owned(),
+                Some("superintendent".to_owned()),
+                true
+            )]
         );
     }
 
