@@ -340,16 +340,21 @@ fn infer_year(
 }
 
 /// The year of the nearest full date in the text, or the one before or after it, that puts a
-/// date within four months of that full date (for a weekday date: the one that fits).
+/// date within four months of that full date (for a weekday date: the one that fits). A full
+/// date read later in the text dates only what came before it in time: one that the date would
+/// follow is an earlier event recounted afterwards (the incident behind a hearing).
 fn near_full_date(d: &Explicit, full: &[&Explicit]) -> Option<i32> {
     let anchor = full
         .iter()
         .min_by_key(|f| f.start.abs_diff(d.start).min(f.end.abs_diff(d.end)))?;
+    let read_later = anchor.start >= d.end;
     let anchor = (anchor.year?, anchor.month, anchor.day);
     let year = nearest_year(&[d], anchor, anchor.0 - 1..=anchor.0 + 1)?;
-    let distance =
-        (day_number(year, d.month, d.day) - day_number(anchor.0, anchor.1, anchor.2)).abs();
-    (d.weekday.is_some() || distance <= 120).then_some(year)
+    let offset = day_number(year, d.month, d.day) - day_number(anchor.0, anchor.1, anchor.2);
+    if read_later && offset > 0 {
+        return None;
+    }
+    (d.weekday.is_some() || offset.abs() <= 120).then_some(year)
 }
 
 /// Finds and normalises every date in `text`, in text order. `reference_year` is the year the
@@ -821,5 +826,18 @@ mod tests {
     fn weekday_is_right() {
         assert_eq!(weekday(2022, 5, 26), 3); // Thursday
         assert_eq!(weekday(2026, 11, 23), 0); // Monday
+    }
+
+    #[test]
+    fn a_later_full_date_dates_only_what_came_before_it() {
+        let text = "He admitted it at a hearing on May 3. The party was on April 20, 2021.";
+        let dates = find_dates(text, None, None);
+        assert_eq!(dates[0].date.to_string(), "--05-03");
+        let text = "He admitted it on April 3. He was sentenced on April 20, 2021.";
+        let dates = find_dates(text, None, None);
+        assert_eq!(dates[0].date.to_string(), "2021-04-03");
+        let text = "The party was on April 20, 2021. He admitted it at a hearing on May 3.";
+        let dates = find_dates(text, None, None);
+        assert_eq!(dates[1].date.to_string(), "2021-05-03");
     }
 }
