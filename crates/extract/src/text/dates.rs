@@ -49,6 +49,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:(?P<wd2>{WEEKDAYS}),?\s+(?:\(\s*)?)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\))?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
           | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>(?:19|20)\d\d)\b
           | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b
+          | (?P<d5>\d{{1,2}})-(?P<m5>{MONTHS})-(?P<y5>(?:19|20)\d\d)\b
         )"
     ))
 });
@@ -221,7 +222,7 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
     let mut out = Vec::new();
     for c in DATE.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let pick = |k: &str| (1..=4).filter_map(|i| c.name(&format!("{k}{i}"))).next();
+        let pick = |k: &str| (1..=5).filter_map(|i| c.name(&format!("{k}{i}"))).next();
         let (Some(day), Some(month)) = (pick("d"), pick("m")) else {
             continue;
         };
@@ -839,5 +840,11 @@ mod tests {
         let text = "The party was on April 20, 2021. He admitted it at a hearing on May 3.";
         let dates = find_dates(text, None, None);
         assert_eq!(dates[1].date.to_string(), "2021-05-03");
+    }
+
+    #[test]
+    fn day_month_year_joined_by_hyphens() {
+        assert_eq!(dates("Issued 04-Mar-2019 09:15"), vec!["2019-03-04"]);
+        assert_eq!(dates("ref 12-Sept-2021."), vec!["2021-09-12"]);
     }
 }
