@@ -62,7 +62,7 @@ static COURT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:would|could|may|might)\s+(?:have\s+)?(?:faced|face|been subject to|justif(?:y|ied)|warrant(?:ed)?|merit(?:ed)?|lead to|led to|result(?:ed)? in)\b[^.;]{0,30}$",
+        r"(?i)\b(?:would|could|may|might)\s+(?:have\s+)?(?:faced|face|been subject to|justif(?:y|ied)|warrant(?:ed)?|merit(?:ed)?|lead to|led to|result(?:ed)? in)\b[^.;]{0,30}$|\bany\s+(?:resulting\s+|subsequent\s+|further\s+|possible\s+|potential\s+)?$",
     )
 });
 /// A clause that supposes rather than states: "If the officer is found to have committed gross
@@ -1080,6 +1080,8 @@ mod tests {
         assert!(HYPOTHETICAL_PROCEEDING.is_match("he would have faced a "));
         assert!(HYPOTHETICAL_PROCEEDING.is_match("behaved in a way that would justify "));
         assert!(!HYPOTHETICAL_PROCEEDING.is_match("He appeared at a "));
+        assert!(HYPOTHETICAL_PROCEEDING.is_match("Details of any resulting "));
+        assert!(!HYPOTHETICAL_PROCEEDING.is_match("He was dismissed at a "));
     }
 
     #[test]

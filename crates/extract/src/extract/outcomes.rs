@@ -80,7 +80,7 @@ pub const COURT_OUTCOMES: &[&str] = &["guilty plea", "not guilty", "acquitted", 
 /// A word shortly before an outcome that denies or hedges it.
 static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible)\b[^.;,]{0,25}$",
+        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible|(?:would|should) have been)\b[^.;,]{0,25}$",
     )
 });
 
@@ -349,6 +349,14 @@ mod tests {
         let text = "He was not dismissed, but was given a final written warning.";
         let found = outcomes(text);
         assert_eq!(found, vec!["final written warning"]);
+    }
+
+    #[test]
+    fn a_sanction_that_would_have_been_is_no_outcome() {
+        let s = "The force argued the right sanction would have been instant dismissal.";
+        assert!(outcomes(s).is_empty());
+        let s = "The panel said he would have been dismissed without notice.";
+        assert_eq!(outcomes(s), vec!["would have been dismissed"]);
     }
 
     #[test]

@@ -20,6 +20,12 @@ static END_OF_STORY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An inline teaser for another story ("Read more: <headline>"): when the article's prose goes
+/// on after it, only this line is chrome.
+static INLINE_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)^\s*(?:read\ more|read\ next|also\ read|see\ also)\s*:\s*\S")
+});
+
 /// Lines that are chrome wherever they stand (navigation, cookie banners, share buttons).
 static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
@@ -84,6 +90,17 @@ fn ends_like_prose(line: &str) -> bool {
     t.ends_with(['.', '!', '?', '"', '\'', ':', ')'])
 }
 
+/// Some later line is a sentence of prose (at least six words ending like one), before any
+/// line that would end the story.
+fn prose_follows(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .take_while(|l| !END_OF_STORY.is_match(l) || INLINE_TEASER.is_match(l))
+        .any(|l| {
+            !CHROME_LINE.is_match(l) && ends_like_prose(l) && l.split_whitespace().count() >= 6
+        })
+}
+
 /// Cleans an article: every character maps to one character of the result, chrome becomes
 /// spaces (line breaks are kept), so character offsets are shared with the input.
 ///
@@ -101,6 +118,10 @@ pub fn clean(raw: &str) -> String {
     let mut prose_seen = 0usize;
     for (i, line) in lines.iter().enumerate() {
         if prose_seen >= 2 && END_OF_STORY.is_match(line) {
+            if INLINE_TEASER.is_match(line) && prose_follows(&lines[i + 1..]) {
+                keep[i] = false;
+                continue;
+            }
             keep[i..].iter_mut().for_each(|k| *k = false);
             break;
         }
@@ -143,6 +164,24 @@ mod tests {
         LazyLock::force(&END_OF_STORY);
         LazyLock::force(&CHROME_LINE);
         LazyLock::force(&FIELD_LINE);
+        LazyLock::force(&INLINE_TEASER);
+    }
+
+    #[test]
+    fn inline_teaser_is_blanked_when_prose_follows() {
+        let raw = "A constable was given a written warning on Tuesday.\n\
+                   The panel heard he had been rude to a shopkeeper.\n\
+                   READ MORE: Village fete cancelled after storm\n\
+                   The hearing found his conduct amounted to misconduct.";
+        let out = clean(raw);
+        assert!(!out.contains("fete"));
+        assert!(out.contains("amounted to misconduct"));
+        let raw = "A constable was given a written warning on Tuesday.\n\
+                   The panel heard he had been rude to a shopkeeper.\n\
+                   READ MORE: Village fete cancelled after storm\nBus route axed";
+        let out = clean(raw);
+        assert!(!out.contains("fete"));
+        assert!(!out.contains("Bus"));
     }
 
     #[test]

@@ -49,6 +49,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:(?P<wd2>{WEEKDAYS}),?\s+(?:\(\s*)?)?(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*\))?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?
           | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>(?:19|20)\d\d)\b
           | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b
+          | (?P<d5>\d{{1,2}})-(?P<m5>{MONTHS})-(?P<y5>(?:19|20)\d\d)\b
         )"
     ))
 });
@@ -221,7 +222,7 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
     let mut out = Vec::new();
     for c in DATE.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let pick = |k: &str| (1..=4).filter_map(|i| c.name(&format!("{k}{i}"))).next();
+        let pick = |k: &str| (1..=5).filter_map(|i| c.name(&format!("{k}{i}"))).next();
         let (Some(day), Some(month)) = (pick("d"), pick("m")) else {
             continue;
         };
@@ -340,16 +341,21 @@ fn infer_year(
 }
 
 /// The year of the nearest full date in the text, or the one before or after it, that puts a
-/// date within four months of that full date (for a weekday date: the one that fits).
+/// date within four months of that full date (for a weekday date: the one that fits). A full
+/// date read later in the text dates only what came before it in time: one that the date would
+/// follow is an earlier event recounted afterwards (the incident behind a hearing).
 fn near_full_date(d: &Explicit, full: &[&Explicit]) -> Option<i32> {
     let anchor = full
         .iter()
         .min_by_key(|f| f.start.abs_diff(d.start).min(f.end.abs_diff(d.end)))?;
+    let read_later = anchor.start >= d.end;
     let anchor = (anchor.year?, anchor.month, anchor.day);
     let year = nearest_year(&[d], anchor, anchor.0 - 1..=anchor.0 + 1)?;
-    let distance =
-        (day_number(year, d.month, d.day) - day_number(anchor.0, anchor.1, anchor.2)).abs();
-    (d.weekday.is_some() || distance <= 120).then_some(year)
+    let offset = day_number(year, d.month, d.day) - day_number(anchor.0, anchor.1, anchor.2);
+    if read_later && offset > 0 {
+        return None;
+    }
+    (d.weekday.is_some() || offset.abs() <= 120).then_some(year)
 }
 
 /// Finds and normalises every date in `text`, in text order. `reference_year` is the year the
@@ -821,5 +827,24 @@ mod tests {
     fn weekday_is_right() {
         assert_eq!(weekday(2022, 5, 26), 3); // Thursday
         assert_eq!(weekday(2026, 11, 23), 0); // Monday
+    }
+
+    #[test]
+    fn a_later_full_date_dates_only_what_came_before_it() {
+        let text = "He admitted it at a hearing on May 3. The party was on April 20, 2021.";
+        let dates = find_dates(text, None, None);
+        assert_eq!(dates[0].date.to_string(), "--05-03");
+        let text = "He admitted it on April 3. He was sentenced on April 20, 2021.";
+        let dates = find_dates(text, None, None);
+        assert_eq!(dates[0].date.to_string(), "2021-04-03");
+        let text = "The party was on April 20, 2021. He admitted it at a hearing on May 3.";
+        let dates = find_dates(text, None, None);
+        assert_eq!(dates[1].date.to_string(), "2021-05-03");
+    }
+
+    #[test]
+    fn day_month_year_joined_by_hyphens() {
+        assert_eq!(dates("Issued 04-Mar-2019 09:15"), vec!["2019-03-04"]);
+        assert_eq!(dates("ref 12-Sept-2021."), vec!["2021-09-12"]);
     }
 }
