@@ -109,6 +109,14 @@ static UNNAMED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clause whose action falls on someone the article does not name ("no further action was
+/// taken against a second driver", "the other officer was cleared"): not the subject's.
+static UNNAMED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)(?:\bagainst\s+(?:an?|another|a (?:second|third|fourth|fifth|sixth))|\b(?:into|involving)\s+(?:another|a (?:second|third|fourth|fifth|sixth))|^\W*the\s+other)\s+(?:(?:former|serving|acting|temporary|detective|police|special|chief|deputy|assistant|custody|response|senior|more|junior)\s+)*(?:officer|constable|sergeant|inspector|superintendent|pc|pcso|member of (?:police )?staff|colleague|supervisor|staff member|call handler|detention officer|driver)\b",
+    )
+});
+
 /// A count of officers other than the subjects ("13 officers have been dismissed since 2020",
 /// "dozens of officers"); group 1 is a number, group 2 a number word.
 static COUNTED_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -513,7 +521,8 @@ impl Resolver<'_> {
             return Vec::new();
         }
         let named = self.subjects_in(start, end);
-        if named.is_empty() && (UNNAMED_OTHER.is_match(clause) || self.counted_others(clause)) {
+        let unnamed = UNNAMED_OTHER.is_match(clause) || UNNAMED_TARGET.is_match(clause);
+        if named.is_empty() && (unnamed || self.counted_others(clause)) {
             return Vec::new();
         }
         match named.len() {
@@ -675,6 +684,7 @@ mod tests {
             &OTHERS,
             &THINGS,
             &UNNAMED_OTHER,
+            &UNNAMED_TARGET,
             &COURT_WORDS,
         ] {
             LazyLock::force(p);
@@ -916,6 +926,22 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[1];
         assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
+    }
+
+    #[test]
+    fn an_action_against_someone_not_named_is_not_the_subject_s() {
+        let text = "PC Ames was charged. The CPS took no action against a second police driver. \
+                    The other officer was cleared.";
+        let mentions = [mention(text, "PC Ames", 0)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        for (i, s) in sentences.iter().enumerate().skip(1) {
+            assert!(resolver.resolve(i, s.start, s.end, false).is_empty());
+        }
+        assert_eq!(
+            resolver.resolve(0, sentences[0].start, sentences[0].end, false),
+            vec![0]
+        );
     }
 
     #[test]
