@@ -117,6 +117,14 @@ static UNNAMED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An opening that tells of an unnamed officer's sanction before anyone is named ("A police
+/// officer who lied has been dismissed").
+static LEDE_SANCTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*an?\s+(?:[\w'-]+\s+){0,5}?(?:officer|constable|sergeant|inspector|pc|detective)\b[^.\n]{0,200}?\b(?:has|had|have)\s+been\s+(?:dismissed|sacked|fired|demoted|barred|struck off)\b",
+    )
+});
+
 /// A count of officers other than the subjects ("13 officers have been dismissed since 2020",
 /// "dozens of officers"); group 1 is a number, group 2 a number word.
 static COUNTED_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -232,7 +240,29 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
         let eligible = (person.officer || staff) && !speaks(input, index);
         subject[index] = cued || (eligible && case_stated(input, index));
     }
+    if let Some(only) = lede_officer(input).filter(|_| !subject.contains(&true)) {
+        subject[only] = true;
+    }
     subject
+}
+
+/// The article's one officer, when an opening before any name tells of an unnamed officer's
+/// sanction ("A sergeant has been dismissed ..." and later "Tom Hale, of Kent Police, ...").
+fn lede_officer(input: &SubjectInput<'_>) -> Option<usize> {
+    let first = input.mentions.iter().map(|m| m.head_start).min()?;
+    let lede = input
+        .sentences
+        .iter()
+        .take_while(|s| s.end <= first)
+        .any(|s| LEDE_SANCTION.is_match(s.text(input.text)));
+    let mut officers = (0..input.people.len()).filter(|&i| {
+        input.people[i].officer
+            && !input.chairs.contains(&i)
+            && !on_panel(input, i)
+            && !speaks(input, i)
+    });
+    let only = officers.next()?;
+    (lede && officers.next().is_none()).then_some(only)
 }
 
 /// True when the words after a mention ending at `end` make its person the one who decides
@@ -521,7 +551,8 @@ impl Resolver<'_> {
             return Vec::new();
         }
         let named = self.subjects_in(start, end);
-        let unnamed = UNNAMED_OTHER.is_match(clause) || UNNAMED_TARGET.is_match(clause);
+        let unnamed = UNNAMED_OTHER.is_match(clause) && !self.lede_of_the_only_officer(start)
+            || UNNAMED_TARGET.is_match(clause);
         if named.is_empty() && (unnamed || self.counted_others(clause)) {
             return Vec::new();
         }
@@ -597,6 +628,15 @@ impl Resolver<'_> {
             }
         }
         self.only_or_all(case_level)
+    }
+
+    /// True when a clause opens the article before anyone is named, and the article names one
+    /// officer, a subject: "A sergeant has been dismissed" speaks of them.
+    fn lede_of_the_only_officer(&self, start: usize) -> bool {
+        let first = self.mentions.iter().map(|m| m.head_start).min();
+        first.is_some_and(|f| start < f)
+            && self.all_subjects().len() == 1
+            && !self.bystanders.contains(&true)
     }
 
     /// True when a clause counts officers, and not as many as the article's subjects: a
@@ -685,6 +725,7 @@ mod tests {
             &THINGS,
             &UNNAMED_OTHER,
             &UNNAMED_TARGET,
+            &LEDE_SANCTION,
             &COURT_WORDS,
         ] {
             LazyLock::force(p);
@@ -926,6 +967,38 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[1];
         assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
+    }
+
+    /// Each proceeding of `text` as (subject, outcome IRIs' last segments).
+    fn proceedings_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let extractor = crate::extract::Extractor::new().unwrap();
+        let article = crate::input::Article {
+            identity: "test".into(),
+            text: text.into(),
+            ..crate::input::Article::default()
+        };
+        let facts = extractor.extract(&article);
+        let last = |iri: &str| iri.rsplit('/').next().unwrap_or(iri).to_owned();
+        facts
+            .proceedings
+            .iter()
+            .map(|p| {
+                let outcomes = p.outcomes.iter().map(|(o, _)| last(o)).collect();
+                (facts.people[p.subject].name.clone(), outcomes)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_opening_sanction_before_any_name_is_the_only_officer_s() {
+        let lede = "A traffic officer who lied about a crash has been sacked.\n\n\
+                    PC Tom Hale, of Kent Police, was on patrol when he hit a wall. \
+                    A misconduct hearing heard the case on Monday.";
+        let found = proceedings_of(lede);
+        assert!(found.iter().any(|(who, _)| who == "Tom Hale"), "{found:?}");
+        // Two officers named: the opening settles neither.
+        let two = format!("{lede} PC Ann Rowe, of Kent Police, saw it.");
+        assert!(proceedings_of(&two).is_empty());
     }
 
     #[test]
