@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?x)^(?:'s?)?(?:\s*\([^()\n]{1,40}\))?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s*\([^()\n]{1,40}\))?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|first|again|formally|finally|eventually|ultimately|today|yesterday|both|each|all)\s+)*
-        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered|return(?:s|ed)?\s+to\s+the\s+rank)\b",
+        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|due\s+to\s+(?:appear|attend|stand\s+trial)|entered|return(?:s|ed)?\s+to\s+the\s+rank)\b",
     )
 });
 
@@ -734,6 +734,8 @@ mod tests {
 
     #[test]
     fn accused_cues() {
+        assert!(ACCUSED_AFTER.is_match(", 41, is due to appear at Leeds Crown Court"));
+        assert!(ACCUSED_AFTER.is_match(" is due to attend a court hearing"));
         assert!(ACCUSED_AFTER.is_match(", 56, who has since resigned but"));
         assert!(ACCUSED_AFTER.is_match(" was dismissed without notice"));
         assert!(!ACCUSED_AFTER.is_match(", who leads the command, said"));
