@@ -546,6 +546,7 @@ mod tests {
              Outcome: final written warning.",
         );
         assert!(facts.contains(&pair("Ann Rowe", "use-of-force")));
+        assert!(facts.contains(&pair("Ann Rowe", "orders-and-instructions")));
         assert!(facts.contains(&pair("Ann Rowe", "discreditable-conduct")));
     }
 

@@ -764,6 +764,14 @@ mod tests {
     }
 
     #[test]
+    fn a_constable_written_pc_in_title_case_keeps_the_rank() {
+        assert_eq!(
+            people_of("Tom Marlow was on patrol. Later that day Pc Marlow denied moving the box."),
+            vec![person("Tom Marlow", Some("Pc"))]
+        );
+    }
+
+    #[test]
     fn a_fuller_title_replaces_a_shorter_one() {
         assert_eq!(
             people_of("Panel chair Owen Pryce, a legally qualified chair, said so."),

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 static ACCUSED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?x)^(?:'s?)?(?:\s*\([^()\n]{1,40}\))?(?:,[^,]{0,100}(?:,[^,]{0,40})?,)?(?:\s*\([^()\n]{1,40}\))?(?:\s+and\s+(?:[A-Z][\w'-]*\s*){1,4}(?:,[^,]{0,100},)?)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|the))*)?,?\s+(?:who\s+)?(?:(?:has|had|was|were|is|will|would|have|be|been|being|now|since|also|subsequently|later|then|previously|initially|first|again|formally|finally|eventually|ultimately|today|yesterday|both|each|all)\s+)*
-        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|entered|return(?:s|ed)?\s+to\s+the\s+rank)\b",
+        (?:dismissed|sacked|fired|arrested|charged|suspended|convicted|acquitted|cleared|jailed|sentenced|found|given|handed|issued|reduced|demoted|barred|placed|added\s+to|banned|resigned|retired|pleaded|pled|admitted|denied|appeared|faced|breached|received|attended|committed|removed|struck|remanded|bailed|served\s+with|spared|accused|alleged|investigated|interviewed|disciplined|punished|quit|left\s+the|stood\s+trial|due\s+to\s+(?:appear|attend|stand\s+trial)|entered|return(?:s|ed)?\s+to\s+the\s+rank)\b",
     )
 });
 
@@ -106,6 +106,22 @@ static THINGS: LazyLock<Regex> = LazyLock::new(|| {
 static UNNAMED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?i)^\W*(?:an?|another|one|a (?:second|third|fourth|fifth|sixth))\s+(?:(?:former|serving|acting|temporary|detective|police|special|chief|deputy|assistant|custody|response|senior|more|junior)\s+)*(?:officer|constable|sergeant|inspector|superintendent|pc|pcso|member of (?:police )?staff|colleague|supervisor|staff member|call handler|detention officer)\b",
+    )
+});
+
+/// A clause whose action falls on someone the article does not name ("no further action was
+/// taken against a second driver", "the other officer was cleared"): not the subject's.
+static UNNAMED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)(?:\bagainst\s+(?:an?|another|a (?:second|third|fourth|fifth|sixth))|\b(?:into|involving)\s+(?:another|a (?:second|third|fourth|fifth|sixth))|^\W*the\s+other)\s+(?:(?:former|serving|acting|temporary|detective|police|special|chief|deputy|assistant|custody|response|senior|more|junior)\s+)*(?:officer|constable|sergeant|inspector|superintendent|pc|pcso|member of (?:police )?staff|colleague|supervisor|staff member|call handler|detention officer|driver)\b",
+    )
+});
+
+/// An opening that tells of an unnamed officer's sanction before anyone is named ("A police
+/// officer who lied has been dismissed").
+static LEDE_SANCTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)^\W*an?\s+(?:[\w'-]+\s+){0,5}?(?:officer|constable|sergeant|inspector|pc|detective)\b[^.\n]{0,200}?\b(?:has|had|have)\s+been\s+(?:dismissed|sacked|fired|demoted|barred|struck off)\b",
     )
 });
 
@@ -224,7 +240,29 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
         let eligible = (person.officer || staff) && !speaks(input, index);
         subject[index] = cued || (eligible && case_stated(input, index));
     }
+    if let Some(only) = lede_officer(input).filter(|_| !subject.contains(&true)) {
+        subject[only] = true;
+    }
     subject
+}
+
+/// The article's one officer, when an opening before any name tells of an unnamed officer's
+/// sanction ("A sergeant has been dismissed ..." and later "Tom Hale, of Kent Police, ...").
+fn lede_officer(input: &SubjectInput<'_>) -> Option<usize> {
+    let first = input.mentions.iter().map(|m| m.head_start).min()?;
+    let lede = input
+        .sentences
+        .iter()
+        .take_while(|s| s.end <= first)
+        .any(|s| LEDE_SANCTION.is_match(s.text(input.text)));
+    let mut officers = (0..input.people.len()).filter(|&i| {
+        input.people[i].officer
+            && !input.chairs.contains(&i)
+            && !on_panel(input, i)
+            && !speaks(input, i)
+    });
+    let only = officers.next()?;
+    (lede && officers.next().is_none()).then_some(only)
 }
 
 /// True when the words after a mention ending at `end` make its person the one who decides
@@ -513,7 +551,9 @@ impl Resolver<'_> {
             return Vec::new();
         }
         let named = self.subjects_in(start, end);
-        if named.is_empty() && (UNNAMED_OTHER.is_match(clause) || self.counted_others(clause)) {
+        let unnamed = UNNAMED_OTHER.is_match(clause) && !self.lede_of_the_only_officer(start)
+            || UNNAMED_TARGET.is_match(clause);
+        if named.is_empty() && (unnamed || self.counted_others(clause)) {
             return Vec::new();
         }
         match named.len() {
@@ -588,6 +628,15 @@ impl Resolver<'_> {
             }
         }
         self.only_or_all(case_level)
+    }
+
+    /// True when a clause opens the article before anyone is named, and the article names one
+    /// officer, a subject: "A sergeant has been dismissed" speaks of them.
+    fn lede_of_the_only_officer(&self, start: usize) -> bool {
+        let first = self.mentions.iter().map(|m| m.head_start).min();
+        first.is_some_and(|f| start < f)
+            && self.all_subjects().len() == 1
+            && !self.bystanders.contains(&true)
     }
 
     /// True when a clause counts officers, and not as many as the article's subjects: a
@@ -675,6 +724,8 @@ mod tests {
             &OTHERS,
             &THINGS,
             &UNNAMED_OTHER,
+            &UNNAMED_TARGET,
+            &LEDE_SANCTION,
             &COURT_WORDS,
         ] {
             LazyLock::force(p);
@@ -683,6 +734,8 @@ mod tests {
 
     #[test]
     fn accused_cues() {
+        assert!(ACCUSED_AFTER.is_match(", 41, is due to appear at Leeds Crown Court"));
+        assert!(ACCUSED_AFTER.is_match(" is due to attend a court hearing"));
         assert!(ACCUSED_AFTER.is_match(", 56, who has since resigned but"));
         assert!(ACCUSED_AFTER.is_match(" was dismissed without notice"));
         assert!(!ACCUSED_AFTER.is_match(", who leads the command, said"));
@@ -916,6 +969,54 @@ mod tests {
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[1];
         assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
+    }
+
+    /// Each proceeding of `text` as (subject, outcome IRIs' last segments).
+    fn proceedings_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let extractor = crate::extract::Extractor::new().unwrap();
+        let article = crate::input::Article {
+            identity: "test".into(),
+            text: text.into(),
+            ..crate::input::Article::default()
+        };
+        let facts = extractor.extract(&article);
+        let last = |iri: &str| iri.rsplit('/').next().unwrap_or(iri).to_owned();
+        facts
+            .proceedings
+            .iter()
+            .map(|p| {
+                let outcomes = p.outcomes.iter().map(|(o, _)| last(o)).collect();
+                (facts.people[p.subject].name.clone(), outcomes)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_opening_sanction_before_any_name_is_the_only_officer_s() {
+        let lede = "A traffic officer who lied about a crash has been sacked.\n\n\
+                    PC Tom Hale, of Kent Police, was on patrol when he hit a wall. \
+                    A misconduct hearing heard the case on Monday.";
+        let found = proceedings_of(lede);
+        assert!(found.iter().any(|(who, _)| who == "Tom Hale"), "{found:?}");
+        // Two officers named: the opening settles neither.
+        let two = format!("{lede} PC Ann Rowe, of Kent Police, saw it.");
+        assert!(proceedings_of(&two).is_empty());
+    }
+
+    #[test]
+    fn an_action_against_someone_not_named_is_not_the_subject_s() {
+        let text = "PC Ames was charged. The CPS took no action against a second police driver. \
+                    The other officer was cleared.";
+        let mentions = [mention(text, "PC Ames", 0)];
+        let sentences = sentences_of(text);
+        let resolver = resolver_over(text, &sentences, &mentions);
+        for (i, s) in sentences.iter().enumerate().skip(1) {
+            assert!(resolver.resolve(i, s.start, s.end, false).is_empty());
+        }
+        assert_eq!(
+            resolver.resolve(0, sentences[0].start, sentences[0].end, false),
+            vec![0]
+        );
     }
 
     #[test]
