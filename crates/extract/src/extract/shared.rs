@@ -54,7 +54,7 @@ pub fn note_shared(
     let chair = input.mentions.iter().find(|m| {
         m.start >= start
             && m.end <= end
-            && (CHAIR_BY.is_match(&text[start.max(m.head_start.saturating_sub(90))..m.head_start])
+            && (CHAIR_BY.is_match(&text[window_before(start, m.head_start, 90)..m.head_start])
                 || CHAIR_APPOSITION.is_match(&text[m.end..end]))
     });
     if let Some(m) = chair {
@@ -137,6 +137,12 @@ pub fn apply_shared(found: &mut [FoundProceeding], shared: &[SharedProceeding]) 
     }
 }
 
+/// Where a look-back of `reach` bytes before `at` starts, kept inside the clause that begins at
+/// `start`; never past `at` (a mention's rank can stand in the sentence before its name).
+fn window_before(start: usize, at: usize, reach: usize) -> usize {
+    start.max(at.saturating_sub(reach)).min(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +159,13 @@ mod tests {
             court: None,
             inferred,
         }
+    }
+
+    #[test]
+    fn a_look_back_never_passes_its_end() {
+        assert_eq!(window_before(100, 250, 90), 160);
+        assert_eq!(window_before(100, 150, 90), 100);
+        assert_eq!(window_before(100, 80, 90), 80);
     }
 
     #[test]

@@ -26,7 +26,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "supt", "insp", "sgt", "det", "ch", "con", "comm", "asst",
     "dep", "cllr", "prof", "rev", "gen", "capt", "col", "lt", "jr", "sr", "co", "ltd", "vs", "etc",
     "approx", "dept", "govt", "inc", "cdr", "cmdr", "sup", "pc", "dc", "ps", "ds", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "p.c",
+    "d.c", "p.s", "d.s",
 ];
 
 /// True when the full stop at byte `dot` closes an abbreviation or an initial.
@@ -122,6 +123,18 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         split_sentences(t).iter().map(|s| s.text(t)).collect()
+    }
+
+    #[test]
+    fn dotted_rank_abbreviations_do_not_end_a_sentence() {
+        let t = "The court heard P.C. Jo Hale was there. D.C. Ray Orme was not.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "The court heard P.C. Jo Hale was there.",
+                "D.C. Ray Orme was not."
+            ]
+        );
     }
 
     #[test]
