@@ -64,7 +64,7 @@ static OUTCOMES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r"(?i)\bmanagement (?:action|advice)\b", "management action"),
         (r"(?i)\bpractice requiring improvement\b|\breflective practice\b", "reflective practice"),
         (r"(?i)\bno further action\b", "no further action"),
-        (r"(?i)\b(?:added|placed|put|included|entered|go|goes|going) (?:on|onto|to|in) (?:the )?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b", "barred list"),
+        (r#"(?i)\b(?:added|placed|put|included|entered|submitted|go|goes|going) (?:on|onto|to|in) (?:the |a )?"?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b"#, "barred list"),
         (r"(?i)\bplead(?:ed|ing|s)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", "guilty plea"),
         (r"(?i)\bplead(?:ed|ing|s)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", "not guilty"),
         (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:by a jury|(?:at|in) (?:\w+ ){0,3}court|of (?:the |all |both |a |an |any )?(?:\w+ )?(?:charges?|counts?|offences?|criminal|crimes?|misconduct in (?:a )?public office|assault\w*|rape|murder|manslaughter|theft|fraud|dangerous driving|causing|sexual))\b", "acquitted"),
@@ -117,7 +117,7 @@ static FINDING_MISCONDUCT_NOT_GROSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FINDING_GROSS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired) for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bfindings? of gross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
+        r"(?i)\b(?:found|proven|proved|amount(?:ed|s|ing)? to|constitut(?:ed|es)|guilty of|(?:dismissed|sacked|fired)(?: with(?:out)? notice)? for|at the level of|established|upheld|admitted|committed)\b[^.;]{0,60}?\bgross misconduct\b|\bfindings? of gross misconduct\b|\bgross misconduct\b[^.;]{0,40}\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:found|proven|proved|established|upheld)\b",
     )
 });
 static FINDING_MISCONDUCT: LazyLock<Regex> = LazyLock::new(|| {
@@ -336,6 +336,17 @@ mod tests {
     }
 
     #[test]
+    fn the_barred_list_in_its_common_shapes() {
+        for text in [
+            "He will now be added to the \"barred list\" kept by the College of Policing.",
+            "Her details will be submitted to the College of Policing Barred List.",
+            "He cannot serve again after being placed on a barred list.",
+        ] {
+            assert!(outcomes(text).contains(&"barred list"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_denial_stays_in_its_own_clause() {
         let text =
             "The chair dismissed her without notice, and she will be put on the barred list.";
@@ -448,6 +459,10 @@ mod tests {
         );
         assert_eq!(
             finding("decided the officer was guilty of gross misconduct"),
+            Some("gross misconduct")
+        );
+        assert_eq!(
+            finding("She was dismissed without notice for gross misconduct last week."),
             Some("gross misconduct")
         );
         assert_eq!(
