@@ -2,6 +2,7 @@
 //! writes it as Graphviz DOT, with names for labels and a shape and colour per kind. `focus`
 //! keeps the neighbourhood of one person or organisation.
 
+use crate::concepts::OrgKind;
 use crate::error::Error;
 use crate::store::GraphStore;
 use oxigraph::model::Term;
@@ -15,7 +16,57 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 pub struct Node {
     pub iri: String,
     pub label: String,
-    pub kind: String,
+    pub kind: NodeKind,
+}
+
+/// What a node stands for, which sets its shape and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Officer,
+    Person,
+    Organisation(OrgKind),
+    Proceeding,
+}
+
+impl NodeKind {
+    /// Reads the `?kind` a row of [`NODES`] gives: a word, or an organisation kind's IRI.
+    fn of(kind: &str) -> Self {
+        match kind {
+            "officer" => NodeKind::Officer,
+            "person" => NodeKind::Person,
+            "proceeding" => NodeKind::Proceeding,
+            iri => NodeKind::Organisation(OrgKind::from_iri(iri).unwrap_or(OrgKind::Other)),
+        }
+    }
+
+    /// The kind in words, as the drawing's tooltip shows it.
+    fn words(self) -> String {
+        match self {
+            NodeKind::Officer => "officer".into(),
+            NodeKind::Person => "person".into(),
+            NodeKind::Proceeding => "proceeding".into(),
+            NodeKind::Organisation(kind) => kind.slug().replace('-', " "),
+        }
+    }
+
+    fn style(self) -> (&'static str, &'static str) {
+        match self {
+            NodeKind::Officer => ("box", "lightblue"),
+            NodeKind::Person => ("ellipse", "lightgrey"),
+            NodeKind::Proceeding => ("note", "white"),
+            NodeKind::Organisation(kind) => match kind {
+                OrgKind::PoliceForce => ("box3d", "gold"),
+                OrgKind::Command | OrgKind::Unit | OrgKind::Directorate => ("component", "khaki"),
+                OrgKind::Watchdog | OrgKind::Inspectorate => ("hexagon", "salmon"),
+                OrgKind::Prosecutor => ("hexagon", "plum"),
+                OrgKind::Court => ("house", "pink"),
+                OrgKind::ProfessionalBody
+                | OrgKind::PoliceStation
+                | OrgKind::NewsOrganisation
+                | OrgKind::Other => ("oval", "palegreen"),
+            },
+        }
+    }
 }
 
 const NODES: &str = r#"
@@ -28,7 +79,7 @@ SELECT DISTINCT ?n ?label ?kind WHERE {
     OPTIONAL { ?n a pg:PoliceOfficer . BIND("officer" AS ?officer) }
     BIND(COALESCE(?officer, "person") AS ?kind)
   } UNION {
-    ?n pg:mentionedIn ?article ; skos:prefLabel ?label ; pg:organisationKind/skos:prefLabel ?kind .
+    ?n pg:mentionedIn ?article ; skos:prefLabel ?label ; pg:organisationKind ?kind .
   } UNION {
     ?n a pg:Proceeding ; pg:proceedingKind/skos:prefLabel ?kindLabel .
     OPTIONAL { ?n pg:date ?date }
@@ -64,20 +115,6 @@ fn edge_label(predicate: &str) -> &'static str {
     }
 }
 
-fn style(kind: &str) -> (&'static str, &'static str) {
-    match kind {
-        "officer" => ("box", "lightblue"),
-        "person" => ("ellipse", "lightgrey"),
-        "police force" => ("box3d", "gold"),
-        "command" | "unit" | "directorate" => ("component", "khaki"),
-        "watchdog" | "inspectorate" => ("hexagon", "salmon"),
-        "prosecutor" => ("hexagon", "plum"),
-        "court" => ("house", "pink"),
-        "proceeding" => ("note", "white"),
-        _ => ("oval", "palegreen"),
-    }
-}
-
 fn text(term: Option<&Term>) -> String {
     match term {
         Some(Term::NamedNode(n)) => n.as_str().to_owned(),
@@ -100,7 +137,7 @@ pub fn read_graph(store: &GraphStore) -> Result<Graph<Node, &'static str>, Error
             nodes.entry(iri.clone()).or_insert(Node {
                 iri,
                 label: text(row.get("label")),
-                kind: text(row.get("kind")),
+                kind: NodeKind::of(&text(row.get("kind"))),
             });
         }
     }
@@ -141,7 +178,7 @@ pub fn focus(
     let candidates: Vec<NodeIndex> = graph
         .node_indices()
         .filter(|&i| {
-            graph[i].kind != "proceeding" && graph[i].label.to_lowercase().contains(&wanted)
+            graph[i].kind != NodeKind::Proceeding && graph[i].label.to_lowercase().contains(&wanted)
         })
         .collect();
     let exact: Vec<NodeIndex> = candidates
@@ -190,7 +227,7 @@ pub fn focus(
 /// The graph as DOT text.
 pub fn to_dot(graph: &Graph<Node, &'static str>) -> String {
     let node_attrs = |_: &Graph<Node, &'static str>, (_, node): (NodeIndex, &Node)| {
-        let (shape, colour) = style(&node.kind);
+        let (shape, colour) = node.kind.style();
         let label = node
             .label
             .replace('\\', "\\\\")
@@ -198,7 +235,7 @@ pub fn to_dot(graph: &Graph<Node, &'static str>) -> String {
             .replace('\n', "\\n");
         format!(
             "label=\"{label}\" shape={shape} style=filled fillcolor={colour} tooltip=\"{}\"",
-            node.kind
+            node.kind.words()
         )
     };
     let edge_attrs = |_: &Graph<Node, &'static str>,

@@ -21,7 +21,7 @@
 //! - [`results`]: SPARQL results as tables, CSV, JSON...
 //! - [`dot`]: the graph as Graphviz DOT
 
-pub use policegraph_extract::{extract, facts, input, rdf, reference, text, vocab};
+pub use policegraph_extract::{concepts, extract, facts, input, rdf, reference, text, vocab};
 
 pub mod cli;
 pub mod commands;

@@ -20,9 +20,8 @@ fn person(facts: &Facts, name: &str) -> Option<usize> {
     facts.people.iter().position(|p| p.name == name)
 }
 
-/// (kind, date, finding, outcomes) of each proceeding of a person, IRIs cut to their last part.
+/// (kind, date, finding, outcomes) of each proceeding of a person, as concept slugs.
 fn proceedings_of(facts: &Facts, name: &str) -> Vec<(String, String, String, Vec<String>)> {
-    let last = |iri: &str| iri.rsplit('/').next().unwrap_or(iri).to_owned();
     let who = person(facts, name);
     facts
         .proceedings
@@ -30,10 +29,15 @@ fn proceedings_of(facts: &Facts, name: &str) -> Vec<(String, String, String, Vec
         .filter(|p| Some(p.subject) == who)
         .map(|p| {
             (
-                last(&p.kind),
+                p.kind.slug().to_owned(),
                 p.date.map(|(d, _)| d.to_string()).unwrap_or_default(),
-                p.finding.as_ref().map(|(f, _)| last(f)).unwrap_or_default(),
-                p.outcomes.iter().map(|(o, _)| last(o)).collect(),
+                p.finding
+                    .map(|(f, _)| f.slug().to_owned())
+                    .unwrap_or_default(),
+                p.outcomes
+                    .iter()
+                    .map(|(o, _)| o.slug().to_owned())
+                    .collect(),
             )
         })
         .collect()
@@ -414,7 +418,7 @@ fn the_same_standards_are_the_ones_told_for_the_officer_before() -> TestResult {
             .iter()
             .filter(|f| Some(f.person) == who)
             .filter_map(|f| match &f.relation {
-                Relation::BreachedStandard(s) => Some(s.clone()),
+                Relation::BreachedStandard(s) => Some(s.iri()),
                 _ => None,
             })
             .collect();

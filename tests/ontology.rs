@@ -82,11 +82,7 @@ fn ontology_and_reference_have_no_blank_nodes() -> Result<(), Box<dyn std::error
 #[test]
 fn reference_data_covers_the_domain() -> Result<(), Box<dyn std::error::Error>> {
     let r = Reference::load()?;
-    let forces = r
-        .organisations
-        .iter()
-        .filter(|o| o.kind.ends_with("/police-force"))
-        .count();
+    let forces = r.organisations.iter().filter(|o| o.is_force()).count();
     assert!(forces >= 48, "only {forces} police forces");
     for label in [
         "Police Constable",

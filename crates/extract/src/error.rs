@@ -42,6 +42,34 @@ pub enum Error {
     /// A JSON article without text.
     #[error("{location}: empty \"text\"")]
     EmptyText { location: String },
-    #[error("{origin}: invalid reference data: {cause}")]
-    Reference { origin: String, cause: String },
+    /// Reference data that is not Turtle.
+    #[error("{origin}: invalid reference data: {source}")]
+    ReferenceSyntax {
+        origin: String,
+        #[source]
+        source: oxttl::TurtleSyntaxError,
+    },
+    /// Reference data whose concepts disagree with the ones the code names.
+    #[error("{origin}: invalid reference data: {problem}")]
+    ReferenceConcept {
+        origin: String,
+        problem: ConceptProblem,
+    },
+    /// Reference data with more labels than the gazetteer's automata can hold.
+    #[error("reference data: too many labels to match: {source}")]
+    Gazetteer {
+        #[source]
+        source: aho_corasick::BuildError,
+    },
+}
+
+/// How reference data disagrees with the concepts the code names (`crate::concepts`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConceptProblem {
+    /// A concept of a scheme the code handles one by one, which the code does not know.
+    #[error("{iri} is not a concept the extractor knows")]
+    Unknown { iri: String },
+    /// A concept the code names, missing from the reference data.
+    #[error("{iri} is missing")]
+    Missing { iri: String },
 }

@@ -1,6 +1,7 @@
 //! The extractor's output: what one article says, as plain data with evidence. The RDF layer
 //! turns it into quads; nothing here knows about RDF terms or regexes.
 
+use crate::concepts::{Finding, OrgKind, Outcome, ProceedingKind, Standard};
 use crate::text::Date;
 
 /// Where a fact was read: the sentence and the character span of the words it rests on, and
@@ -150,7 +151,7 @@ pub struct Organisation {
     pub iri: String,
     pub name: String,
     /// Organisation-kind concept IRI.
-    pub kind: String,
+    pub kind: OrgKind,
     pub parent: Option<String>,
     /// Described by the reference data (its kind, labels and parent live there).
     pub from_reference: bool,
@@ -168,7 +169,7 @@ pub enum Relation {
     ReferredTo(usize),
     FileSubmittedTo(usize),
     /// Standard concept IRI.
-    BreachedStandard(String),
+    BreachedStandard(Standard),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,15 +183,12 @@ pub struct PersonFact {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proceeding {
     pub subject: usize,
-    /// Proceeding-kind concept IRI.
-    pub kind: String,
+    pub kind: ProceedingKind,
     pub evidence: Evidence,
     pub date: Option<(Date, Evidence)>,
     pub chair: Option<(usize, Evidence)>,
-    /// Finding concept IRI.
-    pub finding: Option<(String, Evidence)>,
-    /// Outcome concept IRIs.
-    pub outcomes: Vec<(String, Evidence)>,
+    pub finding: Option<(Finding, Evidence)>,
+    pub outcomes: Vec<(Outcome, Evidence)>,
     pub court: Option<(usize, Evidence)>,
 }
 

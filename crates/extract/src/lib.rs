@@ -14,6 +14,7 @@
 //!
 //! The store, SPARQL, export and DOT live in the `policegraph` crate, which builds on this one.
 
+pub mod concepts;
 pub mod error;
 pub mod extract;
 pub mod facts;

@@ -206,7 +206,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             w.shared(true);
             w.iri(&org.iri, w3c::RDF_TYPE, w3c::ORG_ORGANIZATION);
             w.text(&org.iri, w3c::SKOS_PREF_LABEL, &org.name);
-            w.iri(&org.iri, pg::ORGANISATION_KIND_PROP, &org.kind);
+            w.iri(&org.iri, pg::ORGANISATION_KIND_PROP, &org.kind.iri());
             if let Some(parent) = &org.parent {
                 w.iri(&org.iri, w3c::ORG_SUB_ORGANIZATION_OF, parent);
             }
@@ -226,7 +226,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             Relation::InvestigatedBy(o) => (pg::INVESTIGATED_BY, org(o)),
             Relation::ReferredTo(o) => (pg::REFERRED_TO, org(o)),
             Relation::FileSubmittedTo(o) => (pg::FILE_SUBMITTED_TO, org(o)),
-            Relation::BreachedStandard(s) => (pg::BREACHED_STANDARD, node(s).into()),
+            Relation::BreachedStandard(s) => (pg::BREACHED_STANDARD, node(&s.iri()).into()),
         };
         w.fact(person, predicate, object, f.evidence, facts);
     }
@@ -244,7 +244,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         w.fact(
             &s,
             pg::PROCEEDING_KIND_PROP,
-            node(&p.kind).into(),
+            node(&p.kind.iri()).into(),
             p.evidence,
             facts,
         );
@@ -255,10 +255,10 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             w.fact(&s, pg::CHAIR, node(&people[chair]).into(), e, facts);
         }
         if let Some((finding, e)) = &p.finding {
-            w.fact(&s, pg::FINDING_PROP, node(finding).into(), *e, facts);
+            w.fact(&s, pg::FINDING_PROP, node(&finding.iri()).into(), *e, facts);
         }
         for (outcome, e) in &p.outcomes {
-            w.fact(&s, pg::OUTCOME_PROP, node(outcome).into(), *e, facts);
+            w.fact(&s, pg::OUTCOME_PROP, node(&outcome.iri()).into(), *e, facts);
         }
         if let Some((court, e)) = p.court {
             w.fact(

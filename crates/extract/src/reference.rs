@@ -2,7 +2,8 @@
 //! extractor's gazetteers are built from. The same Turtle is loaded into the store, so the
 //! labels a query sees are the labels the extractor matched.
 
-use crate::error::Error;
+use crate::concepts::{CodedOutcome, Finding, OrgKind, ProceedingKind, Standard};
+use crate::error::{ConceptProblem, Error};
 use crate::vocab::{self, pg, w3c};
 use oxrdf::{Term, Triple};
 use oxttl::TurtleParser;
@@ -28,6 +29,22 @@ pub struct Entry {
     pub parent: Option<String>,
     /// Rank seniority, 1 for Police Constable.
     pub seniority: Option<i64>,
+    /// For an organisation, its kind.
+    pub org_kind: Option<OrgKind>,
+    /// For a title, whether police staff hold it (`pg:PoliceStaffTitle`).
+    pub police_staff: bool,
+}
+
+impl Entry {
+    /// The kind of an organisation (`Other` for an entry that is none).
+    pub fn org_kind(&self) -> OrgKind {
+        self.org_kind.unwrap_or(OrgKind::Other)
+    }
+
+    /// True for a police force.
+    pub fn is_force(&self) -> bool {
+        self.org_kind == Some(OrgKind::PoliceForce)
+    }
 }
 
 /// All reference data, by scheme.
@@ -94,9 +111,9 @@ impl Reference {
         let mut schemes: BTreeMap<String, String> = BTreeMap::new();
         let mut orgs: Vec<String> = Vec::new();
         for triple in TurtleParser::new().for_slice(turtle.as_bytes()) {
-            let triple: Triple = triple.map_err(|e| Error::Reference {
+            let triple: Triple = triple.map_err(|source| Error::ReferenceSyntax {
                 origin: origin.to_owned(),
-                cause: e.to_string(),
+                source,
             })?;
             let subject = triple.subject.to_string();
             let subject = subject
@@ -130,11 +147,21 @@ impl Reference {
                 }
                 pg::ORGANISATION_KIND_PROP => {
                     if let Some(k) = iri {
+                        entry.org_kind =
+                            Some(
+                                OrgKind::from_iri(&k).ok_or_else(|| Error::ReferenceConcept {
+                                    origin: origin.to_owned(),
+                                    problem: ConceptProblem::Unknown { iri: k.clone() },
+                                })?,
+                            );
                         entry.kind = k;
                         orgs.push(subject);
                     }
                 }
                 w3c::ORG_SUB_ORGANIZATION_OF => entry.parent = iri,
+                w3c::RDF_TYPE if iri.as_deref() == Some(pg::POLICE_STAFF_TITLE) => {
+                    entry.police_staff = true;
+                }
                 _ => {}
             }
         }
@@ -163,7 +190,53 @@ impl Reference {
             .iter()
             .filter_map(|o| entries.get(o).cloned())
             .collect();
-        Ok(reference)
+        reference
+            .concept_problem()
+            .map_or(Ok(reference), |problem| {
+                Err(Error::ReferenceConcept {
+                    origin: origin.to_owned(),
+                    problem,
+                })
+            })
+    }
+
+    /// The first disagreement between the reference data and the concepts the code names: a
+    /// proceeding kind, finding, standard or organisation kind that one has and the other lacks,
+    /// or an outcome the code has cues for that the reference data lacks. (An outcome the
+    /// reference data adds is matched by its labels.)
+    pub fn concept_problem(&self) -> Option<ConceptProblem> {
+        fn iris<T: Copy>(all: &[T], iri: impl Fn(T) -> String) -> Vec<String> {
+            all.iter().map(|&c| iri(c)).collect()
+        }
+        let schemes: [(&[Entry], Vec<String>, bool); 5] = [
+            (
+                &self.proceeding_kinds,
+                iris(ProceedingKind::ALL, ProceedingKind::iri),
+                true,
+            ),
+            (&self.findings, iris(Finding::ALL, Finding::iri), true),
+            (&self.standards, iris(Standard::ALL, Standard::iri), true),
+            (
+                &self.organisation_kinds,
+                iris(OrgKind::ALL, OrgKind::iri),
+                true,
+            ),
+            (
+                &self.outcomes,
+                iris(CodedOutcome::ALL, CodedOutcome::iri),
+                false,
+            ),
+        ];
+        for (entries, coded, closed) in schemes {
+            if let Some(iri) = coded.iter().find(|c| !entries.iter().any(|e| &e.iri == *c)) {
+                return Some(ConceptProblem::Missing { iri: iri.clone() });
+            }
+            let unknown = entries.iter().find(|e| !coded.contains(&e.iri));
+            if let Some(e) = unknown.filter(|_| closed) {
+                return Some(ConceptProblem::Unknown { iri: e.iri.clone() });
+            }
+        }
+        None
     }
 
     /// The organisation with this IRI.

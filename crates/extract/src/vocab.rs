@@ -55,6 +55,8 @@ pub mod pg {
     pub const SENTENCE: &str = iri!("https://w3id.org/policegraph/ontology#", "Sentence");
     pub const RANK: &str = iri!("https://w3id.org/policegraph/ontology#", "Rank");
     pub const TITLE: &str = iri!("https://w3id.org/policegraph/ontology#", "Title");
+    pub const POLICE_STAFF_TITLE: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "PoliceStaffTitle");
     pub const PROCEEDING_KIND: &str =
         iri!("https://w3id.org/policegraph/ontology#", "ProceedingKind");
     pub const FINDING: &str = iri!("https://w3id.org/policegraph/ontology#", "Finding");

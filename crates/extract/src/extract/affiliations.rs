@@ -6,6 +6,7 @@ use super::gazetteer::Gazetteer;
 use super::organisations::{OrgEntity, ancestors, depth, spans_in};
 use super::people::{Mention, PersonEntity};
 use super::subjects::number_word;
+use crate::concepts::OrgKind;
 use crate::text::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,16 +24,6 @@ static OF_THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
         r"^,? (?:who is |who was )?(?:also )?(?:of|from|in|with|head of|deputy head of) the (department|unit|command|directorate|team|branch|division|squad)\b",
     )
 });
-
-/// Job titles of police staff (reference title slugs): without a unit, they serve in the
-/// article's force as officers do.
-const POLICE_STAFF_TITLES: &[&str] = &[
-    "call-handler",
-    "detention-officer",
-    "member-of-police-staff",
-    "assistant-chief-officer",
-    "head-of-professional-standards",
-];
 
 /// A person's organisation: the most specific one named in the words around a mention; else,
 /// for an officer or a member of police staff, the article's main police force.
@@ -83,7 +74,7 @@ pub fn affiliations(
         {
             // A court is where officers and defendants appear; only a judge or magistrate
             // serves in one ("sitting at").
-            if orgs[org].is_kind(&["court"])
+            if orgs[org].is_kind(&[OrgKind::Court])
                 && !(judicial || text[anchor..span.0].contains("sitting"))
             {
                 continue;
@@ -247,12 +238,10 @@ pub fn field_units(
 }
 
 fn police_staff(person: &PersonEntity, gazetteer: &Gazetteer) -> bool {
-    person.title.is_some_and(|(t, _, _)| {
-        let iri = &gazetteer.reference.titles[t].iri;
-        POLICE_STAFF_TITLES
-            .iter()
-            .any(|slug| iri.rsplit('/').next() == Some(slug))
-    })
+    // Without a unit, police staff serve in the article's force as officers do.
+    person
+        .title
+        .is_some_and(|(t, _, _)| gazetteer.reference.titles[t].police_staff)
 }
 
 /// The unit a mention refers to by its head word ("of the department"): the nearest

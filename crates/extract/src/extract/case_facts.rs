@@ -2,8 +2,9 @@
 //! the case or received a file, and the Standards of Professional Behaviour found breached.
 
 use super::cases::CaseInput;
-use super::gazetteer::{Category, Hit};
+use super::gazetteer::Category;
 use super::organisations::main_force;
+use crate::concepts::{OrgKind, Standard};
 use crate::text::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -14,8 +15,7 @@ pub enum CaseFact {
     InvestigatedBy(usize),
     ReferredTo(usize),
     FileSubmittedTo(usize),
-    /// Index into the reference standards.
-    Breached(usize),
+    Breached(Standard),
 }
 
 impl CaseFact {
@@ -183,11 +183,14 @@ fn standards_in(
     out: &mut Vec<(usize, CaseFact, (usize, usize))>,
 ) -> bool {
     let body = sentence.text(input.text);
-    let standards = |start: usize, end: usize| -> Vec<&Hit> {
+    let standards = |start: usize, end: usize| -> Vec<(Standard, (usize, usize))> {
         input
             .hits
             .iter()
             .filter(|h| h.category == Category::Standard && h.start >= start && h.end <= end)
+            .filter_map(|h| {
+                Standard::from_iri(&input.gazetteer.entry(h).iri).map(|s| (s, (h.start, h.end)))
+            })
             .collect()
     };
     let in_sentence = standards(sentence.start, sentence.end);
@@ -213,7 +216,7 @@ fn standards_in(
             for subject in input.resolver.resolve(sentence.index, start, end, false) {
                 out.extend(
                     hits.iter()
-                        .map(|h| (subject, CaseFact::Breached(h.index), (h.start, h.end))),
+                        .map(|&(standard, span)| (subject, CaseFact::Breached(standard), span)),
                 );
             }
         }
@@ -295,7 +298,13 @@ fn publisher(input: &CaseInput<'_>) -> Option<usize> {
         .map_or(input.text.len(), |s| s.start);
     let (org, _) = input.org_spans_in(0, story).into_iter().next()?;
     input.orgs[org]
-        .is_kind(&["watchdog", "police force", "directorate", "unit", "command"])
+        .is_kind(&[
+            OrgKind::Watchdog,
+            OrgKind::PoliceForce,
+            OrgKind::Directorate,
+            OrgKind::Unit,
+            OrgKind::Command,
+        ])
         .then_some(org)
 }
 
@@ -320,13 +329,13 @@ fn investigations_in(
 ) -> Vec<(CaseFact, (usize, usize))> {
     let mut facts = Vec::new();
     let investigators = [
-        "watchdog",
-        "directorate",
-        "unit",
-        "command",
-        "prosecutor",
-        "police force",
-        "inspectorate",
+        OrgKind::Watchdog,
+        OrgKind::Directorate,
+        OrgKind::Unit,
+        OrgKind::Command,
+        OrgKind::Prosecutor,
+        OrgKind::PoliceForce,
+        OrgKind::Inspectorate,
     ];
     // The fact of the organisation before, where it ends: "an investigation by the force and
     // the IOPC" gives the second what the first has.
@@ -386,7 +395,8 @@ fn fact_before_or_after(
         || directed()
     {
         Some(CaseFact::InvestigatedBy(org))
-    } else if input.orgs[org].is_kind(&["prosecutor"]) && PROSECUTOR_REVIEWED.is_match(after) {
+    } else if input.orgs[org].is_kind(&[OrgKind::Prosecutor]) && PROSECUTOR_REVIEWED.is_match(after)
+    {
         Some(CaseFact::FileSubmittedTo(org))
     } else {
         None
@@ -496,7 +506,7 @@ mod tests {
             .iter()
             .filter_map(|f| {
                 let what = match &f.relation {
-                    Relation::BreachedStandard(iri) => iri.rsplit('/').next()?.to_owned(),
+                    Relation::BreachedStandard(standard) => standard.slug().to_owned(),
                     Relation::InvestigatedBy(o) => format!("by {}", org(*o)),
                     Relation::ReferredTo(o) => format!("referred {}", org(*o)),
                     Relation::FileSubmittedTo(o) => format!("file {}", org(*o)),

@@ -3,10 +3,11 @@
 
 use super::gazetteer::{Category, Gazetteer, Hit};
 use super::organisations::{OrgEntity, spans_in};
-use super::outcomes::{COURT_OUTCOMES, finding_in, outcomes_in};
+use super::outcomes::{finding_in, outcomes_in};
 use super::people::Mention;
 use super::shared::{SharedProceeding, apply_shared, note_shared};
 use super::subjects::{Resolver, decides_after};
+use crate::concepts::{CodedOutcome, Finding, OrgKind, Outcome, ProceedingKind};
 use crate::text::{DateMention, Sentence};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,22 +19,22 @@ type Located = (usize, (usize, usize));
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundProceeding {
     pub subject: usize,
-    pub kind: &'static str,
+    pub kind: ProceedingKind,
     pub span: (usize, usize),
     pub date: Option<(usize, (usize, usize))>,
     pub chair: Option<(usize, (usize, usize))>,
-    pub finding: Option<(&'static str, (usize, usize))>,
-    pub outcomes: Vec<(&'static str, (usize, usize))>,
+    pub finding: Option<(Finding, (usize, usize))>,
+    pub outcomes: Vec<(Outcome, (usize, usize))>,
     pub court: Option<(usize, (usize, usize))>,
     /// The kind was inferred ("the panel found ..."), not stated.
     pub inferred: bool,
 }
 
-pub const COURT_HEARING: &str = "court hearing";
-pub const MISCONDUCT_PROCEEDINGS: &str = "misconduct proceedings";
-const MISCONDUCT_HEARING: &str = "misconduct hearing";
-const MISCONDUCT_MEETING: &str = "misconduct meeting";
-const ACCELERATED_HEARING: &str = "accelerated misconduct hearing";
+pub(super) use ProceedingKind::{
+    AcceleratedHearing as ACCELERATED_HEARING, CourtHearing as COURT_HEARING,
+    MisconductHearing as MISCONDUCT_HEARING, MisconductMeeting as MISCONDUCT_MEETING,
+    MisconductProceedings as MISCONDUCT_PROCEEDINGS,
+};
 
 /// Words between a date and the proceeding after it: "a 3 May hearing", "dismissed on 3 May
 /// (Tuesday) after a hearing"; or, where the date opens the clause (`lead`), "On 3 May, at Force
@@ -206,7 +207,7 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
             if subjects.is_empty() {
                 continue;
             }
-            let reading = ClauseReading::new(input.text, (start, end));
+            let reading = ClauseReading::new(input, (start, end));
             for subject in subjects {
                 clause_proceedings(
                     input,
@@ -248,7 +249,7 @@ pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<F
 
 /// True when `general` may name the same event as `specific`: a misconduct hearing may be the
 /// accelerated one, and proceedings of no stated kind any disciplinary one.
-fn names_the_same(general: &str, specific: &str) -> bool {
+fn names_the_same(general: ProceedingKind, specific: ProceedingKind) -> bool {
     match general {
         MISCONDUCT_HEARING => specific == ACCELERATED_HEARING,
         MISCONDUCT_PROCEEDINGS => specific != COURT_HEARING && specific != MISCONDUCT_PROCEEDINGS,
@@ -321,7 +322,7 @@ fn same_day_same_kind(input: &CaseInput<'_>, found: &mut [FoundProceeding]) {
         if found[i].kind != MISCONDUCT_PROCEEDINGS || day(&found[i]).is_none() {
             continue;
         }
-        let mut same: Vec<(&'static str, Option<Located>)> = found
+        let mut same: Vec<(ProceedingKind, Option<Located>)> = found
             .iter()
             .filter(|q| {
                 q.kind != MISCONDUCT_PROCEEDINGS
@@ -350,12 +351,13 @@ struct ClauseReading<'t> {
     /// "the", the noun, and the noun's span.
     bare: Option<(bool, String, (usize, usize))>,
     court_cue: bool,
-    outcomes: Vec<(&'static str, (usize, usize))>,
-    finding: Option<(&'static str, (usize, usize))>,
+    outcomes: Vec<(Outcome, (usize, usize))>,
+    finding: Option<(Finding, (usize, usize))>,
 }
 
 impl<'t> ClauseReading<'t> {
-    fn new(text: &'t str, (start, end): (usize, usize)) -> Self {
+    fn new(input: &CaseInput<'t>, (start, end): (usize, usize)) -> Self {
+        let text = input.text;
         let clause = &text[start..end];
         let bare = BARE_PROCEEDING.captures(clause).and_then(|c| {
             let noun = c.get(2)?;
@@ -366,8 +368,10 @@ impl<'t> ClauseReading<'t> {
             ))
         });
         let supposed = SUPPOSED.is_match(clause);
-        let mut outcomes = outcomes_in(text, start, end);
-        outcomes.retain(|(o, _)| !supposed || o.starts_with("would"));
+        let mut outcomes = outcomes_in(text, (start, end), &input.gazetteer.added_outcomes);
+        outcomes.retain(|&(o, _)| {
+            !supposed || o == Outcome::Coded(CodedOutcome::WouldHaveBeenDismissed)
+        });
         ClauseReading {
             start,
             end,
@@ -399,8 +403,7 @@ fn clause_proceedings(
     // Explicit disciplinary proceedings.
     let mut current: Option<usize> = None;
     for hit in input.proceeding_hits(start, end) {
-        let kind = input.gazetteer.entry(hit).pref_label.as_str();
-        let kind = static_label(kind);
+        let kind = proceeding_kind(&input.gazetteer.entry(hit).iri);
         if kind == COURT_HEARING {
             court_hearing_mention(input, (hit.start, hit.end), (start, end), subject, found);
             continue;
@@ -412,7 +415,7 @@ fn clause_proceedings(
     // Courts.
     if reading.court_cue {
         for (org, span) in input.org_spans_in(start, end) {
-            if !input.orgs[org].is_kind(&["court"])
+            if !input.orgs[org].is_kind(&[OrgKind::Court])
                 || input.orgs[org].name.contains("Appeals Tribunal")
             {
                 continue;
@@ -434,11 +437,7 @@ fn clause_proceedings(
             if let Some(d) = date {
                 found[index].date = Some(input.date_at(d));
             }
-            for &(outcome, span) in reading
-                .outcomes
-                .iter()
-                .filter(|(o, _)| COURT_OUTCOMES.contains(o))
-            {
+            for &(outcome, span) in reading.outcomes.iter().filter(|(o, _)| o.is_court()) {
                 add_outcome(&mut found[index], outcome, span);
             }
         }
@@ -449,7 +448,7 @@ fn clause_proceedings(
         .any(|p| p.subject == subject && p.court.is_some_and(|(_, s)| s.0 >= start && s.1 <= end));
     let outcomes = &reading.outcomes;
     for &(outcome, span) in outcomes {
-        let court = COURT_OUTCOMES.contains(&outcome);
+        let court = outcome.is_court();
         if court && has_court {
             continue;
         }
@@ -496,7 +495,7 @@ fn clause_proceedings(
             let told = last_told(found, shared, start)
                 .filter(|_| *definite)
                 .and_then(|t| told_kind(t).map(|k| (t, k)))
-                .filter(|(_, (kind, _))| fits_noun(kind, noun));
+                .filter(|&(_, (kind, _))| fits_noun(kind, noun));
             if let Some((told, (kind, inferred))) = told {
                 let p = &mut found[index];
                 if (p.inferred || p.kind == MISCONDUCT_PROCEEDINGS)
@@ -584,10 +583,10 @@ fn field_line(
     } else if let Some(c) = FIELD_FINDING.captures(&input.text[value..end]) {
         let Some(m) = c.get(1) else { return };
         let finding = match m.as_str().to_ascii_lowercase().as_str() {
-            "gross misconduct" => "gross misconduct",
-            "misconduct" => "misconduct",
-            "no case to answer" => "no case to answer",
-            _ => "not proven",
+            "gross misconduct" => Finding::GrossMisconduct,
+            "misconduct" => Finding::Misconduct,
+            "no case to answer" => Finding::NoCaseToAnswer,
+            _ => Finding::NotProven,
         };
         if p.finding
             .is_none_or(|(held, _)| finding_weight(finding) > finding_weight(held))
@@ -600,11 +599,11 @@ fn field_line(
 /// Which finding stands when a proceeding is told of more than once: a breach found outweighs
 /// a side allegation not proven ("An allegation that he lied was not proven"), and gross
 /// misconduct outweighs misconduct.
-fn finding_weight(finding: &str) -> u8 {
+fn finding_weight(finding: Finding) -> u8 {
     match finding {
-        "gross misconduct" => 3,
-        "misconduct" => 2,
-        _ => 1,
+        Finding::GrossMisconduct => 3,
+        Finding::Misconduct => 2,
+        Finding::NoCaseToAnswer | Finding::NotProven => 1,
     }
 }
 
@@ -664,7 +663,7 @@ fn court_hearing_mention(
     let names_court = input
         .org_spans_in(start, end)
         .iter()
-        .any(|&(org, _)| input.orgs[org].is_kind(&["court"]));
+        .any(|&(org, _)| input.orgs[org].is_kind(&[OrgKind::Court]));
     if names_court {
         return;
     }
@@ -682,23 +681,12 @@ fn court_hearing_mention(
     found.push(hearing);
 }
 
-pub(super) fn static_label(label: &str) -> &'static str {
-    const KINDS: &[&str] = &[
-        "misconduct hearing",
-        "accelerated misconduct hearing",
-        "misconduct meeting",
-        "misconduct proceedings",
-        "court hearing",
-        "reflective practice review",
-    ];
-    KINDS
-        .iter()
-        .find(|k| **k == label)
-        .copied()
-        .unwrap_or(MISCONDUCT_PROCEEDINGS)
+/// The kind of proceeding a reference concept (a gazetteer hit) names.
+pub(super) fn proceeding_kind(iri: &str) -> ProceedingKind {
+    ProceedingKind::from_iri(iri).unwrap_or(MISCONDUCT_PROCEEDINGS)
 }
 
-fn new_proceeding(subject: usize, kind: &'static str, span: (usize, usize)) -> FoundProceeding {
+fn new_proceeding(subject: usize, kind: ProceedingKind, span: (usize, usize)) -> FoundProceeding {
     FoundProceeding {
         subject,
         kind,
@@ -736,7 +724,7 @@ fn inferred_proceeding(
 fn proceeding_for(
     found: &mut Vec<FoundProceeding>,
     subject: usize,
-    kind: &'static str,
+    kind: ProceedingKind,
     span: (usize, usize),
 ) -> usize {
     if let Some(i) = found
@@ -799,13 +787,14 @@ fn last_told(found: &[FoundProceeding], shared: &[SharedProceeding], at: usize) 
 
 /// True when a proceeding of this kind can be called by the noun: a meeting a meeting, any
 /// hearing a hearing, panel or tribunal; proceedings of no stated kind either.
-fn fits_noun(kind: &str, noun: &str) -> bool {
+fn fits_noun(kind: ProceedingKind, noun: &str) -> bool {
     match kind {
         COURT_HEARING => false,
         MISCONDUCT_PROCEEDINGS => true,
         _ if noun == "chair" => true,
         MISCONDUCT_MEETING => noun == "meeting",
-        _ => kind.contains("hearing") && noun != "meeting",
+        MISCONDUCT_HEARING | ACCELERATED_HEARING => noun != "meeting",
+        ProceedingKind::ReflectivePracticeReview => false,
     }
 }
 
@@ -816,7 +805,7 @@ fn latest(found: &[FoundProceeding], subject: usize, court: bool) -> Option<usiz
         .rposition(|p| p.subject == subject && (p.kind == COURT_HEARING) == court)
 }
 
-fn add_outcome(p: &mut FoundProceeding, outcome: &'static str, span: (usize, usize)) {
+fn add_outcome(p: &mut FoundProceeding, outcome: Outcome, span: (usize, usize)) {
     if !p.outcomes.iter().any(|(o, _)| *o == outcome) {
         p.outcomes.push((outcome, span));
     }
@@ -952,16 +941,16 @@ mod tests {
             ..crate::input::Article::default()
         };
         let facts = extractor.extract(&article);
-        let last = |iri: &str| iri.rsplit('/').next().unwrap_or_default().replace('-', " ");
+        let last = |slug: &str| slug.replace('-', " ");
         facts
             .proceedings
             .iter()
             .map(|p| {
                 (
                     facts.people[p.subject].name.clone(),
-                    last(&p.kind),
-                    p.finding.as_ref().map(|(f, _)| last(f)),
-                    p.outcomes.iter().map(|(o, _)| last(o)).collect(),
+                    last(p.kind.slug()),
+                    p.finding.as_ref().map(|(f, _)| last(f.slug())),
+                    p.outcomes.iter().map(|(o, _)| last(&o.iri())).collect(),
                 )
             })
             .collect()

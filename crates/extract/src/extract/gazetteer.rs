@@ -28,6 +28,8 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct Gazetteer {
     pub reference: Reference,
+    /// The outcomes the reference data adds without a coded cue, each as its labels' pattern.
+    pub added_outcomes: Vec<(regex::Regex, crate::concepts::Outcome)>,
     any_case: AhoCorasick,
     any_case_targets: Vec<(Category, usize, usize)>,
     exact: AhoCorasick,
@@ -73,6 +75,7 @@ impl Gazetteer {
                 .build(patterns)
         };
         Ok(Gazetteer {
+            added_outcomes: super::outcomes::added_outcomes(&reference.outcomes),
             any_case: build(&any_case, true)?,
             any_case_targets,
             exact: build(&exact, false)?,
@@ -100,8 +103,7 @@ impl Gazetteer {
         if hit.category != Category::Organisation {
             return false;
         }
-        let kind = &self.reference.organisations[hit.index].kind;
-        if self.reference.label_of(kind) == Some("police force") {
+        if self.reference.organisations[hit.index].is_force() {
             return false;
         }
         let next = text[hit.end..].strip_prefix(' ').unwrap_or_default();

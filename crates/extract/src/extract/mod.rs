@@ -31,9 +31,8 @@ use crate::facts::{
     Scope, SentenceRecord,
 };
 use crate::input::Article;
-use crate::reference::{Reference, concept_iri};
+use crate::reference::Reference;
 use crate::text::{self, Sentence};
-use crate::vocab::scheme;
 use case_facts::CaseFact;
 use cases::CaseInput;
 use gazetteer::{Category, Gazetteer, Hit};
@@ -54,10 +53,7 @@ impl Extractor {
 
     /// An extractor over the given reference data.
     pub fn with_reference(reference: Reference) -> Result<Self, Error> {
-        let gazetteer = Gazetteer::new(reference).map_err(|e| Error::Reference {
-            origin: "ontology/reference.ttl".into(),
-            cause: e.to_string(),
-        })?;
+        let gazetteer = Gazetteer::new(reference).map_err(|source| Error::Gazetteer { source })?;
         Ok(Extractor {
             gazetteer,
             current_year: current_year(),
@@ -121,6 +117,7 @@ impl Extractor {
             mentions: &mentions,
             chairs: &chairs,
             titles: &self.gazetteer.reference.titles,
+            added_outcomes: &self.gazetteer.added_outcomes,
         });
         let known_chairs = chairs.clone();
         let bystanders: Vec<bool> = people
@@ -241,7 +238,7 @@ impl Extractor {
             builder.facts.organisations.push(Organisation {
                 iri: org.iri.clone(),
                 name: org.name.clone(),
-                kind: org.kind.clone(),
+                kind: org.kind,
                 parent: org.parent.clone(),
                 from_reference: org.from_reference,
                 mentions: org_mentions,
@@ -258,17 +255,14 @@ impl Extractor {
                 CaseFact::InvestigatedBy(o) => (Relation::InvestigatedBy(o), Rule::Investigation),
                 CaseFact::ReferredTo(o) => (Relation::ReferredTo(o), Rule::Referral),
                 CaseFact::FileSubmittedTo(o) => (Relation::FileSubmittedTo(o), Rule::FileSubmitted),
-                CaseFact::Breached(s) => (
-                    Relation::BreachedStandard(self.gazetteer.reference.standards[s].iri.clone()),
-                    Rule::StandardBreached,
-                ),
+                CaseFact::Breached(s) => (Relation::BreachedStandard(s), Rule::StandardBreached),
             };
             builder.relate(person, relation, span, rule);
         }
         for p in proceedings {
             let proceeding = Proceeding {
                 subject: p.subject,
-                kind: concept_iri(scheme::PROCEEDING_KIND, p.kind),
+                kind: p.kind,
                 evidence: builder.evidence(
                     p.span,
                     if p.inferred {
@@ -283,12 +277,12 @@ impl Extractor {
                     .map(|(c, span)| (c, builder.evidence(span, Rule::ProceedingChair))),
                 finding: p.finding.map(|(f, span)| {
                     let evidence = builder.evidence(span, Rule::Finding);
-                    (concept_iri(scheme::FINDING, f), evidence)
+                    (f, evidence)
                 }),
                 outcomes: (p.outcomes.iter())
                     .map(|&(o, span)| {
                         let evidence = builder.evidence(span, Rule::Outcome);
-                        (concept_iri(scheme::OUTCOME, o), evidence)
+                        (o, evidence)
                     })
                     .collect(),
                 court: (p.court)

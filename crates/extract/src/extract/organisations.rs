@@ -3,6 +3,7 @@
 //! once per article with its mentions.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
+use crate::concepts::OrgKind;
 use crate::reference::{Entry, concept_iri};
 use crate::vocab::scheme;
 use regex::Regex;
@@ -13,16 +14,15 @@ use std::sync::LazyLock;
 pub struct OrgEntity {
     pub iri: String,
     pub name: String,
-    pub kind_label: String,
-    pub kind: String,
+    pub kind: OrgKind,
     pub parent: Option<String>,
     pub from_reference: bool,
     pub spans: Vec<(usize, usize)>,
 }
 
 impl OrgEntity {
-    pub fn is_kind(&self, labels: &[&str]) -> bool {
-        labels.contains(&self.kind_label.as_str())
+    pub fn is_kind(&self, kinds: &[OrgKind]) -> bool {
+        kinds.contains(&self.kind)
     }
 }
 
@@ -107,14 +107,6 @@ fn strip_leading_noise(name: &str) -> (usize, &str) {
     }
 }
 
-fn kind_entry<'a>(gazetteer: &'a Gazetteer, label: &str) -> Option<&'a Entry> {
-    gazetteer
-        .reference
-        .organisation_kinds
-        .iter()
-        .find(|k| k.pref_label == label)
-}
-
 /// Collects the article's organisations: reference hits first, then courts, stations and
 /// professional standards departments found by pattern.
 pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<OrgEntity> {
@@ -131,16 +123,10 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
     let forces = ForceHits::new(hits, gazetteer);
     for hit in hits.iter().filter(|h| h.category == Category::Organisation) {
         let entry = gazetteer.entry(hit);
-        let kind_label = gazetteer
-            .reference
-            .label_of(&entry.kind)
-            .unwrap_or("other")
-            .to_owned();
         let mut entity = OrgEntity {
             iri: entry.iri.clone(),
             name: entry.pref_label.clone(),
-            kind_label,
-            kind: entry.kind.clone(),
+            kind: entry.org_kind(),
             parent: entry.parent.clone(),
             from_reference: true,
             spans: Vec::new(),
@@ -152,38 +138,34 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
         add(&mut orgs, entity, (hit.start, hit.end));
     }
     // A commissioner's office holds the commissioner's title; only an organisation covers it.
-    let covered = |start: usize, end: usize, kind_label: &str| {
+    let covered = |start: usize, end: usize, kind: OrgKind| {
         hits.iter().any(|h| {
             h.start < end
                 && start < h.end
-                && (kind_label != "other" || h.category == Category::Organisation)
+                && (kind != OrgKind::Other || h.category == Category::Organisation)
         })
     };
-    for (pattern, kind_label) in [
-        (&*COURT, "court"),
-        (&*STATION, "police station"),
-        (&*COMMISSIONERS_OFFICE, "other"),
-        (&*NEWS, "news organisation"),
+    for (pattern, kind) in [
+        (&*COURT, OrgKind::Court),
+        (&*STATION, OrgKind::PoliceStation),
+        (&*COMMISSIONERS_OFFICE, OrgKind::Other),
+        (&*NEWS, OrgKind::NewsOrganisation),
     ] {
         for m in pattern.find_iter(text) {
             let (offset, name) = strip_leading_noise(m.as_str());
             let start = m.start() + offset;
-            if covered(start, m.end(), kind_label) || name.split(' ').count() < 2 {
+            if covered(start, m.end(), kind) || name.split(' ').count() < 2 {
                 continue;
             }
-            if kind_label == "news organisation"
+            if kind == OrgKind::NewsOrganisation
                 && name.split(' ').any(|w| NOT_A_PAPER.contains(&w))
             {
                 continue;
             }
-            let Some(kind) = kind_entry(gazetteer, kind_label) else {
-                continue;
-            };
             let entity = OrgEntity {
                 iri: concept_iri(scheme::ORGANISATION, name),
                 name: name.to_owned(),
-                kind_label: kind_label.to_owned(),
-                kind: kind.iri.clone(),
+                kind,
                 parent: None,
                 from_reference: false,
                 spans: Vec::new(),
@@ -192,7 +174,7 @@ pub fn find_organisations(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Ve
         }
     }
     county_forces(text, hits, gazetteer, &mut orgs);
-    based_at_station(text, gazetteer, &mut orgs);
+    based_at_station(text, &mut orgs);
     super::units::find_units(text, hits, gazetteer, &mut orgs);
     // A body named only as what another used to be is not one the article is about.
     orgs.retain(|o| {
@@ -216,7 +198,7 @@ fn county_forces(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec
         let overlaps = hits.iter().any(|h| h.start < span.1 && span.0 < h.end);
         let names = [format!("{place} Police"), format!("{place} Constabulary")];
         let force = reference.organisations.iter().find(|e| {
-            reference.label_of(&e.kind) == Some("police force")
+            e.is_force()
                 && e.labels
                     .iter()
                     .any(|l| names.iter().any(|n| l.eq_ignore_ascii_case(n)))
@@ -229,8 +211,7 @@ fn county_forces(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec
             None => orgs.push(OrgEntity {
                 iri: force.iri.clone(),
                 name: force.pref_label.clone(),
-                kind_label: "police force".to_owned(),
-                kind: force.kind.clone(),
+                kind: OrgKind::PoliceForce,
                 parent: force.parent.clone(),
                 from_reference: true,
                 spans: vec![span],
@@ -241,10 +222,7 @@ fn county_forces(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec
 
 /// Police stations named where an officer is based: "based at Ashford station" names one;
 /// "based at Ashford" is a mention of the article's Ashford police station, if it names one.
-fn based_at_station(text: &str, gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
-    let Some(kind) = kind_entry(gazetteer, "police station") else {
-        return;
-    };
+fn based_at_station(text: &str, orgs: &mut Vec<OrgEntity>) {
     for c in BASED_AT_STATION.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         if orgs
@@ -260,8 +238,7 @@ fn based_at_station(text: &str, gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>
             None => orgs.push(OrgEntity {
                 iri,
                 name: name.to_owned(),
-                kind_label: "police station".to_owned(),
-                kind: kind.iri.clone(),
+                kind: OrgKind::PoliceStation,
                 parent: None,
                 from_reference: false,
                 spans: vec![(m.start(), m.end())],
@@ -272,7 +249,7 @@ fn based_at_station(text: &str, gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>
         let Some(m) = c.get(1) else { continue };
         let place = m.as_str();
         let station = orgs.iter_mut().find(|o| {
-            o.is_kind(&["police station"])
+            o.is_kind(&[OrgKind::PoliceStation])
                 && o.name.strip_prefix(place).is_some_and(|rest| {
                     rest.eq_ignore_ascii_case(" police station")
                         || rest.eq_ignore_ascii_case(" station")
@@ -297,11 +274,7 @@ impl<'a> ForceHits<'a> {
     fn new(hits: &'a [Hit], gazetteer: &Gazetteer) -> Self {
         let hits: Vec<&Hit> = hits
             .iter()
-            .filter(|h| {
-                h.category == Category::Organisation
-                    && gazetteer.reference.label_of(&gazetteer.entry(h).kind)
-                        == Some("police force")
-            })
+            .filter(|h| h.category == Category::Organisation && gazetteer.entry(h).is_force())
             .collect();
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for h in &hits {
@@ -325,7 +298,7 @@ impl<'a> ForceHits<'a> {
             let Some(entry) = parent.as_deref().and_then(|p| reference.organisation(p)) else {
                 break;
             };
-            if reference.label_of(&entry.kind) == Some("police force") {
+            if entry.is_force() {
                 own_force = reference
                     .organisations
                     .iter()
@@ -423,7 +396,7 @@ pub fn main_force(orgs: &[OrgEntity]) -> Option<usize> {
     named_most(
         orgs.iter()
             .enumerate()
-            .filter(|(_, o)| o.is_kind(&["police force"]))
+            .filter(|(_, o)| o.is_kind(&[OrgKind::PoliceForce]))
             .map(|(i, o)| (i, o.spans.len()))
             .collect(),
     )
@@ -460,7 +433,7 @@ mod tests {
         let forces = |text: &str| -> Vec<(String, usize)> {
             orgs_of(text)
                 .into_iter()
-                .filter(|o| o.is_kind(&["police force"]))
+                .filter(|o| o.is_kind(&[OrgKind::PoliceForce]))
                 .map(|o| (o.name, o.spans.len()))
                 .collect()
         };
@@ -480,7 +453,7 @@ mod tests {
         let papers = |text: &str| -> Vec<String> {
             orgs_of(text)
                 .into_iter()
-                .filter(|o| o.is_kind(&["news organisation"]))
+                .filter(|o| o.is_kind(&[OrgKind::NewsOrganisation]))
                 .map(|o| o.name)
                 .collect()
         };
@@ -525,7 +498,7 @@ mod tests {
         let stations = |text: &str| -> Vec<(String, usize)> {
             orgs_of(text)
                 .into_iter()
-                .filter(|o| o.is_kind(&["police station"]))
+                .filter(|o| o.is_kind(&[OrgKind::PoliceStation]))
                 .map(|o| (o.name, o.spans.len()))
                 .collect()
         };
@@ -582,7 +555,7 @@ mod tests {
             "An inquiry by Essex Police's professional standards directorate found the \
              Essex Police constable had lied.",
         );
-        let unit = orgs.iter().find(|o| o.is_kind(&["directorate"]));
+        let unit = orgs.iter().find(|o| o.is_kind(&[OrgKind::Directorate]));
         assert_eq!(
             unit.map(|u| u.name.as_str()),
             Some("Professional Standards Directorate")
@@ -605,7 +578,7 @@ mod tests {
         let names = |text: &str| -> Vec<String> {
             orgs_of(text)
                 .into_iter()
-                .filter(|o| o.is_kind(&["other"]))
+                .filter(|o| o.is_kind(&[OrgKind::Other]))
                 .map(|o| o.name)
                 .collect()
         };

@@ -1,6 +1,7 @@
 //! Outcomes and findings: the sanctions, pleas and verdicts a clause states, and what a
 //! proceeding found, each only when the text states it rather than denies or hedges it.
 
+use crate::concepts::{CodedOutcome, Finding, Outcome};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -52,30 +53,28 @@ fn guard(words: &[&str]) -> AhoCorasick {
         .expect("constant words build an automaton")
 }
 
-/// Outcome patterns, most specific first; the label is the outcome's prefLabel.
-static OUTCOMES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+/// Outcome patterns, most specific first, each with the outcome it states.
+static OUTCOMES: LazyLock<Vec<(Regex, CodedOutcome)>> = LazyLock::new(|| {
     [
-        (r"(?i)\bwould (?:otherwise |also |certainly )?have been (?:dismissed|sacked|fired)\b|\bwould have faced (?:dismissal|the sack)\b", "would have been dismissed"),
-        (r"(?i)\bdismiss(?:ed|al) with notice\b", "dismissal with notice"),
-        (r"(?i)\bdismiss(?:ed|al) without notice\b|\b(?:was|were|been|be|is|being|are)\s+(?:\w+\s+)?(?:dismissed|sacked|fired)\b|\b(?:dismissed|sacked|fired) (?:from|by)\b|\b(?:instant|summary|immediate) dismissal\b|\bdismissed (?:him|her|them)\b|\blost (?:his|her|their) jobs?\b", "dismissal without notice"),
-        (r"(?i)\breduc(?:ed|tion) in rank\b|\bdemoted\b|\breduced to the rank of\b", "reduction in rank"),
-        (r"(?i)\bfinal written warnings?\b", "final written warning"),
-        (r"(?i)\bwritten warnings?\b", "written warning"),
-        (r"(?i)\bmanagement (?:action|advice)\b", "management action"),
-        (r"(?i)\bpractice requiring improvement\b|\breflective practice\b", "reflective practice"),
-        (r"(?i)\bno further action\b", "no further action"),
-        (r#"(?i)\b(?:added|placed|put|included|entered|submitted|go|goes|going) (?:on|onto|to|in) (?:the |a )?"?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b"#, "barred list"),
-        (r"(?i)\bplead(?:ed|ing|s)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", "guilty plea"),
-        (r"(?i)\bplead(?:ed|ing|s)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", "not guilty"),
-        (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:by a jury|(?:at|in) (?:\w+ ){0,3}court|of (?:the |all |both |a |an |any )?(?:\w+ )?(?:charges?|counts?|offences?|criminal|crimes?|misconduct in (?:a )?public office|assault\w*|rape|murder|manslaughter|theft|fraud|dangerous driving|causing|sexual))\b", "acquitted"),
-        (r"(?i)\bconvicted\b|\bfound guilty\b", "convicted"),
+        (r"(?i)\bwould (?:otherwise |also |certainly )?have been (?:dismissed|sacked|fired)\b|\bwould have faced (?:dismissal|the sack)\b", CodedOutcome::WouldHaveBeenDismissed),
+        (r"(?i)\bdismiss(?:ed|al) with notice\b", CodedOutcome::DismissalWithNotice),
+        (r"(?i)\bdismiss(?:ed|al) without notice\b|\b(?:was|were|been|be|is|being|are)\s+(?:\w+\s+)?(?:dismissed|sacked|fired)\b|\b(?:dismissed|sacked|fired) (?:from|by)\b|\b(?:instant|summary|immediate) dismissal\b|\bdismissed (?:him|her|them)\b|\blost (?:his|her|their) jobs?\b", CodedOutcome::DismissalWithoutNotice),
+        (r"(?i)\breduc(?:ed|tion) in rank\b|\bdemoted\b|\breduced to the rank of\b", CodedOutcome::ReductionInRank),
+        (r"(?i)\bfinal written warnings?\b", CodedOutcome::FinalWrittenWarning),
+        (r"(?i)\bwritten warnings?\b", CodedOutcome::WrittenWarning),
+        (r"(?i)\bmanagement (?:action|advice)\b", CodedOutcome::ManagementAction),
+        (r"(?i)\bpractice requiring improvement\b|\breflective practice\b", CodedOutcome::ReflectivePractice),
+        (r"(?i)\bno further action\b", CodedOutcome::NoFurtherAction),
+        (r#"(?i)\b(?:added|placed|put|included|entered|submitted|go|goes|going) (?:on|onto|to|in) (?:the |a )?"?(?:College of Policing(?:'s)? )?(?:police )?barred list\b|\bbarred from (?:the )?(?:police|policing|serving|working)\b|\bon the barred list\b"#, CodedOutcome::BarredList),
+        (r"(?i)\bplead(?:ed|ing|s)? guilty\b|\bpled guilty\b|\bguilty pleas?\b|\badmitted (?:the |a |an |one |two |three |four |all )?(?:charges?|offences?|counts?)\b", CodedOutcome::GuiltyPlea),
+        (r"(?i)\bplead(?:ed|ing|s)? not guilty\b|\bdenied (?:the |all )?(?:charges?|offences?)\b", CodedOutcome::NotGuilty),
+        (r"(?i)\bacquitted\b|\bfound not guilty\b|\bcleared (?:by a jury|(?:at|in) (?:\w+ ){0,3}court|of (?:the |all |both |a |an |any )?(?:\w+ )?(?:charges?|counts?|offences?|criminal|crimes?|misconduct in (?:a )?public office|assault\w*|rape|murder|manslaughter|theft|fraud|dangerous driving|causing|sexual))\b", CodedOutcome::Acquitted),
+        (r"(?i)\bconvicted\b|\bfound guilty\b", CodedOutcome::Convicted),
     ]
     .into_iter()
     .map(|(p, label)| (crate::regex(p), label))
     .collect()
 });
-
-pub const COURT_OUTCOMES: &[&str] = &["guilty plea", "not guilty", "acquitted", "convicted"];
 
 /// A word shortly before an outcome that denies or hedges it.
 static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,47 +147,75 @@ static CLEARING_VERDICT: LazyLock<Regex> = LazyLock::new(|| crate::regex(r"(?i)\
 static NEGATED_FINDING: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"(?i)\b(?:not|no|never)\b[^.;]{0,20}$"));
 
-/// Outcomes stated (not denied or hedged) in a clause.
-pub fn outcomes_in(text: &str, start: usize, end: usize) -> Vec<(&'static str, (usize, usize))> {
+/// Outcomes stated (not denied or hedged) in a clause: those with coded cues, then those the
+/// reference data adds (`added`: each one's labels as a pattern).
+pub fn outcomes_in(
+    text: &str,
+    (start, end): (usize, usize),
+    added: &[(Regex, Outcome)],
+) -> Vec<(Outcome, (usize, usize))> {
     let clause = &text[start..end];
-    if !OUTCOME_GUARD.is_match(clause) {
+    let coded = OUTCOME_GUARD.is_match(clause);
+    if !coded && added.is_empty() {
         return Vec::new();
     }
+    let coded = OUTCOMES
+        .iter()
+        .filter(|_| coded)
+        .map(|(pattern, outcome)| (pattern, Outcome::Coded(*outcome)));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    for (pattern, label) in OUTCOMES.iter() {
+    for (pattern, outcome) in coded.chain(added.iter().map(|(p, o)| (p, *o))) {
         for m in pattern.find_iter(clause) {
             let span = (start + m.start(), start + m.end());
             if taken.iter().any(|&(s, e)| span.0 < e && s < span.1) {
                 continue;
             }
             taken.push(span);
-            // A denial does not reach across a comma ("who did not attend, was dismissed";
-            // "dismissed without notice, and he will be barred"), and "dismissed without notice
-            // and will be barred" has no denial in its "without".
-            let before = &clause[..m.start()];
-            let before = before
-                .rfind("without notice")
-                .map_or(before, |i| &before[i + "without notice".len()..]);
-            let denied = NEGATED_BEFORE.is_match(before)
-                || (label.starts_with("dismissal") && NEGATED_INSIDE.is_match(m.as_str()));
-            let hedge = denied && !label.starts_with("would");
-            if label.starts_with("dismissal")
-                && !m.as_str().contains("notice")
-                && NOT_A_PERSON.is_match(clause)
-            {
-                continue;
-            }
-            if COURT_OUTCOMES.contains(label) && of_disciplinary_misconduct(&clause[m.end()..]) {
-                continue;
-            }
-            if !hedge && !out.iter().any(|(o, _)| o == label) {
-                out.push((*label, span));
+            if stated(clause, m, outcome) && !out.iter().any(|&(o, _)| o == outcome) {
+                out.push((outcome, span));
             }
         }
     }
     // "final written warning" also matches "written warning": the longer phrase was taken first.
     out
+}
+
+/// True unless the clause denies or hedges the outcome matched at `m`, or it is no one's.
+fn stated(clause: &str, m: regex::Match<'_>, outcome: Outcome) -> bool {
+    // A denial does not reach across a comma ("who did not attend, was dismissed";
+    // "dismissed without notice, and he will be barred"), and "dismissed without notice
+    // and will be barred" has no denial in its "without".
+    let before = &clause[..m.start()];
+    let before = before
+        .rfind("without notice")
+        .map_or(before, |i| &before[i + "without notice".len()..]);
+    let denied = NEGATED_BEFORE.is_match(before)
+        || (outcome.is_dismissal() && NEGATED_INSIDE.is_match(m.as_str()));
+    let hedge = denied && outcome != Outcome::Coded(CodedOutcome::WouldHaveBeenDismissed);
+    if outcome.is_dismissal() && !m.as_str().contains("notice") && NOT_A_PERSON.is_match(clause) {
+        return false;
+    }
+    if outcome.is_court() && of_disciplinary_misconduct(&clause[m.end()..]) {
+        return false;
+    }
+    !hedge
+}
+
+/// The patterns of the outcomes the reference data adds without a coded cue: each outcome's
+/// labels, whole words, any case.
+pub fn added_outcomes(outcomes: &[crate::reference::Entry]) -> Vec<(Regex, Outcome)> {
+    outcomes
+        .iter()
+        .filter(|e| CodedOutcome::from_iri(&e.iri).is_none())
+        .filter_map(|e| {
+            let slug: &'static str =
+                Box::leak(e.iri.rsplit('/').next()?.to_owned().into_boxed_str());
+            let labels: Vec<String> = e.labels.iter().map(|l| regex::escape(l)).collect();
+            let pattern = format!(r"(?i)\b(?:{})\b", labels.join("|"));
+            Some((Regex::new(&pattern).ok()?, Outcome::Added(slug)))
+        })
+        .collect()
 }
 
 /// True when a verdict or plea is of a breach of discipline, not of a crime ("found guilty of
@@ -202,7 +229,7 @@ fn of_disciplinary_misconduct(after: &str) -> bool {
 }
 
 /// The finding a clause states, if any.
-pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, usize))> {
+pub fn finding_in(clause: &str, start: usize) -> Option<(Finding, (usize, usize))> {
     if !FINDING_GUARD.is_match(clause) {
         return None;
     }
@@ -213,23 +240,23 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
             .iter()
             .any(|w| lower.contains(w))
         {
-            return Some(("not proven", span(m)));
+            return Some((Finding::NotProven, span(m)));
         }
     }
     if let Some(m) = FINDING_NO_CASE.find(clause) {
-        return Some(("no case to answer", span(m)));
+        return Some((Finding::NoCaseToAnswer, span(m)));
     }
     if let Some(m) = FINDING_NOT_GROSS_BUT
         .find(clause)
         .or_else(|| FINDING_MISCONDUCT_NOT_GROSS.find(clause))
     {
-        return Some(("misconduct", span(m)));
+        return Some((Finding::Misconduct, span(m)));
     }
     let alleged = |m: regex::Match<'_>| ALLEGED_BEFORE.is_match(&clause[..m.start()]);
     if let Some(m) = FINDING_GROSS.find(clause).filter(|m| !alleged(*m)) {
         if !NEGATED_FINDING.is_match(&clause[..m.start()]) && !CLEARING_VERDICT.is_match(m.as_str())
         {
-            return Some(("gross misconduct", span(m)));
+            return Some((Finding::GrossMisconduct, span(m)));
         }
     }
     if let Some(m) = FINDING_MISCONDUCT.find(clause).filter(|m| !alleged(*m)) {
@@ -248,7 +275,7 @@ pub fn finding_in(clause: &str, start: usize) -> Option<(&'static str, (usize, u
             && !CLEARING_VERDICT.is_match(&phrase)
             && !phrase.contains("gross")
         {
-            return Some(("misconduct", span(m)));
+            return Some((Finding::Misconduct, span(m)));
         }
     }
     None
@@ -283,10 +310,13 @@ mod tests {
         }
     }
 
-    fn outcomes(s: &str) -> Vec<&'static str> {
-        outcomes_in(s, 0, s.len())
+    fn outcomes(s: &str) -> Vec<CodedOutcome> {
+        outcomes_in(s, (0, s.len()), &[])
             .into_iter()
-            .map(|(o, _)| o)
+            .filter_map(|(o, _)| match o {
+                Outcome::Coded(o) => Some(o),
+                Outcome::Added(_) => None,
+            })
             .collect()
     }
 
@@ -294,44 +324,44 @@ mod tests {
     fn outcome_phrasing() {
         assert_eq!(
             outcomes("she was found not guilty by the jury"),
-            vec!["acquitted"]
+            vec![CodedOutcome::Acquitted]
         );
         assert_eq!(
             outcomes("he pleaded not guilty to assault"),
-            vec!["not guilty"]
+            vec![CodedOutcome::NotGuilty]
         );
         assert_eq!(
             outcomes("he would have been fired without notice"),
-            vec!["would have been dismissed"]
+            vec![CodedOutcome::WouldHaveBeenDismissed]
         );
         assert_eq!(
             outcomes("The sergeant was dismissed without notice."),
-            vec!["dismissal without notice"]
+            vec![CodedOutcome::DismissalWithoutNotice]
         );
         assert_eq!(
             outcomes("she was handed a final written warning"),
-            vec!["final written warning"]
+            vec![CodedOutcome::FinalWrittenWarning]
         );
         assert_eq!(
             outcomes("he received a written warning"),
-            vec!["written warning"]
+            vec![CodedOutcome::WrittenWarning]
         );
         assert_eq!(
             outcomes("But he spared him instant dismissal"),
-            Vec::<&str>::new()
+            Vec::<CodedOutcome>::new()
         );
-        assert_eq!(outcomes("he was not dismissed"), Vec::<&str>::new());
+        assert_eq!(outcomes("he was not dismissed"), Vec::<CodedOutcome>::new());
         assert_eq!(
             outcomes("He could face dismissal if found guilty"),
-            Vec::<&str>::new()
+            Vec::<CodedOutcome>::new()
         );
         assert_eq!(
             outcomes("where he entered a guilty plea"),
-            vec!["guilty plea"]
+            vec![CodedOutcome::GuiltyPlea]
         );
         assert_eq!(
             outcomes("was found guilty of gross misconduct"),
-            Vec::<&str>::new()
+            Vec::<CodedOutcome>::new()
         );
     }
 
@@ -342,7 +372,7 @@ mod tests {
             "Her details will be submitted to the College of Policing Barred List.",
             "He cannot serve again after being placed on a barred list.",
         ] {
-            assert!(outcomes(text).contains(&"barred list"), "{text}");
+            assert!(outcomes(text).contains(&CodedOutcome::BarredList), "{text}");
         }
     }
 
@@ -351,15 +381,15 @@ mod tests {
         let text =
             "The chair dismissed her without notice, and she will be put on the barred list.";
         let found = outcomes(text);
-        assert!(found.contains(&"barred list"), "{found:?}");
+        assert!(found.contains(&CodedOutcome::BarredList), "{found:?}");
         let text = "She was dismissed without notice and will be put on the barred list.";
         let found = outcomes(text);
-        assert!(found.contains(&"barred list"), "{found:?}");
+        assert!(found.contains(&CodedOutcome::BarredList), "{found:?}");
         let text = "Ms Reed, who did not attend, was dismissed without notice.";
         assert_eq!(outcomes(text).len(), 1);
         let text = "He was not dismissed, but was given a final written warning.";
         let found = outcomes(text);
-        assert_eq!(found, vec!["final written warning"]);
+        assert_eq!(found, vec![CodedOutcome::FinalWrittenWarning]);
     }
 
     #[test]
@@ -367,7 +397,7 @@ mod tests {
         let s = "The force argued the right sanction would have been instant dismissal.";
         assert!(outcomes(s).is_empty());
         let s = "The panel said he would have been dismissed without notice.";
-        assert_eq!(outcomes(s), vec!["would have been dismissed"]);
+        assert_eq!(outcomes(s), vec![CodedOutcome::WouldHaveBeenDismissed]);
     }
 
     #[test]
@@ -386,7 +416,7 @@ mod tests {
     fn convicted_of_misconduct_in_public_office_is_a_conviction() {
         let text = "PC Vale was convicted of misconduct in public office at Leeds Crown Court.";
         let found = outcomes(text);
-        assert_eq!(found, vec!["convicted"]);
+        assert_eq!(found, vec![CodedOutcome::Convicted]);
     }
 
     #[test]
@@ -400,9 +430,9 @@ mod tests {
             assert!(outcomes(text).is_empty(), "{text}");
         }
         let text = "He was found guilty of misconduct in a public office.";
-        assert_eq!(outcomes(text), vec!["convicted"]);
+        assert_eq!(outcomes(text), vec![CodedOutcome::Convicted]);
         let text = "after pleading guilty to theft, the sergeant was jailed";
-        assert_eq!(outcomes(text), vec!["guilty plea"]);
+        assert_eq!(outcomes(text), vec![CodedOutcome::GuiltyPlea]);
     }
 
     #[test]
@@ -433,7 +463,7 @@ mod tests {
     fn cleared_of_misconduct_is_not_proven() {
         assert_eq!(
             finding("The two constables were cleared of gross misconduct."),
-            Some("not proven")
+            Some(Finding::NotProven)
         );
         assert!(outcomes("The two constables were cleared of gross misconduct.").is_empty());
     }
@@ -442,12 +472,12 @@ mod tests {
     fn a_finding_of_gross_misconduct() {
         assert_eq!(
             finding("The panel made a finding of gross misconduct against the officer."),
-            Some("gross misconduct")
+            Some(Finding::GrossMisconduct)
         );
         assert_eq!(finding("There was no finding of gross misconduct."), None);
     }
 
-    fn finding(s: &str) -> Option<&'static str> {
+    fn finding(s: &str) -> Option<Finding> {
         finding_in(s, 0).map(|(f, _)| f)
     }
 
@@ -455,42 +485,42 @@ mod tests {
     fn finding_phrasing() {
         assert_eq!(
             finding("allegations which were proven at the level of gross misconduct"),
-            Some("gross misconduct")
+            Some(Finding::GrossMisconduct)
         );
         assert_eq!(
             finding("decided the officer was guilty of gross misconduct"),
-            Some("gross misconduct")
+            Some(Finding::GrossMisconduct)
         );
         assert_eq!(
             finding("She was dismissed without notice for gross misconduct last week."),
-            Some("gross misconduct")
+            Some(Finding::GrossMisconduct)
         );
         assert_eq!(
             finding("the panel said it did not amount to gross misconduct but was misconduct"),
-            Some("misconduct")
+            Some(Finding::Misconduct)
         );
         assert_eq!(
             finding("The panel found there was no case to answer."),
-            Some("no case to answer")
+            Some(Finding::NoCaseToAnswer)
         );
         assert_eq!(
             finding("The allegation of gross misconduct was not proven."),
-            Some("not proven")
+            Some(Finding::NotProven)
         );
         assert_eq!(finding("He faced a gross misconduct hearing"), None);
         assert_eq!(
             finding("His actions breached the standard of honesty, amounting to gross misconduct."),
-            Some("gross misconduct")
+            Some(Finding::GrossMisconduct)
         );
         assert_eq!(
             finding("The panel found the case against her not proven."),
-            Some("not proven")
+            Some(Finding::NotProven)
         );
         assert_eq!(
             finding(
                 "The chair ruled his failings amounted to misconduct rather than gross misconduct."
             ),
-            Some("misconduct")
+            Some(Finding::Misconduct)
         );
     }
 }

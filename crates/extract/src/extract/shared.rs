@@ -5,8 +5,9 @@
 //! tells of one such proceeding, so that nothing passes between two.
 
 use super::cases::{
-    CHAIR_APPOSITION, CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, static_label,
+    CHAIR_APPOSITION, CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, proceeding_kind,
 };
+use crate::concepts::ProceedingKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -14,7 +15,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedProceeding {
     /// The kind, unless the text only says "the hearing" or "the panel".
-    pub kind: Option<&'static str>,
+    pub kind: Option<ProceedingKind>,
     pub date: Option<(usize, (usize, usize))>,
     pub chair: Option<(usize, (usize, usize))>,
     /// Where the text last tells of it.
@@ -35,7 +36,7 @@ pub fn note_shared(
     let mut told = false;
     for hit in input.proceeding_hits(start, end) {
         told = true;
-        let kind = static_label(input.gazetteer.entry(hit).pref_label.as_str());
+        let kind = proceeding_kind(&input.gazetteer.entry(hit).iri);
         if kind == COURT_HEARING {
             continue;
         }
@@ -77,7 +78,7 @@ pub fn note_shared(
 fn note(
     input: &CaseInput<'_>,
     shared: &mut Vec<SharedProceeding>,
-    (kind, at): (Option<&'static str>, usize),
+    (kind, at): (Option<ProceedingKind>, usize),
     date: Option<usize>,
 ) {
     let date = date.map(|d| (d, (input.dates[d].start, input.dates[d].end)));
@@ -109,7 +110,7 @@ fn note(
 /// proceeding of no stated kind passes only where the subjects' proceedings are of one kind.
 pub fn apply_shared(found: &mut [FoundProceeding], shared: &[SharedProceeding]) {
     let [one] = shared else { return };
-    let mut kinds: Vec<&str> = found
+    let mut kinds: Vec<ProceedingKind> = found
         .iter()
         .filter(|p| p.kind != COURT_HEARING && !p.inferred)
         .map(|p| p.kind)
@@ -147,7 +148,7 @@ fn window_before(start: usize, at: usize, reach: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn proceeding(kind: &'static str, inferred: bool) -> FoundProceeding {
+    fn proceeding(kind: ProceedingKind, inferred: bool) -> FoundProceeding {
         FoundProceeding {
             subject: 0,
             kind,
@@ -177,17 +178,17 @@ mod tests {
     #[test]
     fn one_shared_hearing_dates_the_implied_ones() {
         let shared = [SharedProceeding {
-            kind: Some("misconduct meeting"),
+            kind: Some(ProceedingKind::MisconductMeeting),
             date: Some((0, (5, 9))),
             chair: Some((2, (1, 3))),
             at: 0,
         }];
         let mut found = vec![
-            proceeding("misconduct hearing", true),
+            proceeding(ProceedingKind::MisconductHearing, true),
             proceeding(COURT_HEARING, false),
         ];
         apply_shared(&mut found, &shared);
-        assert_eq!(found[0].kind, "misconduct meeting");
+        assert_eq!(found[0].kind, ProceedingKind::MisconductMeeting);
         assert_eq!(found[0].date, Some((0, (5, 9))));
         assert_eq!(found[0].chair.map(|c| c.0), Some(2));
         assert_eq!(found[1].date, None);
@@ -197,19 +198,19 @@ mod tests {
     fn two_shared_hearings_pass_nothing() {
         let shared = [
             SharedProceeding {
-                kind: Some("misconduct meeting"),
+                kind: Some(ProceedingKind::MisconductMeeting),
                 date: None,
                 chair: None,
                 at: 0,
             },
             SharedProceeding {
-                kind: Some("misconduct hearing"),
+                kind: Some(ProceedingKind::MisconductHearing),
                 date: Some((0, (5, 9))),
                 chair: None,
                 at: 9,
             },
         ];
-        let mut found = vec![proceeding("misconduct hearing", true)];
+        let mut found = vec![proceeding(ProceedingKind::MisconductHearing, true)];
         apply_shared(&mut found, &shared);
         assert_eq!(found[0].date, None);
         assert!(found[0].inferred);

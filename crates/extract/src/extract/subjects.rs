@@ -185,13 +185,6 @@ static CASE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN_SPEAKS: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r#"(?i)\b(?:he|she) (?:said|added|told|explained)\b|""#));
 
-/// Job titles of police staff, who face misconduct proceedings as officers do.
-const STAFF_TITLES: &[&str] = &[
-    "member of police staff",
-    "Detention Officer",
-    "Call Handler",
-];
-
 /// What subject detection reads from the article.
 pub struct SubjectInput<'a> {
     pub text: &'a str,
@@ -201,6 +194,8 @@ pub struct SubjectInput<'a> {
     pub chairs: &'a [usize],
     /// The reference titles, by the index a person's title carries.
     pub titles: &'a [Entry],
+    /// The outcomes the reference data adds without a coded cue.
+    pub added_outcomes: &'a [(Regex, crate::concepts::Outcome)],
 }
 
 /// People facing the case: designated officers, people the text puts in the accused's place
@@ -236,7 +231,7 @@ pub fn find_subjects(input: &SubjectInput<'_>) -> Vec<bool> {
         let staff = person
             .title
             .and_then(|(t, _, _)| input.titles.get(t))
-            .is_some_and(|t| STAFF_TITLES.contains(&t.pref_label.as_str()));
+            .is_some_and(|t| t.police_staff);
         let eligible = (person.officer || staff) && !speaks(input, index);
         subject[index] = cued || (eligible && case_stated(input, index));
     }
@@ -332,7 +327,7 @@ fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
         let body = s.text(input.text);
         CASE_CUE.is_match(body)
             || finding_in(body, 0).is_some()
-            || !outcomes_in(input.text, s.start, s.end).is_empty()
+            || !outcomes_in(input.text, (s.start, s.end), input.added_outcomes).is_empty()
     };
     input.sentences.iter().enumerate().any(|(i, s)| {
         let named = input
@@ -518,7 +513,7 @@ impl Resolver<'_> {
         RELATIVE_ASIDE.is_match(gap)
             && !CASE_CUE.is_match(gap)
             && finding_in(gap, 0).is_none()
-            && outcomes_in(self.text, start, end).is_empty()
+            && outcomes_in(self.text, (start, end), &[]).is_empty()
     }
 
     /// True when the subjects a clause names stand together as one list ("PC A, PC B and
@@ -980,12 +975,15 @@ mod tests {
             ..crate::input::Article::default()
         };
         let facts = extractor.extract(&article);
-        let last = |iri: &str| iri.rsplit('/').next().unwrap_or(iri).to_owned();
         facts
             .proceedings
             .iter()
             .map(|p| {
-                let outcomes = p.outcomes.iter().map(|(o, _)| last(o)).collect();
+                let outcomes = p
+                    .outcomes
+                    .iter()
+                    .map(|(o, _)| o.slug().to_owned())
+                    .collect();
                 (facts.people[p.subject].name.clone(), outcomes)
             })
             .collect()

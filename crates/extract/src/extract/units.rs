@@ -5,6 +5,7 @@
 
 use super::gazetteer::{Category, Gazetteer, Hit};
 use super::organisations::OrgEntity;
+use crate::concepts::OrgKind;
 use crate::reference::concept_iri;
 use crate::vocab::scheme;
 use regex::Regex;
@@ -93,11 +94,11 @@ const LEADING_NOISE: &[&str] = &[
     "All",
 ];
 
-/// The kind label of a unit, from its head word and name.
-fn kind_of(head: &str, name: &str) -> &'static str {
+/// The kind of a unit, from its head word and name.
+fn kind_of(head: &str, name: &str) -> OrgKind {
     match head {
-        "Command" | "Division" => "command",
-        "Directorate" => "directorate",
+        "Command" | "Division" => OrgKind::Command,
+        "Directorate" => OrgKind::Directorate,
         // A force's professional standards department stands where the Met's directorate
         // does; its other departments (CID) are units.
         "Department"
@@ -105,16 +106,16 @@ fn kind_of(head: &str, name: &str) -> &'static str {
                 .iter()
                 .any(|w| name.contains(w)) =>
         {
-            "directorate"
+            OrgKind::Directorate
         }
-        _ => "unit",
+        _ => OrgKind::Unit,
     }
 }
 
 /// A unit found by pattern, before it is joined to the article's organisations.
 struct FoundUnit {
     name: String,
-    kind: &'static str,
+    kind: OrgKind,
     span: (usize, usize),
     /// A force named right before the unit ("GMP's", "Kent Police").
     force: Option<usize>,
@@ -128,10 +129,7 @@ struct FoundUnit {
 /// may begin with but never overlap at its end.
 fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit> {
     let mut out = Vec::new();
-    let is_force = |h: &Hit| {
-        h.category == Category::Organisation
-            && gazetteer.reference.label_of(&gazetteer.entry(h).kind) == Some("police force")
-    };
+    let is_force = |h: &Hit| h.category == Category::Organisation && gazetteer.entry(h).is_force();
     for c in FORCE_UNIT.captures_iter(text) {
         let (Some(words), Some(head)) = (c.get(1), c.get(2)) else {
             continue;
@@ -233,7 +231,7 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
             out.push(FoundUnit {
                 name: "Professional Standards Department".to_owned(),
                 // A force's counterpart of the Met's Directorate of Professional Standards.
-                kind: "directorate",
+                kind: OrgKind::Directorate,
                 span: (m.start(), m.end()),
                 force,
                 acronym: None,
@@ -263,7 +261,7 @@ fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
         if name.split(' ').count() >= 2 && free(out, start, m.end()) {
             out.push(FoundUnit {
                 name: name.to_owned(),
-                kind: "command",
+                kind: OrgKind::Command,
                 span: (start, m.end()),
                 force: None,
                 acronym: None,
@@ -288,7 +286,7 @@ fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
         }
         let (name, kind) = standards
             .clone()
-            .unwrap_or_else(|| ("Professional Standards".to_owned(), "unit"));
+            .unwrap_or_else(|| ("Professional Standards".to_owned(), OrgKind::Unit));
         out.push(FoundUnit {
             name,
             kind,
@@ -321,7 +319,7 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
         super::organisations::main_force(orgs).map(|i| (orgs[i].iri.clone(), orgs[i].name.clone()));
     let mut units = found_units(text, hits, gazetteer);
     // Acronyms given in brackets name the unit wherever else they stand.
-    let acronyms: Vec<(String, String, &'static str)> = units
+    let acronyms: Vec<(String, String, OrgKind)> = units
         .iter()
         .filter_map(|u| u.acronym.clone().map(|a| (a, u.name.clone(), u.kind)))
         .collect();
@@ -352,14 +350,6 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
             .map(|i| &gazetteer.reference.organisations[i])
             .map(|e| (e.iri.clone(), e.pref_label.clone()))
             .or_else(|| only_force.clone().filter(|_| !unit.joint));
-        let Some(kind) = gazetteer
-            .reference
-            .organisation_kinds
-            .iter()
-            .find(|k| k.pref_label == unit.kind)
-        else {
-            continue;
-        };
         let key = match &force {
             Some((_, force_name)) => format!("{force_name} {}", unit.name),
             None => unit.name.clone(),
@@ -372,8 +362,7 @@ pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Ve
         orgs.push(OrgEntity {
             iri,
             name: unit.name,
-            kind_label: unit.kind.to_owned(),
-            kind: kind.iri.clone(),
+            kind: unit.kind,
             parent: force.map(|(iri, _)| iri),
             from_reference: false,
             spans: vec![unit.span],
@@ -436,7 +425,7 @@ mod tests {
             units("It is run by the Dorset, Devon and Cornwall Major Crime Team."),
             vec![(
                 "Dorset, Devon and Cornwall Major Crime Team".to_owned(),
-                "unit",
+                OrgKind::Unit,
                 false
             )]
         );
@@ -446,11 +435,11 @@ mod tests {
     fn divisions_in_lower_case_and_bare_professional_standards() {
         assert_eq!(
             units("PC Ian Roe, who was based on North Dorset division, resigned."),
-            vec![("North Dorset division".to_owned(), "command", false)]
+            vec![("North Dorset division".to_owned(), OrgKind::Command, false)]
         );
         assert_eq!(
             units("DI Ann Kerr from Professional Standards said"),
-            vec![("Professional Standards".to_owned(), "unit", false)]
+            vec![("Professional Standards".to_owned(), OrgKind::Unit, false)]
         );
         assert!(units("It was a breach of Professional Standards rules.").is_empty());
         assert!(
@@ -474,13 +463,13 @@ mod tests {
             units("She worked in the Local Policing Directorate."),
             vec![(
                 "Local Policing Directorate".to_owned(),
-                "directorate",
+                OrgKind::Directorate,
                 false
             )]
         );
     }
 
-    fn units(text: &str) -> Vec<(String, &'static str, bool)> {
+    fn units(text: &str) -> Vec<(String, OrgKind, bool)> {
         let Ok(reference) = Reference::load() else {
             return Vec::new();
         };
@@ -498,25 +487,29 @@ mod tests {
     fn unit_names_and_their_forces() {
         assert_eq!(
             units("She joined Dorset Police's Serious and Organised Crime Unit last year."),
-            vec![("Serious and Organised Crime Unit".to_owned(), "unit", true)]
+            vec![(
+                "Serious and Organised Crime Unit".to_owned(),
+                OrgKind::Unit,
+                true
+            )]
         );
         assert_eq!(
             units("The force's Economic Crime Directorate said"),
             vec![(
                 "Economic Crime Directorate".to_owned(),
-                "directorate",
+                OrgKind::Directorate,
                 false
             )]
         );
         assert_eq!(
             units("He served in the Northern Division"),
-            vec![("Northern Division".to_owned(), "command", false)]
+            vec![("Northern Division".to_owned(), OrgKind::Command, false)]
         );
         assert_eq!(
             units("Officers from the professional standards department"),
             vec![(
                 "Professional Standards Department".to_owned(),
-                "directorate",
+                OrgKind::Directorate,
                 false
             )]
         );
@@ -527,7 +520,7 @@ mod tests {
     fn hyphenated_and_head_first_names() {
         assert_eq!(
             units("Detectives from Avon and Somerset Police's Counter-Fraud Unit arrested him."),
-            vec![("Counter-Fraud Unit".to_owned(), "unit", true)]
+            vec![("Counter-Fraud Unit".to_owned(), OrgKind::Unit, true)]
         );
         assert_eq!(
             units(
@@ -535,7 +528,7 @@ mod tests {
             ),
             vec![(
                 "Department of Ethics and Integrity".to_owned(),
-                "directorate",
+                OrgKind::Directorate,
                 true
             )]
         );
@@ -546,15 +539,15 @@ mod tests {
     fn departments_other_than_standards_are_units() {
         assert_eq!(
             kind_of("Department", "Professional Standards Department"),
-            "directorate"
+            OrgKind::Directorate
         );
         assert_eq!(
             kind_of("Department", "Criminal Investigation Department"),
-            "unit"
+            OrgKind::Unit
         );
         assert_eq!(
             units("She worked in the Force Contact and Control Room at night."),
-            vec![("Contact and Control Room".to_owned(), "unit", false)]
+            vec![("Contact and Control Room".to_owned(), OrgKind::Unit, false)]
         );
     }
 
