@@ -99,75 +99,71 @@ pub fn slug(label: &str) -> String {
     out
 }
 
-impl Reference {
-    /// Parses the shipped reference Turtle.
-    pub fn load() -> Result<Self, Error> {
-        Self::from_turtle(REFERENCE_TTL, "ontology/reference.ttl")
-    }
+/// The reference data's triples as they are read: an entry per subject, the scheme of each
+/// concept, and the organisations.
+#[derive(Default)]
+struct Triples {
+    entries: BTreeMap<String, Entry>,
+    schemes: BTreeMap<String, String>,
+    orgs: Vec<String>,
+}
 
-    /// Parses reference data from Turtle; `origin` names it in errors.
-    pub fn from_turtle(turtle: &str, origin: &str) -> Result<Self, Error> {
-        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
-        let mut schemes: BTreeMap<String, String> = BTreeMap::new();
-        let mut orgs: Vec<String> = Vec::new();
-        for triple in TurtleParser::new().for_slice(turtle.as_bytes()) {
-            let triple: Triple = triple.map_err(|source| Error::ReferenceSyntax {
-                origin: origin.to_owned(),
-                source,
-            })?;
-            let subject = triple.subject.to_string();
-            let subject = subject
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_owned();
-            let predicate = triple.predicate.as_str();
-            let entry = entries.entry(subject.clone()).or_insert_with(|| Entry {
+impl Triples {
+    fn add(&mut self, triple: &Triple) -> Result<(), ConceptProblem> {
+        let subject = triple.subject.to_string();
+        let subject = subject
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_owned();
+        let entry = self
+            .entries
+            .entry(subject.clone())
+            .or_insert_with(|| Entry {
                 iri: subject.clone(),
                 ..Entry::default()
             });
-            let (iri, literal) = match &triple.object {
-                Term::NamedNode(n) => (Some(n.as_str().to_owned()), None),
-                Term::Literal(l) => (None, Some(l.value().to_owned())),
-                _ => (None, None),
-            };
-            match predicate {
-                w3c::SKOS_PREF_LABEL => {
-                    if let Some(l) = literal {
-                        entry.labels.push(l.clone());
-                        entry.pref_label = l;
-                    }
+        let (iri, literal) = match &triple.object {
+            Term::NamedNode(n) => (Some(n.as_str().to_owned()), None),
+            Term::Literal(l) => (None, Some(l.value().to_owned())),
+            _ => (None, None),
+        };
+        match triple.predicate.as_str() {
+            w3c::SKOS_PREF_LABEL => {
+                if let Some(l) = literal {
+                    entry.labels.push(l.clone());
+                    entry.pref_label = l;
                 }
-                w3c::SKOS_ALT_LABEL | w3c::SKOS_HIDDEN_LABEL => entry.labels.extend(literal),
-                pg::CASE_SENSITIVE_LABEL => entry.exact_labels.extend(literal),
-                pg::SENIORITY => entry.seniority = literal.and_then(|l| l.parse().ok()),
-                w3c::SKOS_IN_SCHEME => {
-                    if let Some(s) = iri {
-                        schemes.insert(subject, s);
-                    }
-                }
-                pg::ORGANISATION_KIND_PROP => {
-                    if let Some(k) = iri {
-                        entry.org_kind =
-                            Some(
-                                OrgKind::from_iri(&k).ok_or_else(|| Error::ReferenceConcept {
-                                    origin: origin.to_owned(),
-                                    problem: ConceptProblem::Unknown { iri: k.clone() },
-                                })?,
-                            );
-                        entry.kind = k;
-                        orgs.push(subject);
-                    }
-                }
-                w3c::ORG_SUB_ORGANIZATION_OF => entry.parent = iri,
-                w3c::RDF_TYPE if iri.as_deref() == Some(pg::POLICE_STAFF_TITLE) => {
-                    entry.police_staff = true;
-                }
-                _ => {}
             }
+            w3c::SKOS_ALT_LABEL | w3c::SKOS_HIDDEN_LABEL => entry.labels.extend(literal),
+            pg::CASE_SENSITIVE_LABEL => entry.exact_labels.extend(literal),
+            pg::SENIORITY => entry.seniority = literal.and_then(|l| l.parse().ok()),
+            w3c::SKOS_IN_SCHEME => {
+                if let Some(s) = iri {
+                    self.schemes.insert(subject, s);
+                }
+            }
+            pg::ORGANISATION_KIND_PROP => {
+                if let Some(k) = iri {
+                    let kind = OrgKind::from_iri(&k);
+                    entry.org_kind = Some(kind.ok_or(ConceptProblem::Unknown { iri: k.clone() })?);
+                    entry.kind = k;
+                    self.orgs.push(subject);
+                }
+            }
+            w3c::ORG_SUB_ORGANIZATION_OF => entry.parent = iri,
+            w3c::RDF_TYPE if iri.as_deref() == Some(pg::POLICE_STAFF_TITLE) => {
+                entry.police_staff = true;
+            }
+            _ => {}
         }
+        Ok(())
+    }
+
+    /// The entries sorted into their schemes (in IRI order), and the organisations.
+    fn into_reference(mut self) -> Reference {
         let mut reference = Reference::default();
-        for (iri, scheme) in schemes {
-            let Some(mut entry) = entries.get(&iri).cloned() else {
+        for (iri, scheme) in &self.schemes {
+            let Some(mut entry) = self.entries.get(iri).cloned() else {
                 continue;
             };
             let local = scheme.strip_prefix(vocab::ID).unwrap_or_default();
@@ -184,12 +180,36 @@ impl Reference {
             };
             list.push(entry);
         }
-        orgs.sort();
-        orgs.dedup();
-        reference.organisations = orgs
-            .iter()
-            .filter_map(|o| entries.get(o).cloned())
+        self.orgs.sort();
+        self.orgs.dedup();
+        reference.organisations = (self.orgs.iter())
+            .filter_map(|o| self.entries.get(o).cloned())
             .collect();
+        reference
+    }
+}
+
+impl Reference {
+    /// Parses the shipped reference Turtle.
+    pub fn load() -> Result<Self, Error> {
+        Self::from_turtle(REFERENCE_TTL, "ontology/reference.ttl")
+    }
+
+    /// Parses reference data from Turtle; `origin` names it in errors.
+    pub fn from_turtle(turtle: &str, origin: &str) -> Result<Self, Error> {
+        let mut read = Triples::default();
+        for triple in TurtleParser::new().for_slice(turtle.as_bytes()) {
+            let triple: Triple = triple.map_err(|source| Error::ReferenceSyntax {
+                origin: origin.to_owned(),
+                source,
+            })?;
+            read.add(&triple)
+                .map_err(|problem| Error::ReferenceConcept {
+                    origin: origin.to_owned(),
+                    problem,
+                })?;
+        }
+        let reference = read.into_reference();
         reference
             .concept_problem()
             .map_or(Ok(reference), |problem| {

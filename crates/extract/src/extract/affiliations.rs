@@ -3,8 +3,8 @@
 //! each quoted passage.
 
 use super::gazetteer::Gazetteer;
-use super::organisations::{OrgEntity, ancestors, depth, spans_in};
-use super::people::{Mention, PersonEntity};
+use super::model::{Mention, OrgEntity, PersonEntity, main_force, spans_in};
+use super::organisations::{ancestors, depth};
 use super::subjects::number_word;
 use crate::concepts::OrgKind;
 use crate::text::Sentence;
@@ -102,7 +102,7 @@ pub fn affiliations(
             }
         }
     }
-    if let Some(force) = super::organisations::main_force(orgs) {
+    if let Some(force) = main_force(orgs) {
         let force = &force;
         for (index, person) in people.iter().enumerate() {
             if result[index].is_none() && (person.officer || police_staff(person, gazetteer)) {

@@ -1,9 +1,9 @@
 //! Case facts other than proceedings: the bodies that investigated a subject, were referred
 //! the case or received a file, and the Standards of Professional Behaviour found breached.
 
-use super::cases::CaseInput;
+use super::context::CaseInput;
 use super::gazetteer::Category;
-use super::organisations::main_force;
+use super::model::main_force;
 use crate::concepts::{OrgKind, Standard};
 use crate::text::Sentence;
 use regex::Regex;

@@ -1,34 +1,15 @@
 //! Proceedings: disciplinary and court proceedings with their date, chair, finding and
 //! outcomes, each tied to the subject the clause speaks of.
 
-use super::gazetteer::{Category, Gazetteer, Hit};
-use super::organisations::{OrgEntity, spans_in};
+use super::chairs::chair_in;
+use super::context::{CaseInput, date_after, date_before, date_of, proceeding_kind};
+use super::model::{FoundProceeding, Located, SharedProceeding};
 use super::outcomes::{finding_in, outcomes_in};
-use super::people::Mention;
-use super::shared::{SharedProceeding, apply_shared, note_shared};
-use super::subjects::{Resolver, decides_after};
+use super::shared::{apply_shared, note_shared};
 use crate::concepts::{CodedOutcome, Finding, OrgKind, Outcome, ProceedingKind};
-use crate::text::{DateMention, Sentence};
+use crate::text::Sentence;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// An index (into people, dates...) with the byte span it was read from.
-type Located = (usize, (usize, usize));
-
-/// A proceeding found in the text; byte spans in the clean text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundProceeding {
-    pub subject: usize,
-    pub kind: ProceedingKind,
-    pub span: (usize, usize),
-    pub date: Option<(usize, (usize, usize))>,
-    pub chair: Option<(usize, (usize, usize))>,
-    pub finding: Option<(Finding, (usize, usize))>,
-    pub outcomes: Vec<(Outcome, (usize, usize))>,
-    pub court: Option<(usize, (usize, usize))>,
-    /// The kind was inferred ("the panel found ..."), not stated.
-    pub inferred: bool,
-}
 
 pub(super) use ProceedingKind::{
     AcceleratedHearing as ACCELERATED_HEARING, CourtHearing as COURT_HEARING,
@@ -36,34 +17,9 @@ pub(super) use ProceedingKind::{
     MisconductProceedings as MISCONDUCT_PROCEEDINGS,
 };
 
-/// Words between a date and the proceeding after it: "a 3 May hearing", "dismissed on 3 May
-/// (Tuesday) after a hearing"; or, where the date opens the clause (`lead`), "On 3 May, at Force
-/// HQ, Wakefield, a hearing ..." and "On 3 May, PC A, of Kent Police, appeared at a hearing".
-static DATE_BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"^\s*\)?[,\s]*(?:(?:after|following)\s+)?(?:(?:an?|the|his|her|their)\s+)?(?:full\s+|three-day\s+|two-day\s+|public\s+)?$|(?P<lead>^(?:[,\s-]*(?:at|in)\s+(?:the\s+)?(?:\d[\d.:]*\s*(?:am|pm)?|[A-Z0-9][\w.'&-]*)(?:[,\s-]+(?:[A-Z0-9][\w.'&-]*))*)*[,\s]*(?:an?|the)\s+$|^,\s+[^.;]{0,120}?\b(?:appeared|appears|attended|attends|faced|faces)\s+(?:at\s+|before\s+)?(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,2}$)",
-    )
-});
-static DATE_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)^(?:[\s,]*(?:held|which|that|was|were|took place|concluded|ended|finished|sat|heard|the (?:following|next|same|previous) (?:week|day|month|morning|afternoon)|for sentencing|for (?:a )?(?:trial|plea hearing|sentence)|(?:at|in) [A-Z][\w' ]{0,40}|, (?-i:[A-Z][\w']+)|(?:presided(?: over)?|chaired|overseen|conducted|led) by [\w' ]{1,50}|(?:is|are|will be) |(?:due|set|expected|scheduled) to (?:take place|begin|start|open|be held|sit|resume)|will (?:take place|begin|start|open|be held|sit|resume)|at \d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)))*[\s,]*(?:on|between)?\s*(?:\(\s*)?$",
-    )
-});
-
-/// Words right before a date that make it the day a proceeding sat or ended.
-static HEARING_DATE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)^[^.;:]*\b(?:concluded|ended|finished|closed|opened|began|started|held|took place|sat)\s+(?:on\s+)?$|^[^.;:]*\b(?:concluded|ended|finished|held|took place|sat|ran)\b[^.;:]{0,80}?\s(?:on|from\s+(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?\s+(?:to|until|and))\s+$",
-    )
-});
 static COURT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?i)\b(?:appear(?:ed|s|ing)?|attend(?:ed|s|ing)?|due (?:to|at|before)|plead(?:ed|s|ing)?|pled|convicted|sentenced|jailed|trial|remanded|bailed|found guilty|found not guilty|acquitted|cleared|guilty|court hearing|hearing)\b",
-    )
-});
-pub(super) static HYPOTHETICAL_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)\b(?:would|could|may|might)\s+(?:have\s+)?(?:faced|face|been subject to|justif(?:y|ied)|warrant(?:ed)?|merit(?:ed)?|lead to|led to|result(?:ed)? in)\b[^.;]{0,30}$|\bany\s+(?:resulting\s+|subsequent\s+|further\s+|possible\s+|potential\s+)?$",
     )
 });
 /// A clause that supposes rather than states: "If the officer is found to have committed gross
@@ -76,13 +32,6 @@ static SUPPOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of a criminal court.
 static CRIMINAL_COURT: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:court|trial|jury|magistrates?|sentenc\w*|judge|crown|convict\w*)\b")
-});
-/// Words after a proceeding's name that speak of such proceedings in general: "misconduct
-/// hearing outcomes", "misconduct proceedings may be brought".
-static IN_GENERAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)^\s+(?:outcomes|results|procedures|regulations|process(?:es)?|dates|schedules?|lists?|pages?|(?:may|can|could|might|are|should)\b)",
-    )
 });
 /// An item of a list ("• Final written warning", "- Dismissal", "2. Written warning").
 static LIST_ITEM: LazyLock<Regex> =
@@ -99,23 +48,6 @@ static BARE_PROCEEDING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-pub(super) static CHAIR_BY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)\b(?:(?:chaired|presided over|headed|led|heard|conducted|overseen)|(?:hearing|meeting|panel))\s+by\s+(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair,?\s+)?$|\b(?:legally\s+qualified|independent)\s+chair(?:person|man|woman)?\s*(?:,|:|was|is)?\s+$",
-    )
-});
-/// "Jane Reed, a legally qualified chair,": the name before it chaired.
-pub(super) static CHAIR_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)^\s*(?:KC|QC)?\s*,?\s*(?:\(|,)\s*(?:an?|the)\s+(?:independent\s+)?legally\s+qualified\s+chair(?:person|man|woman)?\b",
-    )
-});
-static CHAIR_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(
-        r"(?i)^(?:'s)?(?:,[^,]{0,120},)?\s+(?:who\s+)?(?:chaired|presided|decided|ruled|concluded|determined|found|imposed|gave|handed|issued|said the (?:panel|hearing) had found)\b",
-    )
-});
-
 /// A line of an outcomes page that gives one field of a case ("Date: 20/03/2025", "Chair:
 /// Ms Jane Reed", "Finding: Gross misconduct"); group 1 is the field.
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,9 +55,6 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(date\(s\)|dates?|date of (?:the )?(?:hearing|meeting)|hearing dates?|meeting date|chair|chaired by|chairperson|finding|findings|panel's finding|finding of the (?:panel|meeting|hearing))\s*:\s*",
     )
 });
-/// A chair field line, up to a name on it: whoever it names chaired.
-static CHAIR_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(r"(?i)^\W*(?:chair|chaired by|chairperson)\s*:"));
 
 /// The value of a finding field, from its start.
 static FIELD_FINDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,56 +62,6 @@ static FIELD_FINDING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?:allegations?|case)\s+)?(?:proven\s*[-:,;]?\s*(?:as\s+|at the level of\s+)?)?(gross misconduct|misconduct|no case to answer|not proven|unproven)\b",
     )
 });
-
-/// Everything the case passes read from one article.
-pub struct CaseInput<'a> {
-    pub text: &'a str,
-    pub sentences: &'a [Sentence],
-    pub hits: &'a [Hit],
-    pub orgs: &'a [OrgEntity],
-    pub mentions: &'a [Mention],
-    pub dates: &'a [DateMention],
-    pub resolver: &'a Resolver<'a>,
-    pub gazetteer: &'a Gazetteer,
-}
-
-impl CaseInput<'_> {
-    /// The proceedings a clause names, less those it only imagines ("would have faced a
-    /// misconduct hearing").
-    pub(super) fn proceeding_hits(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
-        self.hits.iter().filter(move |h| {
-            h.category == Category::ProceedingKind
-                && h.start >= start
-                && h.end <= end
-                && !HYPOTHETICAL_PROCEEDING.is_match(&self.text[start..h.start])
-                && !self.generic(h, start, end)
-        })
-    }
-
-    /// "Misconduct hearings are held in public": proceedings in general, named in the plural
-    /// by a clause that speaks of no one.
-    fn generic(&self, hit: &Hit, start: usize, end: usize) -> bool {
-        let word = self.text[hit.start..hit.end].to_ascii_lowercase();
-        let plural = word.ends_with("hearings") || word.ends_with("meetings");
-        let general = plural || IN_GENERAL_AFTER.is_match(&self.text[hit.end..end]);
-        general && !self.resolver.speaks_of_someone(start, end)
-    }
-
-    pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
-        spans_in(self.orgs, start, end)
-    }
-
-    /// A date mention with its span.
-    fn date_at(&self, d: usize) -> Located {
-        (d, (self.dates[d].start, self.dates[d].end))
-    }
-
-    fn clause_start(&self, start: usize, at: usize) -> usize {
-        self.text[start..at]
-            .rfind([';', '.', '\n'])
-            .map_or(start, |i| start + i + 1)
-    }
-}
 
 /// Finds proceedings for the subjects, in text order.
 pub fn find_proceedings(input: &CaseInput<'_>, chairs: &mut Vec<usize>) -> Vec<FoundProceeding> {
@@ -396,7 +275,6 @@ fn clause_proceedings(
     (shared, later): (&[SharedProceeding], &mut Later),
 ) {
     let (start, end) = (reading.start, reading.end);
-    let clause = &input.text[start..end];
     if let Some(field) = &reading.field {
         field_line(input, (start, end), field, subject, found, chairs);
     }
@@ -412,42 +290,95 @@ fn clause_proceedings(
         set_date(input, &mut found[index], (hit.start, hit.end), (start, end));
         current = Some(index);
     }
-    // Courts.
     if reading.court_cue {
-        for (org, span) in input.org_spans_in(start, end) {
-            if !input.orgs[org].is_kind(&[OrgKind::Court])
-                || input.orgs[org].name.contains("Appeals Tribunal")
-            {
-                continue;
-            }
-            let date = date_after(input, span, end).or_else(|| date_before(input, span, start));
-            let index = match found.iter().position(|p| {
-                p.subject == subject
-                    && p.kind == COURT_HEARING
-                    && p.court.map(|c| c.0) == Some(org)
-                    && p.date.map(|d| input.dates[d.0].date) == date.map(|d| input.dates[d].date)
-            }) {
-                Some(i) => i,
-                None => {
-                    found.push(new_proceeding(subject, COURT_HEARING, span));
-                    found.len() - 1
-                }
-            };
-            found[index].court = Some((org, span));
-            if let Some(d) = date {
-                found[index].date = Some(input.date_at(d));
-            }
-            for &(outcome, span) in reading.outcomes.iter().filter(|(o, _)| o.is_court()) {
-                add_outcome(&mut found[index], outcome, span);
-            }
+        clause_courts(input, reading, subject, found);
+    }
+    clause_outcomes(input, reading, (subject, current), found);
+    if let Some((finding, span)) = reading.finding {
+        let clause = &input.text[start..end];
+        let index = current
+            .or_else(|| latest(found, subject, false))
+            .unwrap_or_else(|| inferred_proceeding(found, subject, clause, span));
+        if found[index]
+            .finding
+            .is_none_or(|(held, _)| finding_weight(finding) > finding_weight(held))
+        {
+            found[index].finding = Some((finding, span));
         }
     }
-    // Outcomes without a court in the clause.
+    if current.is_none() {
+        unnamed_proceeding(input, reading, subject, found, (shared, later));
+    }
+    // Chairs.
+    let decides = current.is_some() || reading.finding.is_some() || !reading.outcomes.is_empty();
+    if let Some((chair, span)) = chair_in(input, sentence, (start, end), subject, decides) {
+        match current.or_else(|| latest(found, subject, false)) {
+            Some(index) => {
+                if found[index].chair.is_none() {
+                    found[index].chair = Some((chair, span));
+                }
+            }
+            None => later.chairs.push((subject, (chair, span))),
+        }
+        if !chairs.contains(&chair) {
+            chairs.push(chair);
+        }
+    }
+}
+
+/// The subject's court hearings at the courts a clause names, with their dates and the
+/// pleas and verdicts the clause states.
+fn clause_courts(
+    input: &CaseInput<'_>,
+    reading: &ClauseReading<'_>,
+    subject: usize,
+    found: &mut Vec<FoundProceeding>,
+) {
+    let (start, end) = (reading.start, reading.end);
+    for (org, span) in input.org_spans_in(start, end) {
+        if !input.orgs[org].is_kind(&[OrgKind::Court])
+            || input.orgs[org].name.contains("Appeals Tribunal")
+        {
+            continue;
+        }
+        let date = date_after(input, span, end).or_else(|| date_before(input, span, start));
+        let index = match found.iter().position(|p| {
+            p.subject == subject
+                && p.kind == COURT_HEARING
+                && p.court.map(|c| c.0) == Some(org)
+                && p.date.map(|d| input.dates[d.0].date) == date.map(|d| input.dates[d].date)
+        }) {
+            Some(i) => i,
+            None => {
+                found.push(new_proceeding(subject, COURT_HEARING, span));
+                found.len() - 1
+            }
+        };
+        found[index].court = Some((org, span));
+        if let Some(d) = date {
+            found[index].date = Some(input.date_at(d));
+        }
+        for &(outcome, span) in reading.outcomes.iter().filter(|(o, _)| o.is_court()) {
+            add_outcome(&mut found[index], outcome, span);
+        }
+    }
+}
+
+/// Outcomes a clause states without naming a court: pleas and verdicts go to the subject's
+/// latest court hearing, sanctions to the proceeding the clause names (`current`) or the
+/// latest one.
+fn clause_outcomes(
+    input: &CaseInput<'_>,
+    reading: &ClauseReading<'_>,
+    (subject, current): (usize, Option<usize>),
+    found: &mut Vec<FoundProceeding>,
+) {
+    let (start, end) = (reading.start, reading.end);
+    let clause = &input.text[start..end];
     let has_court = found
         .iter()
         .any(|p| p.subject == subject && p.court.is_some_and(|(_, s)| s.0 >= start && s.1 <= end));
-    let outcomes = &reading.outcomes;
-    for &(outcome, span) in outcomes {
+    for &(outcome, span) in &reading.outcomes {
         let court = outcome.is_court();
         if court && has_court {
             continue;
@@ -468,62 +399,43 @@ fn clause_proceedings(
             found[index].date = date_after(input, span, end).map(|d| input.date_at(d));
         }
     }
-    // Findings.
-    let finding = reading.finding;
-    if let Some((finding, span)) = finding {
-        let index = current
-            .or_else(|| latest(found, subject, false))
-            .unwrap_or_else(|| inferred_proceeding(found, subject, clause, span));
-        if found[index]
-            .finding
-            .is_none_or(|(held, _)| finding_weight(finding) > finding_weight(held))
-        {
-            found[index].finding = Some((finding, span));
+}
+
+/// A proceeding the clause speaks of without naming its kind: its date, and where the clause
+/// points back with "the hearing", the kind, date and chair of the one last named.
+fn unnamed_proceeding(
+    input: &CaseInput<'_>,
+    reading: &ClauseReading<'_>,
+    subject: usize,
+    found: &mut [FoundProceeding],
+    (shared, later): (&[SharedProceeding], &mut Later),
+) {
+    let Some((definite, noun, span)) = &reading.bare else {
+        return;
+    };
+    let (start, end) = (reading.start, reading.end);
+    let Some(index) = latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, noun))
+    else {
+        return;
+    };
+    set_date(input, &mut found[index], *span, (start, end));
+    let told_kind = |t: Told| match t {
+        Told::Found(r) => (r != index).then(|| (found[r].kind, found[r].inferred)),
+        Told::Shared(r) => Some((shared[r].kind.unwrap_or(MISCONDUCT_PROCEEDINGS), false)),
+    };
+    let told = last_told(found, shared, start)
+        .filter(|_| *definite)
+        .and_then(|t| told_kind(t).map(|k| (t, k)))
+        .filter(|&(_, (kind, _))| fits_noun(kind, noun));
+    if let Some((told, (kind, inferred))) = told {
+        let p = &mut found[index];
+        if (p.inferred || p.kind == MISCONDUCT_PROCEEDINGS) && kind != MISCONDUCT_PROCEEDINGS {
+            p.kind = kind;
+            p.inferred = inferred;
         }
-    }
-    // A proceeding the clause speaks of without naming its kind: its date, and where the
-    // clause points back with "the hearing", the kind, date and chair of the one last named.
-    if let (None, Some((definite, noun, span))) = (current, &reading.bare) {
-        if let Some(index) =
-            latest(found, subject, false).filter(|&i| fits_noun(found[i].kind, noun))
-        {
-            set_date(input, &mut found[index], *span, (start, end));
-            let told_kind = |t: Told| match t {
-                Told::Found(r) => (r != index).then(|| (found[r].kind, found[r].inferred)),
-                Told::Shared(r) => Some((shared[r].kind.unwrap_or(MISCONDUCT_PROCEEDINGS), false)),
-            };
-            let told = last_told(found, shared, start)
-                .filter(|_| *definite)
-                .and_then(|t| told_kind(t).map(|k| (t, k)))
-                .filter(|&(_, (kind, _))| fits_noun(kind, noun));
-            if let Some((told, (kind, inferred))) = told {
-                let p = &mut found[index];
-                if (p.inferred || p.kind == MISCONDUCT_PROCEEDINGS)
-                    && kind != MISCONDUCT_PROCEEDINGS
-                {
-                    p.kind = kind;
-                    p.inferred = inferred;
-                }
-                later.links.push((index, told));
-            } else {
-                named_by_noun(&mut found[index], noun, clause);
-            }
-        }
-    }
-    // Chairs.
-    let decides = current.is_some() || finding.is_some() || !outcomes.is_empty();
-    if let Some((chair, span)) = chair_in(input, sentence, (start, end), subject, decides) {
-        match current.or_else(|| latest(found, subject, false)) {
-            Some(index) => {
-                if found[index].chair.is_none() {
-                    found[index].chair = Some((chair, span));
-                }
-            }
-            None => later.chairs.push((subject, (chair, span))),
-        }
-        if !chairs.contains(&chair) {
-            chairs.push(chair);
-        }
+        later.links.push((index, told));
+    } else {
+        named_by_noun(&mut found[index], noun, &input.text[start..end]);
     }
 }
 
@@ -607,49 +519,6 @@ fn finding_weight(finding: Finding) -> u8 {
     }
 }
 
-/// The people who chaired proceedings ("presided over by ...") or decided them ("ACC Reed
-/// found that ..."), found before subjects are decided so that a chair is never taken for the
-/// accused.
-pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
-    let mut chairs = Vec::new();
-    for m in mentions {
-        let before = &text[m.head_start.saturating_sub(90)..m.head_start];
-        let line = &text[text[..m.head_start].rfind('\n').map_or(0, |i| i + 1)..m.head_start];
-        let decides = CHAIR_BY.is_match(before)
-            || CHAIR_APPOSITION.is_match(&text[m.end..])
-            || decides_after(text, m.end)
-            || CHAIR_FIELD.is_match(line);
-        if decides && !chairs.contains(&m.person) {
-            chairs.push(m.person);
-        }
-    }
-    chairs
-}
-
-fn chair_in(
-    input: &CaseInput<'_>,
-    _sentence: &Sentence,
-    (start, end): (usize, usize),
-    subject: usize,
-    decides: bool,
-) -> Option<(usize, (usize, usize))> {
-    for m in input
-        .mentions
-        .iter()
-        .filter(|m| m.start >= start && m.end <= end && m.person != subject)
-    {
-        let before = &input.text[start.max(m.head_start.saturating_sub(90))..m.head_start];
-        if CHAIR_BY.is_match(before) || CHAIR_APPOSITION.is_match(&input.text[m.end..end]) {
-            return Some((m.person, (m.head_start, m.end)));
-        }
-        let after = &input.text[m.end..end];
-        if decides && CHAIR_VERB_AFTER.is_match(after) && !input.resolver.subject[m.person] {
-            return Some((m.person, (m.head_start, m.end)));
-        }
-    }
-    None
-}
-
 /// "a sentencing hearing on 3 May", "the trial": a court hearing named without its court.
 /// It is the subject's court hearing of that date (or the one undated hearing), never merged
 /// into a hearing of another date; where the clause names the court, the court pass has it.
@@ -679,11 +548,6 @@ fn court_hearing_mention(
     let mut hearing = new_proceeding(subject, COURT_HEARING, span);
     hearing.date = date.map(|d| input.date_at(d));
     found.push(hearing);
-}
-
-/// The kind of proceeding a reference concept (a gazetteer hit) names.
-pub(super) fn proceeding_kind(iri: &str) -> ProceedingKind {
-    ProceedingKind::from_iri(iri).unwrap_or(MISCONDUCT_PROCEEDINGS)
 }
 
 fn new_proceeding(subject: usize, kind: ProceedingKind, span: (usize, usize)) -> FoundProceeding {
@@ -811,43 +675,6 @@ fn add_outcome(p: &mut FoundProceeding, outcome: Outcome, span: (usize, usize)) 
     }
 }
 
-fn date_after(
-    input: &CaseInput<'_>,
-    (_, mention_end): (usize, usize),
-    clause_end: usize,
-) -> Option<usize> {
-    input.dates.iter().position(|d| {
-        d.start >= mention_end
-            && d.end <= clause_end
-            && d.start - mention_end <= 60
-            && DATE_AFTER_GAP.is_match(&input.text[mention_end..d.start])
-    })
-}
-
-fn date_before(
-    input: &CaseInput<'_>,
-    (mention_start, _): (usize, usize),
-    clause_start: usize,
-) -> Option<usize> {
-    input.dates.iter().rposition(|d| {
-        if d.start < clause_start || d.end > mention_start || mention_start - d.end > 160 {
-            return false;
-        }
-        let Some(gap) = DATE_BEFORE_GAP.captures(&input.text[d.end..mention_start]) else {
-            return false;
-        };
-        if gap.name("lead").is_some() {
-            // The date opens the clause: "On 3 May, ..." and nothing else before it but the
-            // page's own date label.
-            crate::text::dates::after_date_label(&input.text[clause_start..d.start])
-                .trim()
-                .eq_ignore_ascii_case("on")
-        } else {
-            mention_start - d.end <= 30
-        }
-    })
-}
-
 fn set_date(
     input: &CaseInput<'_>,
     p: &mut FoundProceeding,
@@ -857,27 +684,6 @@ fn set_date(
     if p.date.is_none() {
         p.date = date_of(input, span, clause).map(|d| input.date_at(d));
     }
-}
-
-/// The date of a proceeding mentioned at `span` in the clause: right after or before it
-/// ("a hearing on 3 May", "a 3 May hearing"), or further on where the clause says when it
-/// ended ("The hearing, which sat for five days, concluded on 3 May").
-pub(super) fn date_of(
-    input: &CaseInput<'_>,
-    span: (usize, usize),
-    (start, end): (usize, usize),
-) -> Option<usize> {
-    let clause_start = input.clause_start(start, span.0);
-    date_after(input, span, end)
-        .or_else(|| date_before(input, span, clause_start))
-        .or_else(|| {
-            input.dates.iter().position(|d| {
-                d.start >= span.1
-                    && d.end <= end
-                    && d.start - span.1 <= 160
-                    && HEARING_DATE_VERB.is_match(&input.text[span.1..d.start])
-            })
-        })
 }
 
 /// An undated court hearing whose outcomes a dated one of the same subject already carries is
@@ -907,23 +713,14 @@ mod tests {
     #[test]
     fn patterns_compile() {
         for p in [
-            &DATE_BEFORE_GAP,
-            &DATE_AFTER_GAP,
-            &HEARING_DATE_VERB,
             &COURT_CUE,
-            &HYPOTHETICAL_PROCEEDING,
             &BARE_HEARING,
             &BARE_MEETING,
             &BARE_PROCEEDING,
-            &CHAIR_BY,
-            &CHAIR_VERB_AFTER,
             &FIELD,
             &FIELD_FINDING,
-            &CHAIR_FIELD,
             &SUPPOSED,
             &LIST_ITEM,
-            &IN_GENERAL_AFTER,
-            &CHAIR_APPOSITION,
             &CRIMINAL_COURT,
         ] {
             LazyLock::force(p);
@@ -1011,21 +808,6 @@ mod tests {
     }
 
     #[test]
-    fn a_legally_qualified_chair_named_either_side() {
-        assert!(CHAIR_BY.is_match("the panel was a legally qualified chair, "));
-        assert!(CHAIR_BY.is_match("The independent chair "));
-        assert!(CHAIR_APPOSITION.is_match(", a legally qualified chair, found"));
-        assert!(CHAIR_APPOSITION.is_match(" KC, an independent legally qualified chair"));
-        assert!(!CHAIR_APPOSITION.is_match(", a police constable, was"));
-    }
-
-    #[test]
-    fn a_hearing_by_someone_is_chaired_by_them() {
-        assert!(CHAIR_BY.is_match("at an accelerated misconduct hearing by "));
-        assert!(CHAIR_BY.is_match("a panel by "));
-    }
-
-    #[test]
     fn outcomes_of_hearings_in_general_are_no_proceeding() {
         let found = proceedings(
             "This page lists misconduct hearing outcomes.\n\nPC Jane Dale of Kent Police was \
@@ -1033,55 +815,5 @@ mod tests {
         );
         let kinds: Vec<&str> = found.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(kinds, vec!["misconduct meeting"], "{found:?}");
-    }
-
-    #[test]
-    fn dates_after_a_proceeding() {
-        assert!(DATE_AFTER_GAP.is_match(" the following week, on "));
-        assert!(DATE_AFTER_GAP.is_match(" which concluded on "));
-        assert!(!DATE_AFTER_GAP.is_match(" was told that on "));
-        assert!(DATE_AFTER_GAP.is_match(" chaired by the deputy chief constable in Bath on "));
-        assert!(DATE_AFTER_GAP.is_match(" at Force HQ, Taunton, on "));
-        assert!(DATE_AFTER_GAP.is_match(" is due to take place at 2pm on "));
-        assert!(DATE_AFTER_GAP.is_match(" will begin at 9.30am on "));
-        assert!(!DATE_AFTER_GAP.is_match(" heard he was arrested on "));
-    }
-
-    #[test]
-    fn dates_before_a_proceeding() {
-        assert!(DATE_BEFORE_GAP.is_match(") after a "));
-        assert!(DATE_BEFORE_GAP.is_match(" following the "));
-        let lead = |gap: &str| {
-            DATE_BEFORE_GAP
-                .captures(gap)
-                .is_some_and(|c| c.name("lead").is_some())
-        };
-        assert!(lead(", PC B, an officer with Avon Police, appeared at a "));
-        assert!(lead(" at 10am at Force Headquarters, Bristol BS1 2AA a "));
-        assert!(!lead(
-            ", PC B assaulted a man and was later suspended before a "
-        ));
-        assert!(!DATE_BEFORE_GAP.is_match(" he was arrested and later faced a "));
-    }
-
-    #[test]
-    fn imagined_proceedings() {
-        assert!(HYPOTHETICAL_PROCEEDING.is_match("he would have faced a "));
-        assert!(HYPOTHETICAL_PROCEEDING.is_match("behaved in a way that would justify "));
-        assert!(!HYPOTHETICAL_PROCEEDING.is_match("He appeared at a "));
-        assert!(HYPOTHETICAL_PROCEEDING.is_match("Details of any resulting "));
-        assert!(!HYPOTHETICAL_PROCEEDING.is_match("He was dismissed at a "));
-    }
-
-    #[test]
-    fn hearing_dates_after_what_it_did() {
-        assert!(HEARING_DATE_VERB.is_match(", which sat for four days in Leeds, concluded on "));
-        assert!(HEARING_DATE_VERB.is_match(" was held on "));
-        assert!(
-            HEARING_DATE_VERB
-                .is_match(", which took place at the force's headquarters from Tuesday 4 to ")
-        );
-        assert!(HEARING_DATE_VERB.is_match(", which was held in public at Hutton Hall on "));
-        assert!(!HEARING_DATE_VERB.is_match(". The officer was arrested on "));
     }
 }

@@ -16,7 +16,10 @@
 pub mod affiliations;
 pub mod case_facts;
 pub mod cases;
+pub mod chairs;
+pub mod context;
 pub mod gazetteer;
+pub mod model;
 pub mod names;
 pub mod organisations;
 pub mod outcomes;
@@ -34,8 +37,9 @@ use crate::input::Article;
 use crate::reference::Reference;
 use crate::text::{self, Sentence};
 use case_facts::CaseFact;
-use cases::CaseInput;
+use context::CaseInput;
 use gazetteer::{Category, Gazetteer, Hit};
+use model::Roles;
 use std::collections::BTreeMap;
 
 /// Turns articles into facts. Built once (the gazetteer's automata), shared across threads.
@@ -88,6 +92,51 @@ impl Extractor {
     /// # Ok::<(), policegraph_extract::error::Error>(())
     /// ```
     pub fn extract(&self, article: &Article) -> Facts {
+        let read = self.read(article);
+        let found = self.find_entities(&read);
+        let mut chairs = chairs::find_chairs(&read.clean, &found.mentions);
+        let roles = self.assign_roles(&read, &found, &chairs);
+        let resolver = subjects::Resolver {
+            text: &read.clean,
+            sentences: &read.sentences,
+            mentions: &found.mentions,
+            roles: &roles,
+        };
+        let input = CaseInput {
+            text: &read.clean,
+            sentences: &read.sentences,
+            hits: &found.hits,
+            orgs: &found.orgs,
+            mentions: &found.mentions,
+            dates: &read.dates,
+            resolver: &resolver,
+            gazetteer: &self.gazetteer,
+        };
+        let proceedings = cases::find_proceedings(&input, &mut chairs);
+        let case_facts = case_facts::find_case_facts(&input);
+        let memberships = self.memberships(&read, &found, &roles, &resolver);
+        let quotes = affiliations::quotations(&read.clean, &found.mentions);
+
+        let mut builder = FactsBuilder {
+            clean: &read.clean,
+            original: Original::new(&article.text),
+            sentences: &read.sentences,
+            kept: BTreeMap::new(),
+            facts: Facts::default(),
+        };
+        // The order of the stages below is the order of the sentences in the facts.
+        builder.add_people(&found, &roles, self.reference());
+        builder.add_organisations(&found.orgs);
+        builder.add_memberships(&memberships);
+        builder.add_case_facts(case_facts);
+        builder.add_proceedings(proceedings, &read.dates);
+        builder.add_quotations(quotes);
+        builder.finish()
+    }
+
+    /// Stage 1: the article's clean text, sentences and dates (read against its publication
+    /// year).
+    fn read(&self, article: &Article) -> Reading {
         let clean = text::clean(&article.text);
         let sentences = text::split_sentences(&clean);
         let published = article
@@ -106,199 +155,89 @@ impl Extractor {
                 .unwrap_or(self.current_year),
         };
         let dates = text::find_dates(&clean, Some(year), published);
-        let hits = self.hits(&clean);
-        let orgs = organisations::find_organisations(&clean, &hits, &self.gazetteer);
-        let (people, mentions) = people::find_people(&clean, &hits);
-        let mut chairs = cases::find_chairs(&clean, &mentions);
+        Reading {
+            clean,
+            sentences,
+            dates,
+        }
+    }
+
+    /// Stage 2: the organisations and people the article names, with their mentions.
+    fn find_entities(&self, read: &Reading) -> Entities {
+        let hits = self.hits(&read.clean);
+        let orgs = organisations::find_organisations(&read.clean, &hits, &self.gazetteer);
+        let (people, mentions) = people::find_people(&read.clean, &hits);
+        Entities {
+            hits,
+            orgs,
+            people,
+            mentions,
+        }
+    }
+
+    /// Stage 3: who faces the case, who chaired it, who is a bystander or a member of the public.
+    fn assign_roles(&self, read: &Reading, found: &Entities, chairs: &[usize]) -> Vec<Roles> {
         let subject = subjects::find_subjects(&subjects::SubjectInput {
-            text: &clean,
-            sentences: &sentences,
-            people: &people,
-            mentions: &mentions,
-            chairs: &chairs,
+            text: &read.clean,
+            sentences: &read.sentences,
+            people: &found.people,
+            mentions: &found.mentions,
+            chairs,
             titles: &self.gazetteer.reference.titles,
             added_outcomes: &self.gazetteer.added_outcomes,
         });
-        let known_chairs = chairs.clone();
-        let bystanders: Vec<bool> = people
+        found
+            .people
             .iter()
             .enumerate()
-            .map(|(i, p)| p.officer && !subject[i] && !known_chairs.contains(&i))
-            .collect();
-        let civilians: Vec<bool> = people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| p.member_of_public() && !subject[i])
-            .collect();
-        let resolver = subjects::Resolver {
-            text: &clean,
-            sentences: &sentences,
-            mentions: &mentions,
-            subject: &subject,
-            chairs: &known_chairs,
-            bystanders: &bystanders,
-            civilians: &civilians,
-        };
-        let input = CaseInput {
-            text: &clean,
-            sentences: &sentences,
-            hits: &hits,
-            orgs: &orgs,
-            mentions: &mentions,
-            dates: &dates,
-            resolver: &resolver,
-            gazetteer: &self.gazetteer,
-        };
-        let proceedings = cases::find_proceedings(&input, &mut chairs);
-        let case_facts = case_facts::find_case_facts(&input);
+            .map(|(i, p)| {
+                let chair = chairs.contains(&i);
+                Roles {
+                    subject: subject[i],
+                    chair,
+                    bystander: p.officer && !subject[i] && !chair,
+                    civilian: p.member_of_public() && !subject[i],
+                }
+            })
+            .collect()
+    }
+
+    /// Stage 5: where each person serves, and the rule that said so: named with the person,
+    /// then for a group of officers, then on an outcomes page's field line.
+    fn memberships(
+        &self,
+        read: &Reading,
+        found: &Entities,
+        roles: &[Roles],
+        resolver: &subjects::Resolver<'_>,
+    ) -> Vec<Option<(usize, (usize, usize), Rule)>> {
+        let (text, orgs) = (&read.clean, &found.orgs);
         let mut affiliations =
-            affiliations::affiliations(&clean, &people, &mentions, &orgs, &self.gazetteer);
+            affiliations::affiliations(text, &found.people, &found.mentions, orgs, &self.gazetteer);
         let with_name = affiliations.clone();
+        let subject: Vec<bool> = roles.iter().map(|r| r.subject).collect();
         affiliations::group_units(
-            &clean,
-            &sentences,
-            &mentions,
-            &orgs,
+            text,
+            &read.sentences,
+            &found.mentions,
+            orgs,
             &subject,
             &self.gazetteer,
             &mut affiliations,
         );
         let of_group = affiliations.clone();
         affiliations::field_units(
-            &clean,
-            &sentences,
-            &orgs,
+            text,
+            &read.sentences,
+            orgs,
             &self.gazetteer,
             |sentence, start, end| resolver.resolve(sentence, start, end, false),
             &mut affiliations,
         );
-        let membership_rules = membership_rules(&with_name, &of_group, &affiliations);
-        let quotes = affiliations::quotations(&clean, &mentions);
-
-        let mut builder = FactsBuilder {
-            clean: &clean,
-            original: Original::new(&article.text),
-            sentences: &sentences,
-            kept: BTreeMap::new(),
-            facts: Facts::default(),
-        };
-        for (index, person) in people.iter().enumerate() {
-            let person_mentions: Vec<Evidence> = mentions
-                .iter()
-                .filter(|m| m.person == index)
-                .map(|m| builder.evidence((m.head_start, m.end), Rule::PersonMention))
-                .collect();
-            let rank = person
-                .rank
-                .map(|(i, s, e)| (self.gazetteer.reference.ranks[i].iri.clone(), (s, e)));
-            let title = person.title.map(|(i, s, e)| {
-                (
-                    self.gazetteer.reference.titles[i].pref_label.clone(),
-                    (s, e),
-                )
-            });
-            // The name as the article spells it (accents kept), where a mention shows it whole.
-            let name = mentions
-                .iter()
-                .filter(|m| m.person == index)
-                .find_map(|m| {
-                    [(m.start, m.end), (m.head_start, m.end)]
-                        .into_iter()
-                        .find(|&(s, e)| clean.get(s..e) == Some(person.name.as_str()))
-                })
-                .map_or_else(
-                    || person.name.clone(),
-                    |(s, e)| builder.original.slice(s, e).to_owned(),
-                );
-            builder.facts.people.push(Person {
-                name,
-                scope: if person.full {
-                    Scope::Global
-                } else {
-                    Scope::Article
-                },
-                rank: rank.as_ref().map(|(r, _)| r.clone()),
-                title: title.as_ref().map(|(t, _)| t.clone()),
-                designation: person.designation.clone(),
-                officer: person.officer || subject[index],
-                former: person.former,
-                mentions: person_mentions,
-            });
-            if let Some((rank, span)) = rank {
-                builder.relate(index, Relation::Rank(rank), span, Rule::RankWithName);
-            }
-            if let Some((title, span)) = title {
-                builder.relate(index, Relation::Title(title), span, Rule::TitleWithName);
-            }
-        }
-        for org in &orgs {
-            let org_mentions = (org.spans.iter())
-                .map(|&s| builder.evidence(s, Rule::OrganisationMention))
-                .collect();
-            builder.facts.organisations.push(Organisation {
-                iri: org.iri.clone(),
-                name: org.name.clone(),
-                kind: org.kind,
-                parent: org.parent.clone(),
-                from_reference: org.from_reference,
-                mentions: org_mentions,
-            });
-        }
-        for (person, affiliation) in affiliations.iter().enumerate() {
-            if let Some((org, span)) = affiliation {
-                let rule = membership_rules[person];
-                builder.relate(person, Relation::MemberOf(*org), *span, rule);
-            }
-        }
-        for (person, fact, span) in case_facts {
-            let (relation, rule) = match fact {
-                CaseFact::InvestigatedBy(o) => (Relation::InvestigatedBy(o), Rule::Investigation),
-                CaseFact::ReferredTo(o) => (Relation::ReferredTo(o), Rule::Referral),
-                CaseFact::FileSubmittedTo(o) => (Relation::FileSubmittedTo(o), Rule::FileSubmitted),
-                CaseFact::Breached(s) => (Relation::BreachedStandard(s), Rule::StandardBreached),
-            };
-            builder.relate(person, relation, span, rule);
-        }
-        for p in proceedings {
-            let proceeding = Proceeding {
-                subject: p.subject,
-                kind: p.kind,
-                evidence: builder.evidence(
-                    p.span,
-                    if p.inferred {
-                        Rule::ProceedingInferred
-                    } else {
-                        Rule::ProceedingStated
-                    },
-                ),
-                date: (p.date)
-                    .map(|(d, span)| (dates[d].date, builder.evidence(span, Rule::ProceedingDate))),
-                chair: (p.chair)
-                    .map(|(c, span)| (c, builder.evidence(span, Rule::ProceedingChair))),
-                finding: p.finding.map(|(f, span)| {
-                    let evidence = builder.evidence(span, Rule::Finding);
-                    (f, evidence)
-                }),
-                outcomes: (p.outcomes.iter())
-                    .map(|&(o, span)| {
-                        let evidence = builder.evidence(span, Rule::Outcome);
-                        (o, evidence)
-                    })
-                    .collect(),
-                court: (p.court)
-                    .map(|(c, span)| (c, builder.evidence(span, Rule::ProceedingCourt))),
-            };
-            builder.facts.proceedings.push(proceeding);
-        }
-        for q in quotes {
-            let quotation = Quotation {
-                text: builder.original.slice(q.span.0, q.span.1).trim().to_owned(),
-                speaker: q.speaker.map(|(p, _)| p),
-                evidence: builder.evidence(q.span, Rule::Quotation),
-            };
-            builder.facts.quotations.push(quotation);
-        }
-        builder.finish()
+        let rules = membership_rules(&with_name, &of_group, &affiliations);
+        (affiliations.into_iter().zip(rules))
+            .map(|(a, rule)| a.map(|(org, span)| (org, span, rule)))
+            .collect()
     }
 
     /// Gazetteer hits, less short labels matched in lower case ("the sun", "the observer"),
@@ -314,6 +253,21 @@ impl Extractor {
         });
         hits
     }
+}
+
+/// The article's text as the passes read it.
+struct Reading {
+    clean: String,
+    sentences: Vec<Sentence>,
+    dates: Vec<text::DateMention>,
+}
+
+/// The organisations and people an article names.
+struct Entities {
+    hits: Vec<Hit>,
+    orgs: Vec<model::OrgEntity>,
+    people: Vec<model::PersonEntity>,
+    mentions: Vec<model::Mention>,
 }
 
 /// The rule each person's membership was stated by: the stage that last set it.
@@ -446,6 +400,132 @@ impl FactsBuilder<'_> {
                 relation,
                 evidence,
             });
+        }
+    }
+
+    fn add_people(&mut self, found: &Entities, roles: &[Roles], reference: &Reference) {
+        for (index, person) in found.people.iter().enumerate() {
+            let person_mentions: Vec<Evidence> = found
+                .mentions
+                .iter()
+                .filter(|m| m.person == index)
+                .map(|m| self.evidence((m.head_start, m.end), Rule::PersonMention))
+                .collect();
+            let rank = (person.rank).map(|(i, s, e)| (reference.ranks[i].iri.clone(), (s, e)));
+            let title =
+                (person.title).map(|(i, s, e)| (reference.titles[i].pref_label.clone(), (s, e)));
+            let name = self.spelt_name(found, index);
+            self.facts.people.push(Person {
+                name,
+                scope: if person.full {
+                    Scope::Global
+                } else {
+                    Scope::Article
+                },
+                rank: rank.as_ref().map(|(r, _)| r.clone()),
+                title: title.as_ref().map(|(t, _)| t.clone()),
+                designation: person.designation.clone(),
+                officer: person.officer || roles[index].subject,
+                former: person.former,
+                mentions: person_mentions,
+            });
+            if let Some((rank, span)) = rank {
+                self.relate(index, Relation::Rank(rank), span, Rule::RankWithName);
+            }
+            if let Some((title, span)) = title {
+                self.relate(index, Relation::Title(title), span, Rule::TitleWithName);
+            }
+        }
+    }
+
+    /// The name as the article spells it (accents kept), where a mention shows it whole.
+    fn spelt_name(&self, found: &Entities, index: usize) -> String {
+        let person = &found.people[index];
+        (found.mentions.iter())
+            .filter(|m| m.person == index)
+            .find_map(|m| {
+                [(m.start, m.end), (m.head_start, m.end)]
+                    .into_iter()
+                    .find(|&(s, e)| self.clean.get(s..e) == Some(person.name.as_str()))
+            })
+            .map_or_else(
+                || person.name.clone(),
+                |(s, e)| self.original.slice(s, e).to_owned(),
+            )
+    }
+
+    fn add_organisations(&mut self, orgs: &[model::OrgEntity]) {
+        for org in orgs {
+            let org_mentions = (org.spans.iter())
+                .map(|&s| self.evidence(s, Rule::OrganisationMention))
+                .collect();
+            self.facts.organisations.push(Organisation {
+                iri: org.iri.clone(),
+                name: org.name.clone(),
+                kind: org.kind,
+                parent: org.parent.clone(),
+                from_reference: org.from_reference,
+                mentions: org_mentions,
+            });
+        }
+    }
+
+    fn add_memberships(&mut self, memberships: &[Option<(usize, (usize, usize), Rule)>]) {
+        for (person, membership) in memberships.iter().enumerate() {
+            if let Some((org, span, rule)) = *membership {
+                self.relate(person, Relation::MemberOf(org), span, rule);
+            }
+        }
+    }
+
+    fn add_case_facts(&mut self, case_facts: Vec<(usize, CaseFact, (usize, usize))>) {
+        for (person, fact, span) in case_facts {
+            let (relation, rule) = match fact {
+                CaseFact::InvestigatedBy(o) => (Relation::InvestigatedBy(o), Rule::Investigation),
+                CaseFact::ReferredTo(o) => (Relation::ReferredTo(o), Rule::Referral),
+                CaseFact::FileSubmittedTo(o) => (Relation::FileSubmittedTo(o), Rule::FileSubmitted),
+                CaseFact::Breached(s) => (Relation::BreachedStandard(s), Rule::StandardBreached),
+            };
+            self.relate(person, relation, span, rule);
+        }
+    }
+
+    fn add_proceedings(
+        &mut self,
+        proceedings: Vec<model::FoundProceeding>,
+        dates: &[text::DateMention],
+    ) {
+        for p in proceedings {
+            let stated = if p.inferred {
+                Rule::ProceedingInferred
+            } else {
+                Rule::ProceedingStated
+            };
+            let proceeding = Proceeding {
+                subject: p.subject,
+                kind: p.kind,
+                evidence: self.evidence(p.span, stated),
+                date: (p.date)
+                    .map(|(d, span)| (dates[d].date, self.evidence(span, Rule::ProceedingDate))),
+                chair: (p.chair).map(|(c, span)| (c, self.evidence(span, Rule::ProceedingChair))),
+                finding: (p.finding).map(|(f, span)| (f, self.evidence(span, Rule::Finding))),
+                outcomes: (p.outcomes.iter())
+                    .map(|&(o, span)| (o, self.evidence(span, Rule::Outcome)))
+                    .collect(),
+                court: (p.court).map(|(c, span)| (c, self.evidence(span, Rule::ProceedingCourt))),
+            };
+            self.facts.proceedings.push(proceeding);
+        }
+    }
+
+    fn add_quotations(&mut self, quotes: Vec<affiliations::FoundQuote>) {
+        for q in quotes {
+            let quotation = Quotation {
+                text: self.original.slice(q.span.0, q.span.1).trim().to_owned(),
+                speaker: q.speaker.map(|(p, _)| p),
+                evidence: self.evidence(q.span, Rule::Quotation),
+            };
+            self.facts.quotations.push(quotation);
         }
     }
 

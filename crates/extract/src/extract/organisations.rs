@@ -3,28 +3,12 @@
 //! once per article with its mentions.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
+use super::model::{OrgEntity, named_most};
 use crate::concepts::OrgKind;
 use crate::reference::{Entry, concept_iri};
 use crate::vocab::scheme;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// An organisation of the article, with the byte spans it is mentioned at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgEntity {
-    pub iri: String,
-    pub name: String,
-    pub kind: OrgKind,
-    pub parent: Option<String>,
-    pub from_reference: bool,
-    pub spans: Vec<(usize, usize)>,
-}
-
-impl OrgEntity {
-    pub fn is_kind(&self, kinds: &[OrgKind]) -> bool {
-        kinds.contains(&self.kind)
-    }
-}
 
 const PLACE: &str = r"[A-Z][a-z]+(?:(?:[- ]| of )(?:upon-|on-|under-|in-|le-)?[A-Z][a-z]+){0,3}";
 
@@ -352,18 +336,6 @@ fn another_forces_unit(written: &str, reference_unit: OrgEntity, force: &Entry) 
     }
 }
 
-/// Every mention of an organisation within `start..end`, as (organisation, span), in text order.
-pub fn spans_in(orgs: &[OrgEntity], start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
-    let mut spans: Vec<(usize, (usize, usize))> = orgs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
-        .filter(|&(_, (s, e))| s >= start && e <= end)
-        .collect();
-    spans.sort_by_key(|&(_, s)| s);
-    spans
-}
-
 /// Depth of an organisation in the hierarchy (a force 0, its command 1, ...), through the
 /// article's own units and the reference data.
 pub fn depth(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> usize {
@@ -391,30 +363,10 @@ pub fn ancestors(org: &OrgEntity, orgs: &[OrgEntity], gazetteer: &Gazetteer) -> 
     out
 }
 
-/// The force the article is about: its only force, or the one it names most often (strictly).
-pub fn main_force(orgs: &[OrgEntity]) -> Option<usize> {
-    named_most(
-        orgs.iter()
-            .enumerate()
-            .filter(|(_, o)| o.is_kind(&[OrgKind::PoliceForce]))
-            .map(|(i, o)| (i, o.spans.len()))
-            .collect(),
-    )
-}
-
-/// Of (key, times named) pairs, the only key or the one named strictly most often.
-fn named_most(mut counts: Vec<(usize, usize)>) -> Option<usize> {
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    match counts.as_slice() {
-        [(one, _)] => Some(*one),
-        [(one, first), (_, second), ..] if first > second => Some(*one),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::model::main_force;
 
     #[test]
     fn patterns_compile() {

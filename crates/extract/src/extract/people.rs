@@ -3,58 +3,11 @@
 //! article, to people: surnames and "PC Ovens" join the full name they belong to.
 
 use super::gazetteer::{Category, Hit};
+use super::model::{Mention, PersonEntity};
 use super::names::{GIVEN_NAMES, is_soft_name_word, name_words};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
-
-/// A person of the article, before facts are attached.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonEntity {
-    pub name: String,
-    /// Named in full (two or more name words).
-    pub full: bool,
-    pub surname: String,
-    /// Rank concept index into the reference ranks, and the byte span it was read from.
-    pub rank: Option<(usize, usize, usize)>,
-    /// Title concept index, and span.
-    pub title: Option<(usize, usize, usize)>,
-    pub designation: Option<String>,
-    pub officer: bool,
-    pub former: bool,
-}
-
-impl PersonEntity {
-    /// True for someone with no rank, title or designation who is not known as an officer: a
-    /// member of the public, unless the text makes them a subject.
-    pub fn member_of_public(&self) -> bool {
-        !self.officer && self.title.is_none() && self.designation.is_none()
-    }
-
-    /// A person known by `name`, nothing else known yet.
-    fn new(name: String, full: bool, surname: String) -> Self {
-        PersonEntity {
-            name,
-            full,
-            surname,
-            rank: None,
-            title: None,
-            designation: None,
-            officer: false,
-            former: false,
-        }
-    }
-}
-
-/// A mention of a person: byte span in the clean text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    pub person: usize,
-    /// Span of the whole mention including a rank or title before the name.
-    pub head_start: usize,
-}
 
 const NAME: &str = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?";
 /// A name word after the first, which may be a surname in capitals ("Jo REED").

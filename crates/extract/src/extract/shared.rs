@@ -4,23 +4,13 @@
 //! that the text does not name, date or give a chair for itself, but only where the article
 //! tells of one such proceeding, so that nothing passes between two.
 
-use super::cases::{
-    CHAIR_APPOSITION, CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, proceeding_kind,
-};
+use super::chairs::{CHAIR_APPOSITION, CHAIR_BY};
+use super::context::{CaseInput, date_of, proceeding_kind};
+use super::model::{FoundProceeding, SharedProceeding};
 use crate::concepts::ProceedingKind;
+use crate::concepts::ProceedingKind::CourtHearing as COURT_HEARING;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// A proceeding told of without its subject; byte spans in the clean text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SharedProceeding {
-    /// The kind, unless the text only says "the hearing" or "the panel".
-    pub kind: Option<ProceedingKind>,
-    pub date: Option<(usize, (usize, usize))>,
-    pub chair: Option<(usize, (usize, usize))>,
-    /// Where the text last tells of it.
-    pub at: usize,
-}
 
 /// "The hearing", "the meeting", "the panel": the proceeding already told of.
 static THE_PROCEEDING: LazyLock<Regex> =

@@ -2,8 +2,8 @@
 //! stretch of text, which of them it speaks of. Where the text does not settle who is meant,
 //! the answer is nobody: a fact left out is better than a fact on the wrong officer.
 
+use super::model::{Mention, PersonEntity, Roles};
 use super::outcomes::{finding_in, outcomes_in};
-use super::people::{Mention, PersonEntity};
 use crate::reference::Entry;
 use crate::text::Sentence;
 use regex::Regex;
@@ -358,18 +358,28 @@ pub struct Resolver<'a> {
     pub text: &'a str,
     pub sentences: &'a [Sentence],
     pub mentions: &'a [Mention],
-    pub subject: &'a [bool],
-    /// People whose mention says nothing about who a clause is about (chairs).
-    pub chairs: &'a [usize],
-    /// Officers named who are not subjects: where one is the topic, a clause naming no one is
-    /// not about a subject.
-    pub bystanders: &'a [bool],
-    /// Members of the public named (no rank, title or designation, not a subject): a sentence
-    /// telling what an officer did to one of them is still about the officer.
-    pub civilians: &'a [bool],
+    /// Each person's roles, by person index.
+    pub roles: &'a [Roles],
 }
 
 impl Resolver<'_> {
+    /// True when person `p` faces the case.
+    pub fn is_subject(&self, p: usize) -> bool {
+        self.roles.get(p).is_some_and(|r| r.subject)
+    }
+
+    fn is_chair(&self, p: usize) -> bool {
+        self.roles.get(p).is_some_and(|r| r.chair)
+    }
+
+    fn is_bystander(&self, p: usize) -> bool {
+        self.roles.get(p).is_some_and(|r| r.bystander)
+    }
+
+    fn is_civilian(&self, p: usize) -> bool {
+        self.roles.get(p).is_some_and(|r| r.civilian)
+    }
+
     /// The people a span names, once each, who pass `keep`; where some are named in their own
     /// right, not those only named as someone's ("PC B, who was Mr A's driver").
     fn named_in(&self, start: usize, end: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
@@ -393,7 +403,7 @@ impl Resolver<'_> {
     }
 
     fn subjects_in(&self, start: usize, end: usize) -> Vec<usize> {
-        self.named_in(start, end, |p| self.subject[p])
+        self.named_in(start, end, |p| self.is_subject(p))
     }
 
     /// Everyone a span names, chairs aside, and those who neither face the case, serve as
@@ -402,10 +412,7 @@ impl Resolver<'_> {
     /// ...").
     fn people_in(&self, start: usize, end: usize) -> Vec<usize> {
         self.named_in(start, end, |p| {
-            !self.chairs.contains(&p)
-                && (self.subject.get(p) == Some(&true)
-                    || self.bystanders.get(p) == Some(&true)
-                    || self.civilians.get(p) == Some(&true))
+            !self.is_chair(p) && (self.is_subject(p) || self.is_bystander(p) || self.is_civilian(p))
         })
     }
 
@@ -431,8 +438,8 @@ impl Resolver<'_> {
 
     /// Every subject of the article.
     pub fn all_subjects(&self) -> Vec<usize> {
-        (0..self.subject.len())
-            .filter(|&i| self.subject[i])
+        (0..self.roles.len())
+            .filter(|&i| self.is_subject(i))
             .collect()
     }
 
@@ -469,11 +476,9 @@ impl Resolver<'_> {
     /// when they only list names ("PC A and PC B were dismissed").
     fn and_breaks(&self, sentence: &Sentence) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for m in self
-            .mentions
-            .iter()
-            .filter(|m| m.start > sentence.start && m.end <= sentence.end && self.subject[m.person])
-        {
+        for m in self.mentions.iter().filter(|m| {
+            m.start > sentence.start && m.end <= sentence.end && self.is_subject(m.person)
+        }) {
             let before = &self.text[sentence.start..m.head_start];
             let Some(and) = before
                 .strip_suffix(" and ")
@@ -482,10 +487,9 @@ impl Resolver<'_> {
                 continue;
             };
             let and_at = sentence.start + and.len();
-            let last = self
-                .mentions
-                .iter()
-                .rfind(|o| o.end <= and_at && o.start >= sentence.start && self.subject[o.person]);
+            let last = self.mentions.iter().rfind(|o| {
+                o.end <= and_at && o.start >= sentence.start && self.is_subject(o.person)
+            });
             let said = last.is_some_and(|o| {
                 let gap = &self.text[o.end..and_at];
                 gap.split_whitespace().count() >= 3 && !self.aside(o.end, and_at)
@@ -502,7 +506,7 @@ impl Resolver<'_> {
     fn after_aside(&self, at: usize) -> bool {
         self.mentions
             .iter()
-            .rfind(|m| m.end <= at && self.subject[m.person])
+            .rfind(|m| m.end <= at && self.is_subject(m.person))
             .is_some_and(|m| self.aside(m.end, at))
     }
 
@@ -522,7 +526,7 @@ impl Resolver<'_> {
         let named: Vec<&Mention> = self
             .mentions
             .iter()
-            .filter(|m| m.start >= start && m.end <= end && self.subject[m.person])
+            .filter(|m| m.start >= start && m.end <= end && self.is_subject(m.person))
             .collect();
         named.windows(2).all(|pair| {
             let gap = self.text[pair[0].end..pair[1].head_start].trim_end_matches("former ");
@@ -534,6 +538,28 @@ impl Resolver<'_> {
     /// "both"), else, through "he", "the officer" or no mention at all, the subject named alone
     /// in the nearest sentence that names anyone, or the only subject of the article; nobody
     /// when that sentence names an officer who is not a subject.
+    /// "Both had breached ...", "the three officers were dismissed": every subject, when the
+    /// article has that many (`size`); else, for "both" or "the pair" (`just_named`), the
+    /// nearest two named together ("Arkwright ... and Tull ..."); "the two officers" may be any
+    /// two of them. (A case-level fact keeps to the rules of `resolve`.)
+    fn group_of_subjects(
+        &self,
+        sentence: usize,
+        (size, just_named): (usize, bool),
+        all: Vec<usize>,
+    ) -> Vec<usize> {
+        if size == all.len() {
+            return all;
+        }
+        if !just_named {
+            return Vec::new();
+        }
+        self.before(sentence, TOPIC_REACH)
+            .map(|s| self.subjects_in(s.start, s.end))
+            .find(|named| named.len() == size)
+            .unwrap_or_default()
+    }
+
     pub fn resolve(
         &self,
         sentence: usize,
@@ -567,8 +593,8 @@ impl Resolver<'_> {
         let names_other = self.mentions.iter().any(|m| {
             m.start >= start
                 && m.end <= end
-                && !self.subject[m.person]
-                && !self.chairs.contains(&m.person)
+                && !self.is_subject(m.person)
+                && !self.is_chair(m.person)
         });
         let anaphor = ANAPHOR.is_match(clause);
         if names_other && !anaphor {
@@ -579,36 +605,22 @@ impl Resolver<'_> {
             };
         }
         let all = self.all_subjects();
-        // "Both had breached ...", "the three officers were dismissed": every subject, when
-        // the article has that many. (A case-level fact keeps to the rules below.)
-        if let Some((size, just_named)) = group(clause).filter(|_| all.len() > 1 && !case_level) {
-            if size == all.len() {
-                return all;
-            }
-            // Else, for "both" or "the pair", the nearest two named together ("Arkwright ...
-            // and Tull ..."); "the two officers" may be any two of them.
-            if !just_named {
-                return Vec::new();
-            }
-            return self
-                .before(sentence, TOPIC_REACH)
-                .map(|s| self.subjects_in(s.start, s.end))
-                .find(|named| named.len() == size)
-                .unwrap_or_default();
+        if let Some(group) = group(clause).filter(|_| all.len() > 1 && !case_level) {
+            return self.group_of_subjects(sentence, group, all);
         }
         // The person last named is the topic: an officer who is not a subject takes the clause
         // from the subjects. A case-level fact (an investigation) more often covers every
         // subject: only the sentence right before narrows it.
         let mut topic = self.last_named(sentence, if case_level { 1 } else { TOPIC_REACH });
         if let Some(t) = topic.as_mut().filter(|_| !COURT_WORDS.is_match(clause)) {
-            let civilian = |p: &usize| self.civilians.get(*p) == Some(&true);
+            let civilian = |p: &usize| self.is_civilian(*p);
             if t.iter().any(|p| !civilian(p)) {
                 t.retain(|p| !civilian(p));
             }
         }
         if topic
             .as_ref()
-            .is_some_and(|t| t.len() == 1 && self.bystanders.get(t[0]) == Some(&true))
+            .is_some_and(|t| t.len() == 1 && self.is_bystander(t[0]))
         {
             return Vec::new();
         }
@@ -618,7 +630,7 @@ impl Resolver<'_> {
         // A subject named alone is the topic until someone else is named; a sentence naming
         // several leaves the clause to nobody.
         if let Some(before) = topic {
-            if before.len() == 1 && self.subject[before[0]] && !plural_people(clause) {
+            if before.len() == 1 && self.is_subject(before[0]) && !plural_people(clause) {
                 return before;
             }
         }
@@ -631,7 +643,7 @@ impl Resolver<'_> {
         let first = self.mentions.iter().map(|m| m.head_start).min();
         first.is_some_and(|f| start < f)
             && self.all_subjects().len() == 1
-            && !self.bystanders.contains(&true)
+            && !self.roles.iter().any(|r| r.bystander)
     }
 
     /// True when a clause counts officers, and not as many as the article's subjects: a
@@ -772,6 +784,22 @@ mod tests {
         group(clause).map(|(size, _)| size)
     }
 
+    /// Two people, both subjects.
+    const SUBJECTS: [Roles; 2] = [
+        Roles {
+            subject: true,
+            chair: false,
+            bystander: false,
+            civilian: false,
+        },
+        Roles {
+            subject: true,
+            chair: false,
+            bystander: false,
+            civilian: false,
+        },
+    ];
+
     fn resolver_over<'a>(
         text: &'a str,
         sentences: &'a [Sentence],
@@ -781,10 +809,7 @@ mod tests {
             text,
             sentences,
             mentions,
-            subject: &[true, true],
-            chairs: &[],
-            bystanders: &[false, false],
-            civilians: &[false, false],
+            roles: &SUBJECTS,
         }
     }
 
@@ -923,9 +948,23 @@ mod tests {
         });
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            subject: &[true, true, true],
-            bystanders: &[false, false, false],
-            civilians: &[false, false, false],
+            roles: &[
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+            ],
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[4];
@@ -1028,9 +1067,23 @@ mod tests {
         ];
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            subject: &[true, true, false],
-            bystanders: &[false, false, false],
-            civilians: &[false, false, true],
+            roles: &[
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+                Roles {
+                    subject: false,
+                    civilian: true,
+                    ..Roles::default()
+                },
+            ],
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[2];
@@ -1087,9 +1140,23 @@ mod tests {
         ];
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            subject: &[true, true, false],
-            bystanders: &[false, false, false],
-            civilians: &[false, false, false],
+            roles: &[
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+                Roles {
+                    subject: true,
+                    civilian: false,
+                    ..Roles::default()
+                },
+                Roles {
+                    subject: false,
+                    civilian: false,
+                    ..Roles::default()
+                },
+            ],
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[3];
@@ -1103,9 +1170,11 @@ mod tests {
         let mentions = [mention(text, "PC Ames", 0)];
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            subject: &[true],
-            bystanders: &[false],
-            civilians: &[false],
+            roles: &[Roles {
+                subject: true,
+                civilian: false,
+                ..Roles::default()
+            }],
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[1];

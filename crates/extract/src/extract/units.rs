@@ -4,7 +4,7 @@
 //! to, or of the article's only force.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
-use super::organisations::OrgEntity;
+use super::model::{OrgEntity, main_force};
 use crate::concepts::OrgKind;
 use crate::reference::concept_iri;
 use crate::vocab::scheme;
@@ -128,75 +128,98 @@ struct FoundUnit {
 /// Finds unit names in `text`; `hits` are the gazetteer's, whose organisations a unit name
 /// may begin with but never overlap at its end.
 fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit> {
-    let mut out = Vec::new();
     let is_force = |h: &Hit| h.category == Category::Organisation && gazetteer.entry(h).is_force();
-    for c in FORCE_UNIT.captures_iter(text) {
-        let (Some(words), Some(head)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
-        if hits.iter().any(|h| {
-            h.category == Category::Organisation && h.start < head.end() && head.start() < h.end
-        }) {
-            continue;
-        }
-        let mut start = words.start();
-        let mut force = None;
-        // A force or a role inside the run ends what comes before the name: "GMP's Tactical
-        // Aid Unit" is the force's, "Chief Inspector Reed Serious Crime Unit" is not a name.
-        let from = start;
-        for h in hits
-            .iter()
-            .filter(|h| h.end > from && h.start < head.start() && h.end < head.start())
-        {
-            force = if is_force(h) { Some(h.index) } else { None };
-            start = h.end;
-        }
-        // Leading words that are not part of the name.
-        loop {
-            let rest = text[start..head.start()].trim_start();
-            let rest = rest.strip_prefix("'s").unwrap_or(rest).trim_start();
-            start = head.start() - rest.len();
-            let first = rest.split(' ').next().unwrap_or_default();
-            if first.is_empty() || !LEADING_NOISE.contains(&first) {
-                break;
-            }
-            start += first.len();
-        }
-        let name = &text[start..head.end()];
-        if name.split(' ').count() < 2 {
-            continue;
-        }
-        if force.is_none() {
-            force = hits
-                .iter()
-                .filter(|h| h.end <= start && start - h.end <= 4 && is_force(h))
-                .map(|h| h.index)
-                .next_back();
-        }
-        let acronym = c.get(3).map(|a| a.as_str().to_owned());
-        let joint = JOINT_PREFIX
-            .find(&text[..start])
-            .filter(|_| name.split(' ').take(4).any(|w| w == "and"));
-        let (start, force) = match joint {
-            Some(prefix) => (prefix.start(), None),
-            None => (start, force),
-        };
-        let name = &text[start..head.end()];
-        out.push(FoundUnit {
-            name: name.to_owned(),
-            kind: kind_of(head.as_str(), name),
-            span: (start, head.end()),
-            force,
-            acronym,
-            joint: joint.is_some(),
-        });
-    }
     let force_before = |at: usize| {
         hits.iter()
             .filter(|h| h.end <= at && at - h.end <= 4 && is_force(h))
             .map(|h| h.index)
             .next_back()
     };
+    let mut out: Vec<FoundUnit> = FORCE_UNIT
+        .captures_iter(text)
+        .filter_map(|c| force_unit(text, &c, hits, &is_force))
+        .collect();
+    departments_of(text, hits, &force_before, &mut out);
+    bare_professional_standards(text, hits, &force_before, &mut out);
+    other_units(text, hits, &mut out);
+    out.sort_by_key(|u| u.span);
+    out
+}
+
+/// A unit named by a run of capitalised words and a head word ("Tactical Aid Unit"), with
+/// the force named inside or right before the run.
+fn force_unit(
+    text: &str,
+    c: &regex::Captures<'_>,
+    hits: &[Hit],
+    is_force: &impl Fn(&Hit) -> bool,
+) -> Option<FoundUnit> {
+    let (words, head) = (c.get(1)?, c.get(2)?);
+    if hits.iter().any(|h| {
+        h.category == Category::Organisation && h.start < head.end() && head.start() < h.end
+    }) {
+        return None;
+    }
+    let mut start = words.start();
+    let mut force = None;
+    // A force or a role inside the run ends what comes before the name: "GMP's Tactical
+    // Aid Unit" is the force's, "Chief Inspector Reed Serious Crime Unit" is not a name.
+    let from = start;
+    for h in hits
+        .iter()
+        .filter(|h| h.end > from && h.start < head.start() && h.end < head.start())
+    {
+        force = if is_force(h) { Some(h.index) } else { None };
+        start = h.end;
+    }
+    // Leading words that are not part of the name.
+    loop {
+        let rest = text[start..head.start()].trim_start();
+        let rest = rest.strip_prefix("'s").unwrap_or(rest).trim_start();
+        start = head.start() - rest.len();
+        let first = rest.split(' ').next().unwrap_or_default();
+        if first.is_empty() || !LEADING_NOISE.contains(&first) {
+            break;
+        }
+        start += first.len();
+    }
+    let name = &text[start..head.end()];
+    if name.split(' ').count() < 2 {
+        return None;
+    }
+    if force.is_none() {
+        force = hits
+            .iter()
+            .filter(|h| h.end <= start && start - h.end <= 4 && is_force(h))
+            .map(|h| h.index)
+            .next_back();
+    }
+    let acronym = c.get(3).map(|a| a.as_str().to_owned());
+    let joint = JOINT_PREFIX
+        .find(&text[..start])
+        .filter(|_| name.split(' ').take(4).any(|w| w == "and"));
+    let (start, force) = match joint {
+        Some(prefix) => (prefix.start(), None),
+        None => (start, force),
+    };
+    let name = &text[start..head.end()];
+    Some(FoundUnit {
+        name: name.to_owned(),
+        kind: kind_of(head.as_str(), name),
+        span: (start, head.end()),
+        force,
+        acronym,
+        joint: joint.is_some(),
+    })
+}
+
+/// Departments named as "Department of ..." that no other unit or hit covers.
+fn departments_of(
+    text: &str,
+    hits: &[Hit],
+    force_before: &impl Fn(usize) -> Option<usize>,
+    out: &mut Vec<FoundUnit>,
+) {
     for c in DEPARTMENT_OF.captures_iter(text) {
         let (Some(name), Some(head)) = (c.get(1), c.get(2)) else {
             continue;
@@ -215,6 +238,15 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
             joint: false,
         });
     }
+}
+
+/// A force's professional standards department named without a force-specific name.
+fn bare_professional_standards(
+    text: &str,
+    hits: &[Hit],
+    force_before: &impl Fn(usize) -> Option<usize>,
+    out: &mut Vec<FoundUnit>,
+) {
     for m in PSD.find_iter(text) {
         let inside = out
             .iter()
@@ -223,25 +255,17 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
                 .iter()
                 .any(|h| h.start <= m.start() && m.end() <= h.end);
         if !inside {
-            let force = hits
-                .iter()
-                .filter(|h| h.end <= m.start() && m.start() - h.end <= 4 && is_force(h))
-                .map(|h| h.index)
-                .next_back();
             out.push(FoundUnit {
                 name: "Professional Standards Department".to_owned(),
                 // A force's counterpart of the Met's Directorate of Professional Standards.
                 kind: OrgKind::Directorate,
                 span: (m.start(), m.end()),
-                force,
+                force: force_before(m.start()),
                 acronym: None,
                 joint: false,
             });
         }
     }
-    other_units(text, hits, &mut out);
-    out.sort_by_key(|u| u.span);
-    out
 }
 
 /// Units without a capitalised head word: "West Sussex division", and professional standards
@@ -315,8 +339,7 @@ fn strip_noise(run: &str) -> (usize, &str) {
 /// Adds the article's force units to `orgs`: each a part of the force named with it, else of
 /// the article's only force. Later mentions by acronym ("the PSB") join the unit.
 pub fn find_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer, orgs: &mut Vec<OrgEntity>) {
-    let only_force =
-        super::organisations::main_force(orgs).map(|i| (orgs[i].iri.clone(), orgs[i].name.clone()));
+    let only_force = main_force(orgs).map(|i| (orgs[i].iri.clone(), orgs[i].name.clone()));
     let mut units = found_units(text, hits, gazetteer);
     // Acronyms given in brackets name the unit wherever else they stand.
     let acronyms: Vec<(String, String, OrgKind)> = units
