@@ -210,7 +210,7 @@ impl Extractor {
         found: &Entities,
         roles: &[Roles],
         resolver: &subjects::Resolver<'_>,
-    ) -> Vec<Option<(usize, (usize, usize), Rule)>> {
+    ) -> Vec<Option<Membership>> {
         let (text, orgs) = (&read.clean, &found.orgs);
         let mut affiliations =
             affiliations::affiliations(text, &found.people, &found.mentions, orgs, &self.gazetteer);
@@ -254,6 +254,9 @@ impl Extractor {
         hits
     }
 }
+
+/// Where a person serves: the organisation, the words that say so, and the rule.
+type Membership = (usize, model::Span, Rule);
 
 /// The article's text as the passes read it.
 struct Reading {
@@ -470,7 +473,7 @@ impl FactsBuilder<'_> {
         }
     }
 
-    fn add_memberships(&mut self, memberships: &[Option<(usize, (usize, usize), Rule)>]) {
+    fn add_memberships(&mut self, memberships: &[Option<Membership>]) {
         for (person, membership) in memberships.iter().enumerate() {
             if let Some((org, span, rule)) = *membership {
                 self.relate(person, Relation::MemberOf(org), span, rule);
