@@ -6,7 +6,7 @@ use crate::concepts::OrgKind;
 use crate::error::Error;
 use crate::store::GraphStore;
 use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryResults, QuerySolution};
 use petgraph::dot::{Config, Dot};
 use petgraph::graph::{Graph, NodeIndex};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -124,34 +124,37 @@ fn text(term: Option<&Term>) -> String {
     }
 }
 
+/// The rows of one of the drawing's queries.
+fn rows(store: &GraphStore, sparql: &str, name: &str) -> Result<Vec<QuerySolution>, Error> {
+    let QueryResults::Solutions(solutions) = store.query(sparql, name)? else {
+        return Ok(Vec::new());
+    };
+    solutions
+        .map(|row| {
+            row.map_err(|source| Error::Query {
+                query: name.into(),
+                source,
+            })
+        })
+        .collect()
+}
+
 /// Reads the drawable graph from the store.
 pub fn read_graph(store: &GraphStore) -> Result<Graph<Node, &'static str>, Error> {
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    if let QueryResults::Solutions(rows) = store.query(NODES, "dot nodes")? {
-        for row in rows {
-            let row = row.map_err(|source| Error::Query {
-                query: "dot nodes".into(),
-                source,
-            })?;
-            let iri = text(row.get("n"));
-            nodes.entry(iri.clone()).or_insert(Node {
-                iri,
-                label: text(row.get("label")),
-                kind: NodeKind::of(&text(row.get("kind"))),
-            });
-        }
+    for row in rows(store, NODES, "dot nodes")? {
+        let iri = text(row.get("n"));
+        nodes.entry(iri.clone()).or_insert(Node {
+            iri,
+            label: text(row.get("label")),
+            kind: NodeKind::of(&text(row.get("kind"))),
+        });
     }
     let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
-    if let QueryResults::Solutions(rows) = store.query(EDGES, "dot edges")? {
-        for row in rows {
-            let row = row.map_err(|source| Error::Query {
-                query: "dot edges".into(),
-                source,
-            })?;
-            let (s, o) = (text(row.get("s")), text(row.get("o")));
-            if nodes.contains_key(&s) && nodes.contains_key(&o) {
-                edges.insert((s, edge_label(&text(row.get("p"))), o));
-            }
+    for row in rows(store, EDGES, "dot edges")? {
+        let (s, o) = (text(row.get("s")), text(row.get("o")));
+        if nodes.contains_key(&s) && nodes.contains_key(&o) {
+            edges.insert((s, edge_label(&text(row.get("p"))), o));
         }
     }
     let mut graph = Graph::new();
