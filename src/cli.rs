@@ -32,6 +32,20 @@ pub enum Command {
     Dot(DotArgs),
     /// Compact the store after a large ingest, so that queries run fast (takes a while)
     Optimize(StoreArg),
+    /// Record decisions on who is who: which person nodes of one name are one person and which
+    /// are not (kept across re-ingest; see queries/ambiguous.rq)
+    Resolve(ResolveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResolveArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// A file of decisions, one a line: `same IRI IRI` or `different IRI IRI` (the IRIs as
+    /// queries/ambiguous.rq gives them; `#` starts a comment). A later decision on a pair
+    /// replaces an earlier one; a file with a bad line records nothing
+    #[arg(value_name = "FILE")]
+    pub decisions: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -261,15 +261,16 @@ mod tests {
     #[test]
     fn focus_keeps_the_neighbourhood() -> Result<(), Error> {
         let mut g: Graph<Node, &'static str> = Graph::new();
-        let node = |label: &str, kind: &str| Node {
+        let node = |label: &str, kind: NodeKind| Node {
             iri: label.into(),
             label: label.into(),
-            kind: kind.into(),
+            kind,
         };
-        let a = g.add_node(node("PC A", "officer"));
-        let met = g.add_node(node("Metropolitan Police Service", "police force"));
-        let far = g.add_node(node("Far Away", "person"));
-        let hearing = g.add_node(node("misconduct hearing", "proceeding"));
+        let a = g.add_node(node("PC A", NodeKind::Officer));
+        let force = NodeKind::Organisation(OrgKind::PoliceForce);
+        let met = g.add_node(node("Metropolitan Police Service", force));
+        let far = g.add_node(node("Far Away", NodeKind::Person));
+        let hearing = g.add_node(node("misconduct hearing", NodeKind::Proceeding));
         g.add_edge(a, met, "serves in");
         g.add_edge(hearing, a, "against");
         g.add_edge(far, met, "serves in");

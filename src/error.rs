@@ -53,6 +53,13 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// A line of a decisions file (`policegraph resolve`) that cannot be recorded.
+    #[error("{location}: {problem}")]
+    Decision {
+        location: String,
+        #[source]
+        problem: crate::commands::DecisionProblem,
+    },
     #[error("store {path}: not a directory")]
     StoreNotADirectory { path: PathBuf },
     #[error("store {path}: not a policegraph store (a directory with other files in it)")]

@@ -8,8 +8,8 @@ use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
-    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
-    Term,
+    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode,
+    NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
@@ -253,6 +253,32 @@ impl GraphStore {
             }
         }
         Ok(())
+    }
+
+    /// Records decisions on who is who (`policegraph resolve`), in one transaction: each quad
+    /// replaces whatever was decided before about the same pair, either way round.
+    pub fn replace_decisions(&self, decisions: &[Quad]) -> Result<(), Error> {
+        let predicates =
+            [pg::DECIDED_SAME_AS, pg::DECIDED_DIFFERENT_FROM].map(NamedNodeRef::new_unchecked);
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        for decision in decisions {
+            let Term::NamedNode(object) = &decision.object else {
+                continue;
+            };
+            let subject = NamedOrBlankNode::from(object.clone());
+            let pairs: [(NamedOrBlankNodeRef<'_>, TermRef<'_>); 2] = [
+                (decision.subject.as_ref(), object.as_ref().into()),
+                (subject.as_ref(), decision.subject.as_ref().into()),
+            ];
+            for (s, o) in pairs {
+                for predicate in predicates {
+                    let old = QuadRef::new(s, predicate, o, decision.graph_name.as_ref());
+                    transaction.remove(old);
+                }
+            }
+            transaction.insert(decision.as_ref());
+        }
+        transaction.commit().map_err(|e| self.error(e))
     }
 
     /// Whether an article with this content hash is stored.

@@ -88,8 +88,8 @@ fn ingest_reads_json_lines_with_their_metadata() -> TestResult {
     Ok(())
 }
 
-/// Two articles name the same officer (one node across articles) with a different rank and
-/// force each, and the same chair with a different rank each.
+/// Two articles name an officer of one name with a different rank and force each (two people,
+/// told apart by their forces), and a chair of one name with a different rank each.
 fn same_names_in_two_articles(dir: &Path) -> Fallible<std::path::PathBuf> {
     let essex = "Essex officer dismissed\n\nPublished: 3 March 2025\n\n\
         Sergeant Mark Hollis, of Essex Police, was dismissed without notice after a misconduct \

@@ -12,6 +12,9 @@ mod optimize;
 mod output;
 mod progress;
 mod query;
+mod resolve;
+
+pub use resolve::DecisionProblem;
 
 use crate::cli::Command;
 use crate::error::Error;
@@ -45,6 +48,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Export(args) => export::export(args),
         Command::Dot(args) => draw::draw(args),
         Command::Optimize(args) => optimize::optimize(&args.store),
+        Command::Resolve(args) => resolve::resolve(args),
     }
 }
 

@@ -143,6 +143,11 @@ pub struct Person {
     pub officer: bool,
     /// Has resigned, retired or left.
     pub former: bool,
+    /// What tells this person apart from others of the same name, as an IRI: the police force
+    /// the article places them in (or, outside the police, the body at the top of their
+    /// organisation), else their job title; `None` where the article gives neither. A person
+    /// named in full is one node across articles only where this agrees.
+    pub anchor: Option<String>,
     pub mentions: Vec<Evidence>,
 }
 

@@ -33,11 +33,28 @@ pub fn rdf_file_graph(data: &[u8]) -> String {
     format!("{ID}rdf/{}", &sha256_hex(data)[..16])
 }
 
-/// The IRI a person gets: global for full names, inside the article otherwise.
-pub fn person_iri(article: &str, name: &str, scope: Scope) -> String {
-    match scope {
-        Scope::Global => format!("{ID}person/{}", slug(name)),
-        Scope::Article => format!("{article}/person/{}", slug(name)),
+/// The IRI a person gets. A person named in full is one node across articles where the
+/// articles agree on who they are: the same name and the same anchor (police force, body or
+/// job title), `id:person/<name>/<anchor's path>`; with no anchor, `id:person/<name>`, which
+/// may be any of them (`queries/possibly-same.rq`). Others live inside their article.
+///
+/// ```
+/// use policegraph_extract::{facts::Scope, rdf::person_iri};
+/// let kent = Some("https://w3id.org/policegraph/id/org/kent-police");
+/// assert_eq!(
+///     person_iri("a", "John Smith", Scope::Global, kent),
+///     "https://w3id.org/policegraph/id/person/john-smith/org/kent-police"
+/// );
+/// assert_eq!(
+///     person_iri("a", "John Smith", Scope::Global, None),
+///     "https://w3id.org/policegraph/id/person/john-smith"
+/// );
+/// ```
+pub fn person_iri(article: &str, name: &str, scope: Scope, anchor: Option<&str>) -> String {
+    match (scope, anchor.and_then(|a| a.strip_prefix(ID))) {
+        (Scope::Global, Some(path)) => format!("{ID}person/{}/{path}", slug(name)),
+        (Scope::Global, None) => format!("{ID}person/{}", slug(name)),
+        (Scope::Article, _) => format!("{article}/person/{}", slug(name)),
     }
 }
 
@@ -175,7 +192,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let people: Vec<String> = facts
         .people
         .iter()
-        .map(|p| person_iri(&iri, &p.name, p.scope))
+        .map(|p| person_iri(&iri, &p.name, p.scope, p.anchor.as_deref()))
         .collect();
     for (person, p) in people.iter().zip(&facts.people) {
         // A person named in full is described once for every article that names them.
@@ -185,6 +202,9 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
             w.iri(person, w3c::RDF_TYPE, pg::POLICE_OFFICER);
         }
         w.text(person, w3c::FOAF_NAME, &p.name);
+        if let Some(anchor) = p.anchor.as_deref().filter(|_| p.scope == Scope::Global) {
+            w.iri(person, pg::IDENTIFIED_BY, anchor);
+        }
         if let Some(d) = &p.designation {
             w.text(person, pg::DESIGNATION, d);
         }

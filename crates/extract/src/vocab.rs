@@ -136,6 +136,15 @@ pub mod pg {
 
     // Reference data.
     /// Rank -> order of seniority, 1 for Police Constable.
+    pub const IDENTIFIED_BY: &str = iri!("https://w3id.org/policegraph/ontology#", "identifiedBy");
+    pub const POSSIBLY_SAME_AS: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "possiblySameAs");
+    pub const DECIDED_SAME_AS: &str =
+        iri!("https://w3id.org/policegraph/ontology#", "decidedSameAs");
+    pub const DECIDED_DIFFERENT_FROM: &str = iri!(
+        "https://w3id.org/policegraph/ontology#",
+        "decidedDifferentFrom"
+    );
     pub const SENIORITY: &str = iri!("https://w3id.org/policegraph/ontology#", "seniority");
     /// Concept or organisation -> a spelling that is matched case-sensitively only (acronyms,
     /// short forms such as "Met" that are also English words).

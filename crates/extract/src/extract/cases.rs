@@ -559,6 +559,7 @@ fn new_proceeding(subject: usize, kind: ProceedingKind, span: (usize, usize)) ->
         chair: None,
         finding: None,
         outcomes: Vec::new(),
+        restated: Vec::new(),
         court: None,
         inferred: false,
     }
@@ -672,6 +673,8 @@ fn latest(found: &[FoundProceeding], subject: usize, court: bool) -> Option<usiz
 fn add_outcome(p: &mut FoundProceeding, outcome: Outcome, span: (usize, usize)) {
     if !p.outcomes.iter().any(|(o, _)| *o == outcome) {
         p.outcomes.push((outcome, span));
+    } else if !p.outcomes.contains(&(outcome, span)) && !p.restated.contains(&(outcome, span)) {
+        p.restated.push((outcome, span));
     }
 }
 

@@ -28,6 +28,7 @@ pub mod shared;
 pub mod subjects;
 pub mod units;
 
+use crate::concepts::Outcome;
 use crate::error::Error;
 use crate::facts::{
     Evidence, Facts, Organisation, Person, PersonFact, Proceeding, Quotation, Relation, Rule,
@@ -115,17 +116,20 @@ impl Extractor {
         let proceedings = cases::find_proceedings(&input, &mut chairs);
         let case_facts = case_facts::find_case_facts(&input);
         let memberships = self.memberships(&read, &found, &roles, &resolver);
+        let anchors = self.anchors(&found, &memberships);
         let quotes = affiliations::quotations(&read.clean, &found.mentions);
 
         let mut builder = FactsBuilder {
             clean: &read.clean,
+            mentions: &found.mentions,
+            pending: Vec::new(),
             original: Original::new(&article.text),
             sentences: &read.sentences,
             kept: BTreeMap::new(),
             facts: Facts::default(),
         };
         // The order of the stages below is the order of the sentences in the facts.
-        builder.add_people(&found, &roles, self.reference());
+        builder.add_people(&found, (&roles, &anchors), self.reference());
         builder.add_organisations(&found.orgs);
         builder.add_memberships(&memberships);
         builder.add_case_facts(case_facts);
@@ -202,6 +206,33 @@ impl Extractor {
             .collect()
     }
 
+    /// Stage 6: what tells each person apart from others of the same name
+    /// ([`crate::facts::Person::anchor`]): the police force at or above the organisation they
+    /// serve in, else the top of that organisation; without one, their job title.
+    fn anchors(&self, found: &Entities, memberships: &[Option<Membership>]) -> Vec<Option<String>> {
+        let reference = self.reference();
+        let is_force = |iri: &str| match found.orgs.iter().find(|o| o.iri == iri) {
+            Some(o) => o.kind == crate::concepts::OrgKind::PoliceForce,
+            None => reference.organisation(iri).is_some_and(|e| e.is_force()),
+        };
+        (found.people.iter().enumerate())
+            .map(|(i, person)| match memberships.get(i).copied().flatten() {
+                Some((org, _, _)) => {
+                    let entity = &found.orgs[org];
+                    let mut chain = vec![entity.iri.clone()];
+                    chain.extend(organisations::ancestors(
+                        entity,
+                        &found.orgs,
+                        &self.gazetteer,
+                    ));
+                    let force = chain.iter().find(|iri| is_force(iri));
+                    force.or(chain.last()).cloned()
+                }
+                None => (person.title).map(|(t, _, _)| reference.titles[t].iri.clone()),
+            })
+            .collect()
+    }
+
     /// Stage 5: where each person serves, and the rule that said so: named with the person,
     /// then for a group of officers, then on an outcomes page's field line.
     fn memberships(
@@ -254,6 +285,14 @@ impl Extractor {
         hits
     }
 }
+
+/// A personal pronoun: a sentence with one may speak of a person it does not name.
+static PRONOUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:he|she|him|her|his|hers|they|them|their)\b")
+});
+
+/// A person fact with every statement of it (the words and the rule), in text order.
+type StatedFact = (usize, Relation, Vec<(model::Span, Rule)>);
 
 /// Where a person serves: the organisation, the words that say so, and the rule.
 type Membership = (usize, model::Span, Rule);
@@ -344,6 +383,10 @@ impl<'a> Original<'a> {
 /// some fact rests on.
 struct FactsBuilder<'a> {
     clean: &'a str,
+    /// The people's mentions: a statement names its subject where one stands in its sentence.
+    mentions: &'a [model::Mention],
+    /// Person facts as stated, each with every statement of it (span and rule), in order.
+    pending: Vec<StatedFact>,
     /// The article as read: evidence quotes its words, not the cleaned ones.
     original: Original<'a>,
     sentences: &'a [Sentence],
@@ -390,23 +433,50 @@ impl FactsBuilder<'_> {
         }
     }
 
+    /// Notes a person fact and the words that state it; a fact stated again keeps each
+    /// statement ([`Self::statements`] chooses among them when the facts are finished).
     fn relate(&mut self, person: usize, relation: Relation, span: (usize, usize), rule: Rule) {
-        let evidence = self.evidence(span, rule);
-        if !self
-            .facts
-            .person_facts
-            .iter()
-            .any(|f| f.person == person && f.relation == relation)
-        {
-            self.facts.person_facts.push(PersonFact {
-                person,
-                relation,
-                evidence,
-            });
+        match (self.pending.iter_mut()).find(|(p, r, _)| *p == person && *r == relation) {
+            Some((_, _, said)) => said.push((span, rule)),
+            None => self.pending.push((person, relation, vec![(span, rule)])),
         }
     }
 
-    fn add_people(&mut self, found: &Entities, roles: &[Roles], reference: &Reference) {
+    /// The evidence for a fact about `person` stated at each of `said` (in text order): every
+    /// statement whose sentence names the person or points back at them with a pronoun; where
+    /// none does (a headline that names no one), the first alone.
+    fn statements(&mut self, person: usize, said: &[(model::Span, Rule)]) -> Vec<Evidence> {
+        let mut chosen: Vec<(model::Span, Rule)> = Vec::new();
+        for &(span, rule) in said {
+            if !chosen.iter().any(|&(s, _)| s == span) && self.refers_to(person, span) {
+                chosen.push((span, rule));
+            }
+        }
+        if chosen.is_empty() {
+            chosen.extend(said.first().copied());
+        }
+        (chosen.into_iter())
+            .map(|(span, rule)| self.evidence(span, rule))
+            .collect()
+    }
+
+    /// True when the sentence holding `span` names `person` or has a personal pronoun.
+    fn refers_to(&self, person: usize, (start, _): model::Span) -> bool {
+        let position = self.sentences.partition_point(|s| s.end <= start);
+        let Some(sentence) = self.sentences.get(position) else {
+            return false;
+        };
+        let names = (self.mentions.iter())
+            .any(|m| m.person == person && m.start >= sentence.start && m.end <= sentence.end);
+        names || PRONOUN.is_match(sentence.text(self.clean))
+    }
+
+    fn add_people(
+        &mut self,
+        found: &Entities,
+        (roles, anchors): (&[Roles], &[Option<String>]),
+        reference: &Reference,
+    ) {
         for (index, person) in found.people.iter().enumerate() {
             let person_mentions: Vec<Evidence> = found
                 .mentions
@@ -430,6 +500,7 @@ impl FactsBuilder<'_> {
                 designation: person.designation.clone(),
                 officer: person.officer || roles[index].subject,
                 former: person.former,
+                anchor: anchors[index].clone(),
                 mentions: person_mentions,
             });
             if let Some((rank, span)) = rank {
@@ -512,13 +583,31 @@ impl FactsBuilder<'_> {
                     .map(|(d, span)| (dates[d].date, self.evidence(span, Rule::ProceedingDate))),
                 chair: (p.chair).map(|(c, span)| (c, self.evidence(span, Rule::ProceedingChair))),
                 finding: (p.finding).map(|(f, span)| (f, self.evidence(span, Rule::Finding))),
-                outcomes: (p.outcomes.iter())
-                    .map(|&(o, span)| (o, self.evidence(span, Rule::Outcome)))
-                    .collect(),
+                outcomes: self.outcome_statements(&p),
                 court: (p.court).map(|(c, span)| (c, self.evidence(span, Rule::ProceedingCourt))),
             };
             self.facts.proceedings.push(proceeding);
         }
+    }
+
+    /// Each outcome with every statement of it that names the subject (see [`Self::statements`]).
+    fn outcome_statements(&mut self, p: &model::FoundProceeding) -> Vec<(Outcome, Evidence)> {
+        let mut out = Vec::new();
+        for &(outcome, span) in &p.outcomes {
+            let said: Vec<(model::Span, Rule)> = std::iter::once(span)
+                .chain(
+                    p.restated
+                        .iter()
+                        .filter(|(o, _)| *o == outcome)
+                        .map(|&(_, s)| s),
+                )
+                .map(|s| (s, Rule::Outcome))
+                .collect();
+            for evidence in self.statements(p.subject, &said) {
+                out.push((outcome, evidence));
+            }
+        }
+        out
     }
 
     fn add_quotations(&mut self, quotes: Vec<affiliations::FoundQuote>) {
@@ -532,7 +621,16 @@ impl FactsBuilder<'_> {
         }
     }
 
-    fn finish(self) -> Facts {
+    fn finish(mut self) -> Facts {
+        for (person, relation, said) in std::mem::take(&mut self.pending) {
+            for evidence in self.statements(person, &said) {
+                self.facts.person_facts.push(PersonFact {
+                    person,
+                    relation: relation.clone(),
+                    evidence,
+                });
+            }
+        }
         self.facts
     }
 }

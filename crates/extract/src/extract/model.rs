@@ -119,6 +119,9 @@ pub struct FoundProceeding {
     pub chair: Option<(usize, (usize, usize))>,
     pub finding: Option<(Finding, (usize, usize))>,
     pub outcomes: Vec<(Outcome, (usize, usize))>,
+    /// Further statements of outcomes already in `outcomes` ("He was dismissed ..." after
+    /// "PC A was sacked"): each is evidence too.
+    pub restated: Vec<(Outcome, (usize, usize))>,
     pub court: Option<(usize, (usize, usize))>,
     /// The kind was inferred ("the panel found ..."), not stated.
     pub inferred: bool,

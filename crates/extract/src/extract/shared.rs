@@ -147,6 +147,7 @@ mod tests {
             chair: None,
             finding: None,
             outcomes: Vec::new(),
+            restated: Vec::new(),
             court: None,
             inferred,
         }
