@@ -165,145 +165,173 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         quads: Vec::new(),
         evidence_count: 0,
     };
-    w.iri(&iri, w3c::RDF_TYPE, w3c::SCHEMA_NEWS_ARTICLE);
-    w.iri(&iri, w3c::RDF_TYPE, w3c::PROV_ENTITY);
-    w.text(&iri, pg::CONTENT_HASH, &sha256_hex(&article.text));
-    w.text(&iri, pg::SOURCE_LOCATION, &article.location);
-    if let Some(url) = &article.url {
-        w.text(&iri, w3c::SCHEMA_URL, url);
-    }
-    if let Some(title) = &article.title {
-        w.text(&iri, w3c::SCHEMA_HEADLINE, title);
-    }
-    if let Some(published) = &article.published {
-        w.text(&iri, w3c::SCHEMA_DATE_PUBLISHED, published);
-    }
-    if let Some(publisher) = &article.publisher {
-        w.text(&iri, w3c::SCHEMA_PUBLISHER, publisher);
-    }
-    for (index, sentence) in facts.sentences.iter().enumerate() {
-        let s = w.sentence_iri(index);
-        w.iri(&s, w3c::RDF_TYPE, pg::SENTENCE);
-        w.iri(&s, pg::IN_ARTICLE, &iri);
-        w.integer(&s, pg::START_CHAR, sentence.start_char);
-        w.integer(&s, pg::END_CHAR, sentence.end_char);
-        w.text(&s, w3c::SCHEMA_TEXT, &sentence.text);
-    }
+    w.article(article);
+    w.sentences(facts);
     let people: Vec<String> = facts
         .people
         .iter()
         .map(|p| person_iri(&iri, &p.name, p.scope, p.anchor.as_deref()))
         .collect();
-    for (person, p) in people.iter().zip(&facts.people) {
-        // A person named in full is described once for every article that names them.
-        w.shared(p.scope == Scope::Global);
-        w.iri(person, w3c::RDF_TYPE, w3c::FOAF_PERSON);
-        if p.officer {
-            w.iri(person, w3c::RDF_TYPE, pg::POLICE_OFFICER);
-        }
-        w.text(person, w3c::FOAF_NAME, &p.name);
-        if let Some(anchor) = p.anchor.as_deref().filter(|_| p.scope == Scope::Global) {
-            w.iri(person, pg::IDENTIFIED_BY, anchor);
-        }
-        if let Some(d) = &p.designation {
-            w.text(person, pg::DESIGNATION, d);
-        }
-        if p.former {
-            w.add(
-                person,
-                pg::FORMER,
-                Literal::new_typed_literal("true", node(w3c::XSD_BOOLEAN)),
-            );
-        }
-        w.shared(false);
-        if let Some(first) = p.mentions.first() {
-            w.fact(person, pg::MENTIONED_IN, node(&iri).into(), *first, facts);
-        }
-    }
-    for org in &facts.organisations {
-        if !org.from_reference {
-            // Courts and units found by pattern are described once, like reference ones.
-            w.shared(true);
-            w.iri(&org.iri, w3c::RDF_TYPE, w3c::ORG_ORGANIZATION);
-            w.text(&org.iri, w3c::SKOS_PREF_LABEL, &org.name);
-            w.iri(&org.iri, pg::ORGANISATION_KIND_PROP, &org.kind.iri());
-            if let Some(parent) = &org.parent {
-                w.iri(&org.iri, w3c::ORG_SUB_ORGANIZATION_OF, parent);
-            }
-            w.shared(false);
-        }
-        if let Some(first) = org.mentions.first() {
-            w.fact(&org.iri, pg::MENTIONED_IN, node(&iri).into(), *first, facts);
-        }
-    }
-    for f in &facts.person_facts {
-        let person = &people[f.person];
-        let org = |i: &usize| Term::from(node(&facts.organisations[*i].iri));
-        let (predicate, object): (&str, Term) = match &f.relation {
-            Relation::Rank(rank) => (pg::RANK_PROP, node(rank).into()),
-            Relation::Title(title) => (pg::ROLE_TITLE, Literal::new_simple_literal(title).into()),
-            Relation::MemberOf(o) => (w3c::ORG_MEMBER_OF, org(o)),
-            Relation::InvestigatedBy(o) => (pg::INVESTIGATED_BY, org(o)),
-            Relation::ReferredTo(o) => (pg::REFERRED_TO, org(o)),
-            Relation::FileSubmittedTo(o) => (pg::FILE_SUBMITTED_TO, org(o)),
-            Relation::BreachedStandard(s) => (pg::BREACHED_STANDARD, node(&s.iri()).into()),
-        };
-        w.fact(person, predicate, object, f.evidence, facts);
-    }
-    for (index, p) in facts.proceedings.iter().enumerate() {
-        let s = format!("{iri}/proceeding/{}", index + 1);
-        w.iri(&s, w3c::RDF_TYPE, pg::PROCEEDING);
-        w.iri(&s, w3c::PROV_WAS_DERIVED_FROM, &iri);
-        w.fact(
-            &s,
-            pg::SUBJECT,
-            node(&people[p.subject]).into(),
-            p.evidence,
-            facts,
-        );
-        w.fact(
-            &s,
-            pg::PROCEEDING_KIND_PROP,
-            node(&p.kind.iri()).into(),
-            p.evidence,
-            facts,
-        );
-        if let Some((date, e)) = p.date {
-            w.fact(&s, pg::DATE, date_literal(date).into(), e, facts);
-        }
-        if let Some((chair, e)) = p.chair {
-            w.fact(&s, pg::CHAIR, node(&people[chair]).into(), e, facts);
-        }
-        if let Some((finding, e)) = &p.finding {
-            w.fact(&s, pg::FINDING_PROP, node(&finding.iri()).into(), *e, facts);
-        }
-        for (outcome, e) in &p.outcomes {
-            w.fact(&s, pg::OUTCOME_PROP, node(&outcome.iri()).into(), *e, facts);
-        }
-        if let Some((court, e)) = p.court {
-            w.fact(
-                &s,
-                pg::COURT,
-                node(&facts.organisations[court].iri).into(),
-                e,
-                facts,
-            );
-        }
-    }
-    for (index, q) in facts.quotations.iter().enumerate() {
-        let s = format!("{iri}/quotation/{}", index + 1);
-        w.iri(&s, w3c::RDF_TYPE, w3c::SCHEMA_QUOTATION);
-        w.iri(&s, w3c::SCHEMA_IS_PART_OF, &iri);
-        w.text(&s, w3c::SCHEMA_TEXT, &q.text);
-        if let Some(speaker) = q.speaker {
-            w.fact(
-                &s,
-                w3c::SCHEMA_CREATOR,
-                node(&people[speaker]).into(),
-                q.evidence,
-                facts,
-            );
-        }
-    }
+    w.people(&people, facts);
+    w.organisations(facts);
+    w.person_facts(&people, facts);
+    w.proceedings(&people, facts);
+    w.quotations(&people, facts);
     w.quads
+}
+
+impl Writer {
+    /// The article: its types, content hash, where it was read from and what it says of itself.
+    fn article(&mut self, article: &Article) {
+        let iri = self.article.clone();
+        self.iri(&iri, w3c::RDF_TYPE, w3c::SCHEMA_NEWS_ARTICLE);
+        self.iri(&iri, w3c::RDF_TYPE, w3c::PROV_ENTITY);
+        self.text(&iri, pg::CONTENT_HASH, &sha256_hex(&article.text));
+        self.text(&iri, pg::SOURCE_LOCATION, &article.location);
+        let described = [
+            (w3c::SCHEMA_URL, &article.url),
+            (w3c::SCHEMA_HEADLINE, &article.title),
+            (w3c::SCHEMA_DATE_PUBLISHED, &article.published),
+            (w3c::SCHEMA_PUBLISHER, &article.publisher),
+        ];
+        for (property, value) in described {
+            if let Some(value) = value {
+                self.text(&iri, property, value);
+            }
+        }
+    }
+
+    /// The sentences some fact rests on, with their text and span.
+    fn sentences(&mut self, facts: &Facts) {
+        for (index, sentence) in facts.sentences.iter().enumerate() {
+            let s = self.sentence_iri(index);
+            let article = self.article.clone();
+            self.iri(&s, w3c::RDF_TYPE, pg::SENTENCE);
+            self.iri(&s, pg::IN_ARTICLE, &article);
+            self.integer(&s, pg::START_CHAR, sentence.start_char);
+            self.integer(&s, pg::END_CHAR, sentence.end_char);
+            self.text(&s, w3c::SCHEMA_TEXT, &sentence.text);
+        }
+    }
+
+    fn people(&mut self, people: &[String], facts: &Facts) {
+        let article = node(&self.article);
+        for (person, p) in people.iter().zip(&facts.people) {
+            // A person named in full is described once for every article that names them.
+            self.shared(p.scope == Scope::Global);
+            self.iri(person, w3c::RDF_TYPE, w3c::FOAF_PERSON);
+            if p.officer {
+                self.iri(person, w3c::RDF_TYPE, pg::POLICE_OFFICER);
+            }
+            self.text(person, w3c::FOAF_NAME, &p.name);
+            if let Some(anchor) = p.anchor.as_deref().filter(|_| p.scope == Scope::Global) {
+                self.iri(person, pg::IDENTIFIED_BY, anchor);
+            }
+            if let Some(d) = &p.designation {
+                self.text(person, pg::DESIGNATION, d);
+            }
+            if p.former {
+                let yes = Literal::new_typed_literal("true", node(w3c::XSD_BOOLEAN));
+                self.add(person, pg::FORMER, yes);
+            }
+            self.shared(false);
+            if let Some(first) = p.mentions.first() {
+                self.fact(
+                    person,
+                    pg::MENTIONED_IN,
+                    article.clone().into(),
+                    *first,
+                    facts,
+                );
+            }
+        }
+    }
+
+    fn organisations(&mut self, facts: &Facts) {
+        let article = node(&self.article);
+        for org in &facts.organisations {
+            if !org.from_reference {
+                // Courts and units found by pattern are described once, like reference ones.
+                self.shared(true);
+                self.iri(&org.iri, w3c::RDF_TYPE, w3c::ORG_ORGANIZATION);
+                self.text(&org.iri, w3c::SKOS_PREF_LABEL, &org.name);
+                self.iri(&org.iri, pg::ORGANISATION_KIND_PROP, &org.kind.iri());
+                if let Some(parent) = &org.parent {
+                    self.iri(&org.iri, w3c::ORG_SUB_ORGANIZATION_OF, parent);
+                }
+                self.shared(false);
+            }
+            if let Some(first) = org.mentions.first() {
+                self.fact(
+                    &org.iri,
+                    pg::MENTIONED_IN,
+                    article.clone().into(),
+                    *first,
+                    facts,
+                );
+            }
+        }
+    }
+
+    fn person_facts(&mut self, people: &[String], facts: &Facts) {
+        for f in &facts.person_facts {
+            let person = &people[f.person];
+            let org = |i: &usize| Term::from(node(&facts.organisations[*i].iri));
+            let (predicate, object): (&str, Term) = match &f.relation {
+                Relation::Rank(rank) => (pg::RANK_PROP, node(rank).into()),
+                Relation::Title(title) => {
+                    (pg::ROLE_TITLE, Literal::new_simple_literal(title).into())
+                }
+                Relation::MemberOf(o) => (w3c::ORG_MEMBER_OF, org(o)),
+                Relation::InvestigatedBy(o) => (pg::INVESTIGATED_BY, org(o)),
+                Relation::ReferredTo(o) => (pg::REFERRED_TO, org(o)),
+                Relation::FileSubmittedTo(o) => (pg::FILE_SUBMITTED_TO, org(o)),
+                Relation::BreachedStandard(s) => (pg::BREACHED_STANDARD, node(&s.iri()).into()),
+            };
+            self.fact(person, predicate, object, f.evidence, facts);
+        }
+    }
+
+    fn proceedings(&mut self, people: &[String], facts: &Facts) {
+        for (index, p) in facts.proceedings.iter().enumerate() {
+            let s = format!("{}/proceeding/{}", self.article, index + 1);
+            let article = self.article.clone();
+            self.iri(&s, w3c::RDF_TYPE, pg::PROCEEDING);
+            self.iri(&s, w3c::PROV_WAS_DERIVED_FROM, &article);
+            let subject = node(&people[p.subject]).into();
+            self.fact(&s, pg::SUBJECT, subject, p.evidence, facts);
+            let kind = node(&p.kind.iri()).into();
+            self.fact(&s, pg::PROCEEDING_KIND_PROP, kind, p.evidence, facts);
+            if let Some((date, e)) = p.date {
+                self.fact(&s, pg::DATE, date_literal(date).into(), e, facts);
+            }
+            if let Some((chair, e)) = p.chair {
+                self.fact(&s, pg::CHAIR, node(&people[chair]).into(), e, facts);
+            }
+            if let Some((finding, e)) = &p.finding {
+                self.fact(&s, pg::FINDING_PROP, node(&finding.iri()).into(), *e, facts);
+            }
+            for (outcome, e) in &p.outcomes {
+                self.fact(&s, pg::OUTCOME_PROP, node(&outcome.iri()).into(), *e, facts);
+            }
+            if let Some((court, e)) = p.court {
+                let court = node(&facts.organisations[court].iri).into();
+                self.fact(&s, pg::COURT, court, e, facts);
+            }
+        }
+    }
+
+    fn quotations(&mut self, people: &[String], facts: &Facts) {
+        for (index, q) in facts.quotations.iter().enumerate() {
+            let s = format!("{}/quotation/{}", self.article, index + 1);
+            let article = self.article.clone();
+            self.iri(&s, w3c::RDF_TYPE, w3c::SCHEMA_QUOTATION);
+            self.iri(&s, w3c::SCHEMA_IS_PART_OF, &article);
+            self.text(&s, w3c::SCHEMA_TEXT, &q.text);
+            if let Some(speaker) = q.speaker {
+                let speaker = node(&people[speaker]).into();
+                self.fact(&s, w3c::SCHEMA_CREATOR, speaker, q.evidence, facts);
+            }
+        }
+    }
 }
