@@ -548,11 +548,9 @@ impl Uses {
             GraphPattern::Graph { name, .. } | GraphPattern::Service { name, .. } => {
                 self.named(name, variable);
             }
-            GraphPattern::Values { variables, .. } => {
-                if variables.contains(variable) {
-                    self.mentioned = true;
-                    self.matched = true;
-                }
+            GraphPattern::Values { variables, .. } if variables.contains(variable) => {
+                self.mentioned = true;
+                self.matched = true;
             }
             GraphPattern::LeftJoin {
                 expression: Some(expr),
