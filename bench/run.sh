@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks policegraph on synthetic corpora of N articles: extract, ingest, the five standard
-# views, and the yardsticks (Oxigraph's own bulk loader on the same quads; a plain read of the
+# Benchmarks policegraph on synthetic corpora of N articles: extract, ingest, every shipped query
+# (the five standard views and the others in queries/), and the yardsticks (Oxigraph's own bulk loader on the same quads; a plain read of the
 # corpus). Prints a table per N and the ratios, and writes everything to bench/results/<date>.json.
 #
 #   bench/run.sh                    # N = 1000 10000 100000, RUNS=3
@@ -13,8 +13,8 @@
 #   RUNS          repetitions per N, medians reported (default 3)
 #   SEED          corpus seed (default 1)
 #   GEN_ARGS      extra arguments to bench/gen_corpus.py (e.g. --ascii)
-#   VIEW_TIMEOUT  seconds before a view is stopped and recorded as "timeout" (default 600)
-#   VIEW_MEM_MB   address-space cap for a view, recorded as "oom" past it (default: half of RAM)
+#   VIEW_TIMEOUT  seconds before a query is stopped and recorded as "timeout" (default 600)
+#   VIEW_MEM_MB   address-space cap for a query, recorded as "oom" past it (default: half of RAM)
 #   RESULTS       JSON file to write (default bench/results/<YYYY-MM-DD>.json)
 #   KEEP          1 keeps the stores and the export of the last run of each N (default 0)
 set -euo pipefail
@@ -31,7 +31,13 @@ mem_total_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
 VIEW_MEM_MB=${VIEW_MEM_MB:-$((mem_total_kb / 2048))}
 RESULTS=${RESULTS:-bench/results/$(date +%F).json}
 KEEP=${KEEP:-0}
+# The five standard views first, then every other shipped query (bench/queries.sh says how the
+# queries that start from one entity are given one).
 VIEWS=(people organisations proceedings investigations standards)
+for q in queries/*.rq; do
+  q=$(basename "$q" .rq)
+  [[ " ${VIEWS[*]} " == *" $q "* ]] || VIEWS+=("$q")
+done
 COUNT_QUERY='SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
 
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000 100000); fi
@@ -183,19 +189,25 @@ for N in "${SIZES[@]}"; do
     record "$N" "$run" count.seconds "$SECS"; record "$N" "$run" triples "${triples:-0}"
     echo "    triples   ${triples:-?} (count query ${SECS}s)" >&2
 
+    # The entities the one-entity queries start from (not timed).
+    BINDS=()
+    while IFS=$'\t' read -r q b; do BINDS+=("$q=$b"); done < <(bench/queries.sh --bindings "$PG" "$STORE")
     for v in "${VIEWS[@]}"; do
+      bind=()
+      for qb in "${BINDS[@]}"; do [ "${qb%%=*}" = "$v" ] && bind=(--bind "${qb#*=}"); done
       if [ -n "${SKIP_VIEW[$v]:-}" ]; then
         record "$N" "$run" "view.$v.status" "skipped:${SKIP_VIEW[$v]}"
         echo "    view $v: skipped (${SKIP_VIEW[$v]} in an earlier run)" >&2
         continue
       fi
       # The rows go to a file rather than /dev/null so they can be counted (cost: negligible).
-      measure "view-$v-$N-$run" "$LOGS/view-$v-$N-$run.csv" "${CAPPED[@]}" "$PG" query --store "$STORE" --format csv "queries/$v.rq"
+      measure "view-$v-$N-$run" "$LOGS/view-$v-$N-$run.csv" "${CAPPED[@]}" "$PG" query --store "$STORE" --format csv --timeout "$VIEW_TIMEOUT" "queries/$v.rq" "${bind[@]}"
       st=$(view_status "$RC")
       rows=$(($(wc -l < "$LOGS/view-$v-$N-$run.csv") - 1)); [ "$rows" -lt 0 ] && rows=0
       record "$N" "$run" "view.$v.seconds" "$SECS"; record "$N" "$run" "view.$v.rss_kb" "$RSS_KB"
       record "$N" "$run" "view.$v.status" "$st"; record "$N" "$run" "view.$v.rows" "$rows"
-      echo "    view $(printf '%-15s' "$v") ${SECS}s  rss $((RSS_KB / 1024)) MiB  $rows rows  $st" >&2
+      record "$N" "$run" "view.$v.bind" "${bind[1]:-}"
+      echo "    query $(printf '%-15s' "$v") ${SECS}s  rss $((RSS_KB / 1024)) MiB  $rows rows  $st ${bind[*]:-}" >&2
       [ "$st" = ok ] || SKIP_VIEW[$v]=$st
       rm -f "$LOGS/view-$v-$N-$run.csv"
     done

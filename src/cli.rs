@@ -1,10 +1,9 @@
-//! The command line: clap derive structs, and the one conversion of each `--format` name to its
-//! format. Each `///` is the option's `--help`.
+//! The command line: clap derive structs. Each `///` is the option's `--help`; the `--format`
+//! names and their formats are [`crate::formats`]'.
 
-use crate::results::ResultsFormat;
-use clap::{Parser, Subcommand, ValueEnum};
-use oxigraph::io::RdfFormat;
-use oxigraph::sparql::results::QueryResultsFormat;
+pub use crate::formats::{QueryOutput, RdfOutput};
+use crate::sparql::TimeLimit;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Builds a knowledge graph of police misconduct cases from news articles and press releases:
@@ -86,14 +85,21 @@ pub struct ExtractArgs {
 pub struct QueryArgs {
     #[command(flatten)]
     pub store: StoreArg,
-    /// Result format for SELECT and ASK (CONSTRUCT and DESCRIBE always give Turtle); default:
-    /// table on a terminal, csv otherwise
+    /// Output format: table, csv, tsv, json or xml for SELECT and ASK (default: table on a
+    /// terminal, csv otherwise); an RDF syntax for CONSTRUCT and DESCRIBE (default: turtle). A
+    /// format the query's results cannot take is an error
     #[arg(long, value_enum)]
-    pub format: Option<ResultsOutput>,
-    /// Give a query variable a value before it runs, as a plain literal: `--bind
-    /// officer="Kevin Phillips"` fills ?officer (repeatable)
+    pub format: Option<QueryOutput>,
+    /// Keep only the results where variable VAR has this value (repeatable). VALUE is a plain
+    /// literal, or an IRI written <https://...>. A variable the query only tests in a FILTER
+    /// (as ?officer in queries/timeline.rq) takes the value; one the query computes (BIND, AS)
+    /// or does not have is an error
     #[arg(long, value_name = "VAR=VALUE", value_parser = parse_binding)]
     pub bind: Vec<(String, String)>,
+    /// Stop the query, with an error, when it has run this many seconds (results written so
+    /// far included)
+    #[arg(long, value_name = "SECONDS", default_value = "60")]
+    pub timeout: TimeLimit,
     /// A file holding the query (e.g. queries/people.rq), or the query itself
     #[arg(value_name = "QUERY")]
     pub query: String,
@@ -114,8 +120,8 @@ fn parse_binding(arg: &str) -> Result<(String, String), String> {
 pub struct ExportArgs {
     #[command(flatten)]
     pub store: StoreArg,
-    /// Output format [default: from the --output file's extension (.ttl .nt .nq .trig), else
-    /// turtle]
+    /// Output format [default: from the --output file's extension (.ttl .nt .nq .trig .jsonld
+    /// .rdf; another extension is an error), else turtle]
     #[arg(long, value_enum)]
     pub format: Option<RdfOutput>,
     /// Write to this file instead of stdout (replaced only when the export succeeds)
@@ -137,83 +143,4 @@ pub struct DotArgs {
     /// Write to this file instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// The names `--format` takes for RDF; the formats are Oxigraph's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RdfOutput {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Trig,
-}
-
-impl From<RdfOutput> for RdfFormat {
-    fn from(output: RdfOutput) -> Self {
-        match output {
-            RdfOutput::Turtle => RdfFormat::Turtle,
-            RdfOutput::Ntriples => RdfFormat::NTriples,
-            RdfOutput::Nquads => RdfFormat::NQuads,
-            RdfOutput::Trig => RdfFormat::TriG,
-        }
-    }
-}
-
-/// The names `--format` takes for SELECT and ASK results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ResultsOutput {
-    Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
-}
-
-impl From<ResultsOutput> for ResultsFormat {
-    fn from(output: ResultsOutput) -> Self {
-        match output {
-            ResultsOutput::Table => ResultsFormat::Table,
-            ResultsOutput::Csv => ResultsFormat::W3c(QueryResultsFormat::Csv),
-            ResultsOutput::Tsv => ResultsFormat::W3c(QueryResultsFormat::Tsv),
-            ResultsOutput::Json => ResultsFormat::W3c(QueryResultsFormat::Json),
-            ResultsOutput::Xml => ResultsFormat::W3c(QueryResultsFormat::Xml),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_rdf_output_is_the_oxigraph_format_of_its_name() {
-        for output in RdfOutput::value_variants() {
-            let name = output.to_possible_value().map(|v| v.get_name().to_owned());
-            let format = RdfFormat::from(*output);
-            let expected = match name.as_deref() {
-                Some("turtle") => RdfFormat::Turtle,
-                Some("ntriples") => RdfFormat::NTriples,
-                Some("nquads") => RdfFormat::NQuads,
-                Some("trig") => RdfFormat::TriG,
-                other => panic!("unexpected --format name {other:?}"),
-            };
-            assert_eq!(format, expected);
-        }
-    }
-
-    #[test]
-    fn each_results_output_is_the_table_or_the_w3c_format_of_its_name() {
-        for output in ResultsOutput::value_variants() {
-            let name = output.to_possible_value().map(|v| v.get_name().to_owned());
-            let expected = match name.as_deref() {
-                Some("table") => ResultsFormat::Table,
-                Some("csv") => ResultsFormat::W3c(QueryResultsFormat::Csv),
-                Some("tsv") => ResultsFormat::W3c(QueryResultsFormat::Tsv),
-                Some("json") => ResultsFormat::W3c(QueryResultsFormat::Json),
-                Some("xml") => ResultsFormat::W3c(QueryResultsFormat::Xml),
-                other => panic!("unexpected --format name {other:?}"),
-            };
-            assert_eq!(ResultsFormat::from(*output), expected);
-        }
-    }
 }

@@ -113,6 +113,41 @@ pub enum Error {
         #[source]
         source: QueryEvaluationError,
     },
+    /// A query stopped by its time limit (`--timeout`).
+    #[error(
+        "query {query}: stopped after the time limit of {limit} (raise it with --timeout SECONDS)"
+    )]
+    QueryTimeout { query: String, limit: String },
+    /// An update (INSERT, DELETE...) given to `query`.
+    #[error("query {query}: updates are not supported (the store changes only through ingest)")]
+    UpdateNotSupported { query: String },
+    /// A `--bind` the query cannot take: a variable it computes, or does not have.
+    #[error("query {query}: --bind {variable}: {reason}")]
+    Bind {
+        query: String,
+        variable: String,
+        reason: String,
+    },
+    /// A `--format` the query's results cannot be written in.
+    #[error(
+        "query {query}: {form} gives {gives}, which --format {format} cannot write; use {possible}"
+    )]
+    FormatMismatch {
+        query: String,
+        form: &'static str,
+        gives: &'static str,
+        format: String,
+        possible: String,
+    },
+    /// An output file whose extension names no RDF syntax policegraph writes.
+    #[error(
+        "{path}: .{extension} is no RDF syntax policegraph writes (it writes {known}); name one with --format"
+    )]
+    UnknownOutputExtension {
+        path: PathBuf,
+        extension: String,
+        known: String,
+    },
     #[error("query --focus {name}: no person or organisation has that name")]
     FocusNotFound { name: String },
     #[error("query --focus {name}: matches several: {}", candidates.join("; "))]

@@ -15,10 +15,11 @@
 //! - [`cli`]: the command line's arguments
 //! - [`commands`]: one function per command, behind [`commands::run`]
 //! - [`error`]: the one error type, wrapping the extraction crate's
-//! - [`formats`]: RDF syntaxes by file extension
+//! - [`formats`]: the RDF syntaxes and results formats, by `--format` name and file extension
 //! - [`store`]: the Oxigraph store
 //! - [`pipeline`]: ingest and extract over many files, in parallel
-//! - [`results`]: SPARQL results as tables, CSV, JSON...
+//! - [`sparql`]: queries parsed, bound (`--bind`) and run under a time limit
+//! - [`results`]: SPARQL results as tables, CSV, JSON..., graphs as RDF
 //! - [`dot`]: the graph as Graphviz DOT
 
 pub use policegraph_extract::{concepts, extract, facts, input, rdf, reference, text, vocab};
@@ -30,4 +31,5 @@ pub mod error;
 pub mod formats;
 pub mod pipeline;
 pub mod results;
+pub mod sparql;
 pub mod store;

@@ -1,22 +1,52 @@
-//! Query results: SELECT and ASK results in the W3C formats or as an aligned table;
-//! CONSTRUCT and DESCRIBE results as Turtle.
+//! Query results: SELECT and ASK results in the W3C formats or as an aligned table; CONSTRUCT
+//! and DESCRIBE results in an RDF syntax. A format the results cannot take is an error, and
+//! writing stops at the query's time limit.
 
 use crate::error::Error;
-use crate::vocab;
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use crate::formats::{QueryFormat, rdf_format_names, results_format_names, serializer};
+use crate::sparql::{Deadline, QueryForm};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
 
-/// How SELECT and ASK results are written: an aligned table for people, or one of the W3C
-/// formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResultsFormat {
-    /// Columns aligned under a header, literals as their text, and a row count.
-    Table,
-    /// CSV, TSV, JSON or XML, as Oxigraph writes them.
-    W3c(QueryResultsFormat),
+/// The format to write a query's results in: the one asked for if the results can take it,
+/// else an error; without one, a table on a terminal and CSV elsewhere for SELECT and ASK,
+/// Turtle for a graph. `name` and `asked` (the `--format` name) are for the error.
+pub fn format_for(
+    form: QueryForm,
+    requested: Option<(QueryFormat, &str)>,
+    terminal: bool,
+    name: &str,
+) -> Result<QueryFormat, Error> {
+    let Some((format, asked)) = requested else {
+        return Ok(match form {
+            QueryForm::Graph => QueryFormat::Graph(RdfFormat::Turtle),
+            _ if terminal => QueryFormat::Table,
+            _ => QueryFormat::Results(QueryResultsFormat::Csv),
+        });
+    };
+    let graph = matches!(format, QueryFormat::Graph(_));
+    if graph == (form == QueryForm::Graph) {
+        return Ok(format);
+    }
+    let (form, gives, possible) = match form {
+        QueryForm::Select => ("a SELECT query", "solutions", results_format_names()),
+        QueryForm::Ask => ("an ASK query", "true or false", results_format_names()),
+        QueryForm::Graph => (
+            "a CONSTRUCT or DESCRIBE query",
+            "a graph",
+            rdf_format_names(),
+        ),
+    };
+    Err(Error::FormatMismatch {
+        query: name.to_owned(),
+        form,
+        gives,
+        format: asked.to_owned(),
+        possible,
+    })
 }
 
 /// A term as a person reads it: literals as their text, IRIs as they are.
@@ -28,80 +58,76 @@ fn plain(term: &Term) -> String {
     }
 }
 
-/// Writes query results; `name` names the query in errors.
+/// Writes query results in `format` (from [`format_for`]); `name` names the query in errors.
+/// Past the `deadline`, writing stops with the time-limit error.
 pub fn write_results(
     results: QueryResults<'_>,
-    format: ResultsFormat,
+    format: QueryFormat,
     out: &mut dyn Write,
     name: &str,
+    deadline: &Deadline,
 ) -> Result<(), Error> {
-    let query_err = |source| Error::Query {
-        query: name.to_owned(),
-        source,
-    };
     let write_err = |source| Error::Write {
         path: "stdout".into(),
         source,
     };
-    let w3c = match format {
-        ResultsFormat::Table => None,
-        ResultsFormat::W3c(format) => Some(format),
-    };
-    match results {
-        QueryResults::Boolean(value) => match w3c {
-            Some(f) => {
-                QueryResultsSerializer::from_format(f)
-                    .serialize_boolean_to_writer(out, value)
+    let query_err = |source| deadline.error(name, source);
+    match (results, format) {
+        (QueryResults::Boolean(value), QueryFormat::Results(f)) => {
+            QueryResultsSerializer::from_format(f)
+                .serialize_boolean_to_writer(out, value)
+                .map_err(write_err)?;
+        }
+        (QueryResults::Boolean(value), QueryFormat::Table) => {
+            writeln!(out, "{value}").map_err(write_err)?;
+        }
+        (QueryResults::Solutions(solutions), QueryFormat::Results(f)) => {
+            let variables = solutions.variables().to_vec();
+            let mut writer = QueryResultsSerializer::from_format(f)
+                .serialize_solutions_to_writer(out, variables)
+                .map_err(write_err)?;
+            for solution in solutions {
+                deadline.check(name)?;
+                writer
+                    .serialize(&solution.map_err(query_err)?)
                     .map_err(write_err)?;
             }
-            None => writeln!(out, "{value}").map_err(write_err)?,
-        },
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
-            match w3c {
-                Some(f) => {
-                    let mut writer = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(out, variables)
-                        .map_err(write_err)?;
-                    for solution in solutions {
-                        let solution = solution.map_err(query_err)?;
-                        writer.serialize(&solution).map_err(write_err)?;
-                    }
-                    writer.finish().map_err(write_err)?;
-                }
-                None => {
-                    let mut rows: Vec<Vec<String>> =
-                        vec![variables.iter().map(|v| v.as_str().to_owned()).collect()];
-                    for solution in solutions {
-                        let solution = solution.map_err(query_err)?;
-                        rows.push(
-                            variables
-                                .iter()
-                                .map(|v| solution.get(v).map(plain).unwrap_or_default())
-                                .collect(),
-                        );
-                    }
-                    write_table(&rows, out).map_err(write_err)?;
-                }
-            }
+            writer.finish().map_err(write_err)?;
         }
-        QueryResults::Graph(triples) => {
-            let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
-            for (prefix, iri) in vocab::PREFIXES {
-                serializer =
-                    serializer
-                        .with_prefix(*prefix, *iri)
-                        .map_err(|source| Error::Prefix {
-                            prefix: (*prefix).to_owned(),
-                            source,
-                        })?;
+        (QueryResults::Solutions(solutions), QueryFormat::Table) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows: Vec<Vec<String>> =
+                vec![variables.iter().map(|v| v.as_str().to_owned()).collect()];
+            for solution in solutions {
+                deadline.check(name)?;
+                let solution = solution.map_err(query_err)?;
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| solution.get(v).map(plain).unwrap_or_default())
+                        .collect(),
+                );
             }
-            let mut writer = serializer.for_writer(out);
+            write_table(&rows, out).map_err(write_err)?;
+        }
+        (QueryResults::Graph(triples), QueryFormat::Graph(f)) => {
+            let mut writer = serializer(f)?.for_writer(out);
             for triple in triples {
-                let triple = triple.map_err(query_err)?;
-                writer.serialize_triple(&triple).map_err(write_err)?;
+                deadline.check(name)?;
+                writer
+                    .serialize_triple(&triple.map_err(query_err)?)
+                    .map_err(write_err)?;
             }
             writer.finish().map_err(write_err)?;
+        }
+        (results, format) => {
+            let form = match results {
+                QueryResults::Solutions(_) => QueryForm::Select,
+                QueryResults::Boolean(_) => QueryForm::Ask,
+                QueryResults::Graph(_) => QueryForm::Graph,
+            };
+            let asked = format!("{format:?}").to_lowercase();
+            format_for(form, Some((format, &asked)), false, name)?;
         }
     }
     Ok(())

@@ -11,7 +11,9 @@ use oxigraph::model::{
     GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode,
     NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{
+    PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable,
+};
 use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
 use std::borrow::Cow;
 use std::io::Write;
@@ -378,6 +380,15 @@ impl GraphStore {
                 query: name.to_owned(),
                 source,
             })
+    }
+
+    /// Runs a query prepared elsewhere (its bindings, dataset and cancellation token set, as
+    /// [`crate::sparql::BoundQuery::prepare`] does), leaving its errors to the caller.
+    pub fn evaluate(
+        &self,
+        query: PreparedSparqlQuery,
+    ) -> Result<QueryResults<'static>, QueryEvaluationError> {
+        query.on_store(&self.store).execute()
     }
 
     /// Writes the whole store. Graph-aware formats keep the graphs; Turtle and N-Triples get

@@ -341,14 +341,7 @@ fn construct_query_gives_turtle_that_loads_back() -> TestResult {
     let construct = format!(
         "{FOAF}CONSTRUCT {{ ?p foaf:name ?n }} WHERE {{ ?p a foaf:Person ; foaf:name ?n }}"
     );
-    let turtle = run_ok(&[
-        "query",
-        "--store",
-        arg(&store)?,
-        "--format",
-        "csv",
-        &construct,
-    ])?;
+    let turtle = run_ok(&["query", "--store", arg(&store)?, &construct])?;
     assert!(
         turtle.contains("@prefix foaf:") && turtle.contains("\"PC A\""),
         "{turtle}"

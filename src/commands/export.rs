@@ -4,22 +4,19 @@ use super::Outcome;
 use super::output::write_output;
 use crate::cli::ExportArgs;
 use crate::error::Error;
-use crate::formats::rdf_format_of;
+use crate::formats::output_format_of;
 use crate::store::GraphStore;
 use oxigraph::io::RdfFormat;
 
 /// Writes the store to stdout or `-o FILE`, in the format asked for, else the one the output
-/// file's extension names, else Turtle.
+/// file's extension names (an extension that names none is an error), else Turtle.
 pub(super) fn export(args: ExportArgs) -> Result<Outcome, Error> {
-    let store = GraphStore::open_read_only(&args.store.store)?;
-    let format = match args.format {
-        Some(format) => RdfFormat::from(format),
-        None => args
-            .output
-            .as_deref()
-            .and_then(rdf_format_of)
-            .unwrap_or(RdfFormat::Turtle),
+    let format = match (args.format, args.output.as_deref()) {
+        (Some(format), _) => RdfFormat::from(format),
+        (None, Some(path)) => output_format_of(path)?.unwrap_or(RdfFormat::Turtle),
+        (None, None) => RdfFormat::Turtle,
     };
+    let store = GraphStore::open_read_only(&args.store.store)?;
     write_output(args.output.as_deref(), |out| store.export(format, out))?;
     Ok(Outcome::Success)
 }

@@ -4,25 +4,39 @@ use super::Outcome;
 use super::output::stdout_error;
 use crate::cli::QueryArgs;
 use crate::error::Error;
-use crate::results::{ResultsFormat, write_results};
+use crate::formats::QueryFormat;
+use crate::results::{format_for, write_results};
+use crate::sparql::{BoundQuery, Deadline};
 use crate::store::GraphStore;
-use oxigraph::sparql::results::QueryResultsFormat;
+use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// Runs the query of `args` and writes its results to stdout: a table on a terminal, CSV
-/// otherwise, unless `--format` says.
+/// Runs the query of `args` and writes its results to stdout, in the format asked for (a table
+/// on a terminal, CSV otherwise, Turtle for a graph), within the time limit.
 pub(super) fn query(args: QueryArgs) -> Result<Outcome, Error> {
     let (sparql, name) = read_query(&args.query)?;
+    let mut query = BoundQuery::parse(&sparql, &name)?;
+    for (variable, value) in &args.bind {
+        query.bind(variable, value)?;
+    }
+    let asked = args.format.map(|f| {
+        let name = f.to_possible_value().map(|v| v.get_name().to_owned());
+        (QueryFormat::from(f), name.unwrap_or_default())
+    });
+    let format = format_for(
+        query.form(),
+        asked.as_ref().map(|(f, n)| (*f, n.as_str())),
+        std::io::stdout().is_terminal(),
+        &name,
+    )?;
     let store = GraphStore::open_read_only(&args.store.store)?;
-    let results = store.query_with(&sparql, &name, &args.bind)?;
-    let format = match args.format {
-        Some(format) => ResultsFormat::from(format),
-        None if std::io::stdout().is_terminal() => ResultsFormat::Table,
-        None => ResultsFormat::W3c(QueryResultsFormat::Csv),
-    };
+    let deadline = Deadline::start(args.timeout);
+    let results = store
+        .evaluate(query.prepare(&deadline))
+        .map_err(|source| deadline.error(&name, source))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write_results(results, format, &mut out, &name)?;
+    write_results(results, format, &mut out, &name, &deadline)?;
     out.flush().map_err(stdout_error)?;
     Ok(Outcome::Success)
 }

@@ -153,6 +153,19 @@ fn date_literal(date: Date) -> Literal {
     Literal::new_typed_literal(date.to_string(), node(datatype))
 }
 
+/// Where an article was read from, as the store keeps it: an absolute path keeps only its file
+/// name (with `:line` for a JSON Lines line), so that the store records no folder of the
+/// machine that ran the ingest; a relative path, and `-` for stdin, stay as given.
+fn recorded_location(location: &str) -> &str {
+    let path = std::path::Path::new(location);
+    if !path.is_absolute() {
+        return location;
+    }
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or(location)
+}
+
 /// The quads of one article: the article itself, its evidence sentences, people,
 /// organisations, person facts, proceedings and quotations, all in the article's graph.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
@@ -187,7 +200,11 @@ impl Writer {
         self.iri(&iri, w3c::RDF_TYPE, w3c::SCHEMA_NEWS_ARTICLE);
         self.iri(&iri, w3c::RDF_TYPE, w3c::PROV_ENTITY);
         self.text(&iri, pg::CONTENT_HASH, &sha256_hex(&article.text));
-        self.text(&iri, pg::SOURCE_LOCATION, &article.location);
+        self.text(
+            &iri,
+            pg::SOURCE_LOCATION,
+            recorded_location(&article.location),
+        );
         let described = [
             (w3c::SCHEMA_URL, &article.url),
             (w3c::SCHEMA_HEADLINE, &article.title),
