@@ -9,7 +9,8 @@ each (median reported):
   and reported as such);
 - with --force, the whole graph again with `--max-nodes 1000000` (the limit lifted);
 - a focus on the three people named in the most articles (among names only one node has), and
-  on the force named in the most articles: `policegraph dot --focus NAME`, then `dot -Tsvg`.
+  on the force named in the most articles (at the default depth and at --depth 1):
+  `policegraph dot --focus NAME`, then `dot -Tsvg`.
 
 Graphviz is stopped after --timeout seconds (recorded as `timeout`). Standard library only.
 
@@ -138,8 +139,11 @@ def main():
     cases = [("whole graph", [])]
     if args.force:
         cases.append(("whole graph, --max-nodes 1000000", ["--max-nodes", "1000000"]))
-    for name, count in rows(binary, store, PEOPLE) + rows(binary, store, FORCES):
+    for name, count in rows(binary, store, PEOPLE):
         cases.append((f"--focus {name!r} ({count} articles)", ["--focus", name]))
+    for name, count in rows(binary, store, FORCES):
+        cases.append((f"--focus {name!r} ({count} articles)", ["--focus", name]))
+        cases.append((f"--focus {name!r} --depth 1", ["--focus", name, "--depth", "1"]))
     print(f"binary {binary}, N={args.n}, seed {args.seed}, {args.runs} runs, medians")
     print("| case | nodes drawn | policegraph dot (s) | dot -Tsvg (s) | status |")
     print("|---|---|---|---|---|")

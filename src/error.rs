@@ -124,8 +124,8 @@ pub enum Error {
     FocusArticleNotFound { article: String },
     /// A drawing with more nodes than `--max-nodes`: Graphviz would take minutes over it.
     #[error(
-        "dot: {} has {nodes} nodes and {links} links, more than --max-nodes {limit} \
-         (Graphviz would take minutes over it); {}",
+        "dot: {} has {nodes} nodes and {links} links, more than --max-nodes {limit} (past \
+         which Graphviz slows sharply and no one can read the drawing); {}",
         if *focused { "the drawing" } else { "the whole graph" },
         if *focused {
             format!("draw fewer steps with --depth, or raise the limit with --max-nodes {nodes}")
