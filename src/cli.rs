@@ -133,13 +133,26 @@ pub struct ExportArgs {
 pub struct DotArgs {
     #[command(flatten)]
     pub store: StoreArg,
-    /// Draw only what lies within --depth steps of the person or organisation with this name
-    /// (case does not matter; a unique part of the name is enough)
-    #[arg(long, value_name = "NAME")]
+    /// Draw only the neighbourhood of the person or organisation with this name (case does not
+    /// matter; a unique part of the name is enough). If several have it, they are listed with
+    /// their IRIs and kinds: choose one with --focus-iri, or with --article
+    #[arg(long, value_name = "NAME", conflicts_with = "focus_iri")]
     pub focus: Option<String>,
-    /// How many steps from --focus to draw
+    /// With --focus: take the one named in this article (its URL, IRI or file)
+    #[arg(long, value_name = "URL", requires = "focus")]
+    pub article: Option<String>,
+    /// Draw only the neighbourhood of the person or organisation with this IRI (as --focus lists
+    /// them)
+    #[arg(long, value_name = "IRI")]
+    pub focus_iri: Option<String>,
+    /// How many steps from the focus to draw; organisations other than the focus (a force, the
+    /// IOPC) are drawn but not walked through, nor is anyone with more than a dozen links
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub depth: usize,
+    /// Refuse to draw more nodes than this: Graphviz takes minutes over larger drawings, and no
+    /// one can read them
+    #[arg(long, default_value_t = crate::dot::DEFAULT_MAX_NODES, value_name = "N")]
+    pub max_nodes: usize,
     /// Write to this file instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -148,12 +148,39 @@ pub enum Error {
         extension: String,
         known: String,
     },
-    #[error("query --focus {name}: no person or organisation has that name")]
-    FocusNotFound { name: String },
-    #[error("query --focus {name}: matches several: {}", candidates.join("; "))]
-    FocusAmbiguous {
+    #[error("dot --focus {name}: no person or organisation has that name{}",
+        article.as_ref().map(|a| format!(" in the article {a}")).unwrap_or_default())]
+    FocusNotFound {
         name: String,
-        candidates: Vec<String>,
+        article: Option<String>,
+    },
+    /// A focus name several people or organisations have (listed on stderr before this line).
+    #[error(
+        "dot --focus {name}: {count} people or organisations match (listed above); choose one \
+         with --focus-iri IRI, or narrow with --article URL"
+    )]
+    FocusAmbiguous { name: String, count: usize },
+    #[error("dot --focus-iri {iri}: no person or organisation has that IRI")]
+    FocusIriNotFound { iri: String },
+    #[error("dot --article {article}: no article with that URL, IRI or file in the store")]
+    FocusArticleNotFound { article: String },
+    /// A drawing with more nodes than `--max-nodes`: Graphviz would take minutes over it.
+    #[error(
+        "dot: {} has {nodes} nodes and {links} links, more than --max-nodes {limit} (past \
+         which Graphviz slows sharply and no one can read the drawing); {}",
+        if *focused { "the drawing" } else { "the whole graph" },
+        if *focused {
+            format!("draw fewer steps with --depth, or raise the limit with --max-nodes {nodes}")
+        } else {
+            format!("draw one person or organisation with --focus NAME, or raise the limit \
+                     with --max-nodes {nodes}")
+        }
+    )]
+    DrawingTooLarge {
+        nodes: usize,
+        links: usize,
+        limit: usize,
+        focused: bool,
     },
     /// A prefix of `vocab::PREFIXES` that the RDF writer refuses.
     #[error("prefix {prefix}: {source}")]

@@ -68,13 +68,13 @@ mod tests {
 
     #[test]
     fn an_error_is_one_line() {
-        let error = Error::FocusAmbiguous {
-            name: "a".into(),
-            candidates: vec!["PC A".into(), "Sarah\n  Everard".into()],
+        let error = Error::FocusNotFound {
+            name: "Sarah\n  Everard".into(),
+            article: None,
         };
         assert_eq!(
             error_line(&error),
-            "query --focus a: matches several: PC A; Sarah Everard"
+            "dot --focus Sarah Everard: no person or organisation has that name"
         );
     }
 }
