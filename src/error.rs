@@ -66,11 +66,29 @@ pub enum Error {
     NotAStore { path: PathBuf },
     #[error("store {path}: no store here (run `policegraph ingest` first)")]
     NoStore { path: PathBuf },
-    #[error("store {path}: locked by another process (is another policegraph running on it?)")]
+    #[error(
+        "store {path}: locked by another process (another ingest or optimize is writing it)"
+    )]
     StoreLocked {
         path: PathBuf,
         #[source]
-        source: StorageError,
+        source: Option<StorageError>,
+    },
+    /// A lock file of the store that cannot be opened or locked.
+    #[error("store lock {path}: {source}")]
+    StoreLockFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store's files are damaged (RocksDB reports a corruption or a file it cannot read).
+    #[error(
+        "store {path} is damaged ({source}); rebuild it: move it aside and ingest the articles again, or ingest an export of it into a new store (see README, \"A damaged store\")"
+    )]
+    StoreDamaged {
+        path: PathBuf,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The store directory cannot be listed.
     #[error("store {path}: {source}")]
@@ -106,6 +124,9 @@ pub enum Error {
         #[source]
         source: VariableNameParseError,
     },
+    /// An update (INSERT, DELETE, LOAD, CLEAR...) given to `query`.
+    #[error("query {query}: updates are not supported (policegraph changes the store only by `ingest`)")]
+    UpdateNotSupported { query: String },
     /// A query that failed as it ran.
     #[error("query {query}: {source}")]
     Query {
@@ -127,7 +148,10 @@ pub enum Error {
         #[source]
         source: IriParseError,
     },
-    /// Writing output: `stdout`, `output` or the file given with `-o`.
+    /// An `-o` file that is read-only: it is not replaced.
+    #[error("cannot write {path}: the file is read-only (make it writable or choose another name)")]
+    ReadOnlyOutput { path: PathBuf },
+    /// Writing output: `stdout` or the file given with `-o`.
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,

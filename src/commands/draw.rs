@@ -15,10 +15,10 @@ pub(super) fn draw(args: DotArgs) -> Result<Outcome, Error> {
         graph = dot::focus(&graph, name, args.depth)?;
     }
     let text = dot::to_dot(&graph);
-    write_output(args.output.as_deref(), |out| {
+    write_output(args.output.as_deref(), |out, name| {
         out.write_all(text.as_bytes())
             .map_err(|source| Error::Write {
-                path: "output".into(),
+                path: name.to_owned(),
                 source,
             })
     })?;

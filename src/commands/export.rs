@@ -20,6 +20,8 @@ pub(super) fn export(args: ExportArgs) -> Result<Outcome, Error> {
             .and_then(rdf_format_of)
             .unwrap_or(RdfFormat::Turtle),
     };
-    write_output(args.output.as_deref(), |out| store.export(format, out))?;
+    write_output(args.output.as_deref(), |out, name| {
+        store.export(format, out, name)
+    })?;
     Ok(Outcome::Success)
 }
