@@ -66,9 +66,7 @@ pub enum Error {
     NotAStore { path: PathBuf },
     #[error("store {path}: no store here (run `policegraph ingest` first)")]
     NoStore { path: PathBuf },
-    #[error(
-        "store {path}: locked by another process (another ingest or optimize is writing it)"
-    )]
+    #[error("store {path}: locked by another process (another ingest or optimize is writing it)")]
     StoreLocked {
         path: PathBuf,
         #[source]
@@ -125,7 +123,9 @@ pub enum Error {
         source: VariableNameParseError,
     },
     /// An update (INSERT, DELETE, LOAD, CLEAR...) given to `query`.
-    #[error("query {query}: updates are not supported (policegraph changes the store only by `ingest`)")]
+    #[error(
+        "query {query}: updates are not supported (policegraph changes the store only by `ingest`)"
+    )]
     UpdateNotSupported { query: String },
     /// A query that failed as it ran.
     #[error("query {query}: {source}")]

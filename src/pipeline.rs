@@ -78,7 +78,10 @@ enum Written {
         outcome: Ingested,
         without_facts: bool,
     },
-    Rdf { location: String, quads: usize },
+    Rdf {
+        location: String,
+        quads: usize,
+    },
 }
 
 /// One extracted article, ready to write.

@@ -25,10 +25,11 @@ ASK { <https://w3id.org/policegraph/id/person/john-smith> a pg:PoliceOfficer }";
 
 /// The answer of an ASK query: `true` or `false`.
 fn ask(store: &Path, query: &str) -> Fallible<String> {
-    let rows = query_rows(store, query)?;
-    rows.first()
-        .and_then(|row| row.first())
-        .cloned()
+    let csv = run_ok(&["query", "--store", arg(store)?, "--format", "csv", query])?;
+    csv.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .map(str::to_owned)
         .ok_or_else(|| fail("no answer to the ASK query"))
 }
 
@@ -121,7 +122,9 @@ fn an_article_with_no_facts_is_reported_as_such() -> TestResult {
         "--verbose does not say the article gave nothing\n{stderr}"
     );
     assert!(
-        stderr.lines().any(|l| l.contains("one.txt: added") && !l.contains("no facts")),
+        stderr
+            .lines()
+            .any(|l| l.contains("one.txt: added") && !l.contains("no facts")),
         "the article with facts is not plainly added\n{stderr}"
     );
     let summary = stderr
@@ -135,14 +138,24 @@ fn an_article_with_no_facts_is_reported_as_such() -> TestResult {
     Ok(())
 }
 
-/// A tree of `count` article files, each naming an officer, in version `version`.
+const FIRST_NAMES: [&str; 10] = [
+    "Alan", "Beth", "Carl", "Dana", "Evan", "Fiona", "Gary", "Helen", "Ian", "Julia",
+];
+const SURNAMES: [&str; 15] = [
+    "Hollis", "Marsh", "Pryor", "Keane", "Walsh", "Doyle", "Frost", "Burke", "Nolan", "Quinn",
+    "Sharpe", "Tierney", "Vance", "Yates", "Lowther",
+];
+
+/// A folder of `count` (at most 150) article files, each naming its own officer, in version
+/// `version`: the versions differ in their text but name the same people.
 fn write_articles(dir: &Path, count: usize, version: usize) -> TestResult {
     std::fs::create_dir_all(dir)?;
     for i in 0..count {
+        let name = format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15]);
         let text = format!(
-            "PC Alan Rider{i} of Kent Police was dismissed without notice at a misconduct \
-             hearing on {} March 2022. The hearing found that he had breached the standards of \
-             honesty and integrity. Sergeant Beth Hollis{version} of Essex Police gave evidence.\n",
+            "PC {name} of Kent Police was dismissed without notice at a misconduct hearing on \
+             {} March 2022. The hearing found that the constable had breached the standards of \
+             honesty and integrity.\n",
             1 + version % 28
         );
         std::fs::write(dir.join(format!("{i:03}.txt")), text)?;
@@ -158,6 +171,11 @@ fn queries_during_an_ingest_that_replaces_articles_all_succeed() -> TestResult {
     write_articles(&articles, 150, 0)?;
     ingest(&store, &[&articles])?;
     let people = arg(&common::view("people"))?.to_owned();
+    let expected = common::view_rows(&store, "people")?.len();
+    assert!(
+        expected >= 150,
+        "the articles' officers were not read: {expected} rows"
+    );
     let mut queries = 0;
     for version in 1..=6 {
         write_articles(&articles, 150, version)?;
@@ -179,8 +197,11 @@ fn queries_during_an_ingest_that_replaces_articles_all_succeed() -> TestResult {
                     describe(&output)
                 )));
             }
-            let rows = String::from_utf8_lossy(&output.stdout).lines().count();
-            assert!(rows > 150, "a query saw a partial store: {rows} rows");
+            let rows = String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .count()
+                .saturating_sub(1);
+            assert_eq!(rows, expected, "a query saw a store being changed");
             if writer.try_wait()?.is_some() || started.elapsed() > Duration::from_secs(60) {
                 break;
             }
@@ -228,7 +249,12 @@ fn a_truncated_table_file_is_named_by_every_command() -> TestResult {
         vec!["check", "--store", arg(&store)?],
         vec!["optimize", "--store", arg(&store)?],
         vec!["export", "--store", arg(&store)?, "--format", "nquads"],
-        vec!["query", "--store", arg(&store)?, "SELECT * WHERE { ?s ?p ?o }"],
+        vec![
+            "query",
+            "--store",
+            arg(&store)?,
+            "SELECT * WHERE { ?s ?p ?o }",
+        ],
         vec!["ingest", "--store", arg(&store)?, arg(&sample("000")?)?],
     ] {
         let output = run(&command)?;

@@ -37,7 +37,10 @@ pub(super) fn write_output(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(write_err(e)),
     };
-    if existing.as_ref().is_some_and(|m| m.permissions().readonly()) {
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
         return Err(Error::ReadOnlyOutput {
             path: output.to_path_buf(),
         });
@@ -70,7 +73,9 @@ pub(super) fn write_output(
         Some(permissions) => permissions,
         None => new_file_permissions(file.as_file()).map_err(write_err)?,
     };
-    file.as_file().set_permissions(permissions).map_err(write_err)?;
+    file.as_file()
+        .set_permissions(permissions)
+        .map_err(write_err)?;
     file.persist(&path).map_err(|e| write_err(e.error))?;
     Ok(())
 }
@@ -110,7 +115,7 @@ fn follow_links(path: &Path) -> std::io::Result<PathBuf> {
         }
     }
     Err(std::io::Error::new(
-        std::io::ErrorKind::FilesystemLoop,
+        std::io::ErrorKind::Other,
         "too many levels of symbolic links",
     ))
 }

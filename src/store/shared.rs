@@ -49,9 +49,8 @@ pub(super) fn with_statements(article: &str, mut quads: Vec<Quad>) -> Vec<Quad> 
     for quad in shared {
         let statement = statement_iri(&quad);
         let subject = NamedOrBlankNode::NamedNode(statement.clone());
-        let about = |p: &str, o: Term| {
-            Quad::new(subject.clone(), node(p), o, GraphName::DefaultGraph)
-        };
+        let about =
+            |p: &str, o: Term| Quad::new(subject.clone(), node(p), o, GraphName::DefaultGraph);
         quads.push(about(w3c::RDF_TYPE, node(w3c::RDF_STATEMENT).into()));
         quads.push(about(w3c::RDF_SUBJECT, quad.subject.clone().into()));
         quads.push(about(w3c::RDF_PREDICATE, quad.predicate.clone().into()));
