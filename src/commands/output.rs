@@ -114,8 +114,5 @@ fn follow_links(path: &Path) -> std::io::Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Other,
-        "too many levels of symbolic links",
-    ))
+    Err(std::io::Error::other("too many levels of symbolic links"))
 }

@@ -87,10 +87,10 @@ pub(super) fn statements_of(
         Some(article.into()),
         Some(article.into()),
     ) {
-        if let NamedOrBlankNode::NamedNode(subject) = quad?.subject {
-            if subject.as_str().starts_with(&prefix) {
-                statements.push(subject);
-            }
+        if let NamedOrBlankNode::NamedNode(subject) = quad?.subject
+            && subject.as_str().starts_with(&prefix)
+        {
+            statements.push(subject);
         }
     }
     Ok(statements)
