@@ -13,15 +13,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const OFFICER: &str = "PC John Smith of Kent Police was dismissed without notice at a \
+const OFFICER: &str = "Former PC John Smith of Kent Police was dismissed without notice at a \
 misconduct hearing on 3 March 2022. The hearing found that he had breached the standards of \
 honesty and integrity.\n";
-const REWRITTEN: &str = "A misconduct hearing on 3 March 2022 found that a Kent Police officer \
-had breached the standards of honesty and integrity. The officer was dismissed without notice.\n";
-const SOLICITOR: &str = "John Smith, a solicitor, said the hearing had been fair to everyone \
-who gave evidence.\n";
-const IS_OFFICER: &str = "PREFIX pg: <https://w3id.org/policegraph/ontology#> \
-ASK { <https://w3id.org/policegraph/id/person/john-smith> a pg:PoliceOfficer }";
+const REWRITTEN: &str = "A misconduct hearing on 3 March 2022 found that a former Kent Police \
+officer had breached the standards of honesty and integrity. The officer was dismissed without \
+notice.\n";
+const WITNESS: &str = "PC John Smith of Kent Police gave evidence at the hearing of a colleague \
+in May 2023.\n";
+const IS_FORMER: &str = "PREFIX pg: <https://w3id.org/policegraph/ontology#> \
+PREFIX foaf: <http://xmlns.com/foaf/0.1/> \
+ASK { ?p foaf:name \"John Smith\" ; pg:formerOfficer true }";
 
 /// The answer of an ASK query: `true` or `false`.
 fn ask(store: &Path, query: &str) -> Fallible<String> {
@@ -46,18 +48,22 @@ fn a_replaced_article_leaves_the_store_a_fresh_ingest_of_the_same_files_gives() 
     let articles = dir.path().join("articles");
     std::fs::create_dir(&articles)?;
     let one = write(&articles, "one.txt", OFFICER)?;
-    let two = write(&articles, "two.txt", SOLICITOR)?;
+    let two = write(&articles, "two.txt", WITNESS)?;
     let store = dir.path().join("replaced");
     ingest(&store, &[&one, &two])?;
-    assert_eq!(ask(&store, IS_OFFICER)?, "true", "the officer was not read");
+    assert_eq!(
+        ask(&store, IS_FORMER)?,
+        "true",
+        "the former officer was not read"
+    );
 
     write(&articles, "one.txt", REWRITTEN)?;
     let summary = ingest(&store, &[&one])?;
     assert!(summary.contains("1 replaced"), "not replaced: {summary}");
     assert_eq!(
-        ask(&store, IS_OFFICER)?,
+        ask(&store, IS_FORMER)?,
         "false",
-        "the old version's officer outlived it"
+        "what only the old version said of him outlived it"
     );
 
     let fresh = dir.path().join("fresh");
@@ -77,16 +83,16 @@ fn replacing_an_article_back_and_forth_ends_where_a_fresh_store_is() -> TestResu
     let dir = tempfile::tempdir()?;
     let store = dir.path().join("store");
     let one = write(dir.path(), "one.txt", OFFICER)?;
-    let two = write(dir.path(), "two.txt", SOLICITOR)?;
+    let two = write(dir.path(), "two.txt", WITNESS)?;
     ingest(&store, &[&one, &two])?;
     let first = snapshot(&store)?;
     write(dir.path(), "one.txt", REWRITTEN)?;
     ingest(&store, &[&one])?;
     write(dir.path(), "two.txt", OFFICER)?;
-    write(dir.path(), "one.txt", SOLICITOR)?;
+    write(dir.path(), "one.txt", WITNESS)?;
     ingest(&store, &[&one, &two])?;
     write(dir.path(), "one.txt", OFFICER)?;
-    write(dir.path(), "two.txt", SOLICITOR)?;
+    write(dir.path(), "two.txt", WITNESS)?;
     ingest(&store, &[&one, &two])?;
     assert!(
         snapshot(&store)? == first,
