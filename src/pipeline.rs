@@ -8,7 +8,7 @@ use crate::facts::Facts;
 use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
-use crate::store::{ArticleQuads, BulkLoad, GraphStore, Ingested, quads_with_statements};
+use crate::store::{ArticleQuads, BulkLoad, GraphStore, Ingested};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
 use policegraph_extract::error::Error as ExtractError;
@@ -36,7 +36,8 @@ pub struct Summary {
     pub organisations: usize,
     pub proceedings: usize,
     pub bytes: usize,
-    /// Quads written to the store (by `ingest`) or out (by `extract`).
+    /// The articles' quads written to the store (by `ingest`; the store adds its bookkeeping of
+    /// shared triples, see `store::shared`) or out (by `extract`).
     pub quads: usize,
 }
 
@@ -302,7 +303,7 @@ impl<'s> Bulk<'s> {
         let written = written(&e, Ingested::New);
         count(&mut self.pending, &e);
         self.pending.new += 1;
-        self.pending.quads += quads_with_statements(&e.quads);
+        self.pending.quads += e.quads.len();
         if let Err(err) = self.load.add_article(iri, e.quads) {
             let failed = std::mem::replace(&mut self.load, self.store.bulk_load());
             drop(failed);
@@ -422,7 +423,7 @@ fn replace_articles(
                     Ingested::Unchanged => summary.unchanged += 1,
                 }
                 if outcome != Ingested::Unchanged {
-                    summary.quads += quads_with_statements(&e.quads);
+                    summary.quads += e.quads.len();
                 }
                 Ok(written(e, outcome))
             })

@@ -21,8 +21,6 @@ mod lock;
 mod seal;
 mod shared;
 
-pub use shared::quads_with_statements;
-
 use lock::StoreLock;
 
 /// What ingesting one article did.

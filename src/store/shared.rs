@@ -65,15 +65,6 @@ pub(super) fn with_statements(article: &str, mut quads: Vec<Quad>) -> Vec<Quad> 
     quads
 }
 
-/// How many quads [`with_statements`] makes of an article's quads.
-pub fn quads_with_statements(quads: &[Quad]) -> usize {
-    let shared = quads
-        .iter()
-        .filter(|q| q.graph_name.is_default_graph())
-        .count();
-    quads.len() + 5 * shared
-}
-
 /// The statement nodes an article's graph derives.
 pub(super) fn statements_of(
     transaction: &Transaction<'_>,
