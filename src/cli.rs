@@ -34,6 +34,9 @@ pub enum Command {
     /// Record decisions on who is who: which person nodes of one name are one person and which
     /// are not (kept across re-ingest; see queries/ambiguous.rq)
     Resolve(ResolveArgs),
+    /// Read the whole store to find damage (a truncated or missing file, a bad block); exits 1
+    /// and says what to do if it finds any
+    Check(StoreArg),
 }
 
 #[derive(Debug, clap::Args)]

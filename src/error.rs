@@ -5,7 +5,7 @@
 
 use oxigraph::io::RdfSyntaxError;
 use oxigraph::model::IriParseError;
-use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError, VariableNameParseError};
+use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError};
 use oxigraph::store::{LoaderError, StorageError};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -66,11 +66,27 @@ pub enum Error {
     NotAStore { path: PathBuf },
     #[error("store {path}: no store here (run `policegraph ingest` first)")]
     NoStore { path: PathBuf },
-    #[error("store {path}: locked by another process (is another policegraph running on it?)")]
+    #[error("store {path}: locked by another process (another ingest or optimize is writing it)")]
     StoreLocked {
         path: PathBuf,
         #[source]
-        source: StorageError,
+        source: Option<StorageError>,
+    },
+    /// A lock file of the store that cannot be opened or locked.
+    #[error("store lock {path}: {source}")]
+    StoreLockFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store's files are damaged (RocksDB reports a corruption or a file it cannot read).
+    #[error(
+        "store {path} is damaged ({source}); rebuild it: move it aside and ingest the articles again, or ingest an export of it into a new store (see README, \"A damaged store\")"
+    )]
+    StoreDamaged {
+        path: PathBuf,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The store directory cannot be listed.
     #[error("store {path}: {source}")]
@@ -99,13 +115,11 @@ pub enum Error {
         #[source]
         source: SparqlSyntaxError,
     },
-    /// A `--bind` name that is no SPARQL variable.
-    #[error("query {query}: {source}")]
-    QueryVariable {
-        query: String,
-        #[source]
-        source: VariableNameParseError,
-    },
+    /// An update (INSERT, DELETE, LOAD, CLEAR...) given to `query`.
+    #[error(
+        "query {query}: updates are not supported (policegraph changes the store only by `ingest`)"
+    )]
+    UpdateNotSupported { query: String },
     /// A query that failed as it ran.
     #[error("query {query}: {source}")]
     Query {
@@ -118,9 +132,6 @@ pub enum Error {
         "query {query}: stopped after the time limit of {limit} (raise it with --timeout SECONDS)"
     )]
     QueryTimeout { query: String, limit: String },
-    /// An update (INSERT, DELETE...) given to `query`.
-    #[error("query {query}: updates are not supported (the store changes only through ingest)")]
-    UpdateNotSupported { query: String },
     /// A `--bind` the query cannot take: a variable it computes, or does not have.
     #[error("query {query}: --bind {variable}: {reason}")]
     Bind {
@@ -189,7 +200,10 @@ pub enum Error {
         #[source]
         source: IriParseError,
     },
-    /// Writing output: `stdout`, `output` or the file given with `-o`.
+    /// An `-o` file that is read-only: it is not replaced.
+    #[error("cannot write {path}: the file is read-only (make it writable or choose another name)")]
+    ReadOnlyOutput { path: PathBuf },
+    /// Writing output: `stdout` or the file given with `-o`.
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,

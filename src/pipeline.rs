@@ -8,7 +8,7 @@ use crate::facts::Facts;
 use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
-use crate::store::{ArticleQuads, GraphStore, Ingested};
+use crate::store::{ArticleQuads, BulkLoad, GraphStore, Ingested};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
 use policegraph_extract::error::Error as ExtractError;
@@ -29,11 +29,15 @@ pub struct Summary {
     pub unchanged: usize,
     pub rdf_files: usize,
     pub failed: usize,
+    /// Articles read in which the extractor found nothing: no person, organisation,
+    /// proceeding or quotation (stored all the same, as an article with no facts).
+    pub without_facts: usize,
     pub people: usize,
     pub organisations: usize,
     pub proceedings: usize,
     pub bytes: usize,
-    /// Quads written to the store (by `ingest`) or out (by `extract`).
+    /// The articles' quads written to the store (by `ingest`; the store adds its bookkeeping of
+    /// shared triples, see `store::shared`) or out (by `extract`).
     pub quads: usize,
 }
 
@@ -41,10 +45,11 @@ pub struct Summary {
 pub enum Event<'a> {
     /// Sources found; their count.
     Started(usize),
-    /// An article went in (or was unchanged).
+    /// An article went in (or was unchanged); `without_facts` when nothing was found in it.
     Article {
         location: &'a str,
         outcome: Ingested,
+        without_facts: bool,
     },
     /// An RDF file was loaded.
     Rdf { location: &'a str, quads: usize },
@@ -69,8 +74,15 @@ enum Ready {
 
 /// What the sink did with an item.
 enum Written {
-    Article { location: String, outcome: Ingested },
-    Rdf { location: String, quads: usize },
+    Article {
+        location: String,
+        outcome: Ingested,
+        without_facts: bool,
+    },
+    Rdf {
+        location: String,
+        quads: usize,
+    },
 }
 
 /// One extracted article, ready to write.
@@ -170,9 +182,14 @@ fn write_batch(
     written.extend(sink(good, summary));
     for item in written {
         match item {
-            Ok(Written::Article { location, outcome }) => on_event(Event::Article {
+            Ok(Written::Article {
+                location,
+                outcome,
+                without_facts,
+            }) => on_event(Event::Article {
                 location: &location,
                 outcome,
+                without_facts,
             }),
             Ok(Written::Rdf { location, quads }) => on_event(Event::Rdf {
                 location: &location,
@@ -186,8 +203,26 @@ fn write_batch(
     }
 }
 
+/// Whether the extractor found nothing at all in an article.
+fn without_facts(facts: &Facts) -> bool {
+    facts.people.is_empty()
+        && facts.organisations.is_empty()
+        && facts.proceedings.is_empty()
+        && facts.quotations.is_empty()
+}
+
+/// What became of an article, for its event.
+fn written(e: &Extracted, outcome: Ingested) -> Written {
+    Written::Article {
+        location: e.article.location.clone(),
+        outcome,
+        without_facts: without_facts(&e.facts),
+    }
+}
+
 fn count(summary: &mut Summary, e: &Extracted) {
     summary.articles += 1;
+    summary.without_facts += usize::from(without_facts(&e.facts));
     summary.people += e.facts.people.len();
     summary.organisations += e.facts.organisations.len();
     summary.proceedings += e.facts.proceedings.len();
@@ -223,6 +258,80 @@ fn place(store: &GraphStore, iri: &str, hash: &str, seen_before: bool) -> Result
     })
 }
 
+impl Summary {
+    /// Adds the counts of `other` (a bulk load that committed) to these.
+    fn absorb(&mut self, other: &Summary) {
+        self.articles += other.articles;
+        self.new += other.new;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.rdf_files += other.rdf_files;
+        self.failed += other.failed;
+        self.without_facts += other.without_facts;
+        self.people += other.people;
+        self.organisations += other.organisations;
+        self.proceedings += other.proceedings;
+        self.bytes += other.bytes;
+        self.quads += other.quads;
+    }
+}
+
+/// The bulk load under way, and what its articles will add to the summary once it commits:
+/// an article counts as stored only when its load commits, and as failed, once, when it does
+/// not.
+struct Bulk<'s> {
+    store: &'s GraphStore,
+    load: BulkLoad<'s>,
+    pending: Summary,
+    /// Loads that failed, reported at the end of the run.
+    failures: Vec<Error>,
+}
+
+impl<'s> Bulk<'s> {
+    fn new(store: &'s GraphStore) -> Self {
+        Bulk {
+            store,
+            load: store.bulk_load(),
+            pending: Summary::default(),
+            failures: Vec::new(),
+        }
+    }
+
+    /// Adds an article to the load. If the load fails (a full disk, say), it is dropped with
+    /// everything it held, and its articles, this one included, are counted as failed.
+    fn add(&mut self, e: Box<Extracted>, iri: &str, summary: &mut Summary) -> Written {
+        let written = written(&e, Ingested::New);
+        count(&mut self.pending, &e);
+        self.pending.new += 1;
+        self.pending.quads += e.quads.len();
+        if let Err(err) = self.load.add_article(iri, e.quads) {
+            let failed = std::mem::replace(&mut self.load, self.store.bulk_load());
+            drop(failed);
+            self.fail(err, summary);
+        }
+        written
+    }
+
+    /// Commits the load (starting a new one), moving its articles into the summary.
+    fn commit(&mut self, summary: &mut Summary) {
+        let done = std::mem::replace(&mut self.load, self.store.bulk_load());
+        match done.commit() {
+            Ok(()) => summary.absorb(&std::mem::take(&mut self.pending)),
+            Err(err) => self.fail(err, summary),
+        }
+    }
+
+    /// Counts the pending articles as failed, with the one error that says why.
+    fn fail(&mut self, err: Error, summary: &mut Summary) {
+        let pending = std::mem::take(&mut self.pending);
+        summary.failed += pending.articles;
+        self.failures.push(Error::BulkLoad {
+            articles: pending.articles,
+            source: Box::new(err),
+        });
+    }
+}
+
 /// Ingests articles and RDF files into the store. Articles new to the store go through
 /// Oxigraph's bulk loader, committed at the end (or earlier, when an article comes twice);
 /// changed articles replace their graph in one transaction per batch; an RDF file goes in a
@@ -234,11 +343,8 @@ pub fn ingest(
     paths: &[PathBuf],
     on_event: &mut Reporter<'_>,
 ) -> Summary {
-    let mut bulk = store.bulk_load();
-    let mut bulk_articles = 0usize;
-    let mut bulk_quads = 0usize;
+    let mut bulk = Bulk::new(store);
     let mut seen: HashSet<String> = HashSet::new();
-    let mut commit_failures: Vec<(Error, usize, usize)> = Vec::new();
     let mut summary = {
         let mut sink = |items: Vec<Ready>, summary: &mut Summary| {
             let mut written = Vec::new();
@@ -262,44 +368,18 @@ pub fn ingest(
                 let iri = rdf::article_iri(&e.article.identity);
                 let hash = rdf::sha256_hex(&e.article.text);
                 let seen_before = !seen.insert(iri.clone());
-                if seen_before && bulk_articles > 0 {
-                    let done = std::mem::replace(&mut bulk, store.bulk_load());
-                    if let Err(err) = done.commit() {
-                        commit_failures.push((err, bulk_articles, bulk_quads));
-                    }
-                    bulk_articles = 0;
-                    bulk_quads = 0;
+                if seen_before && bulk.pending.articles > 0 {
+                    bulk.commit(summary);
                 }
-                let placement = match place(store, &iri, &hash, seen_before) {
-                    Ok(p) => p,
-                    Err(err) => {
-                        written.push(Err(err));
-                        continue;
+                match place(store, &iri, &hash, seen_before) {
+                    Err(err) => written.push(Err(err)),
+                    Ok(p) if p.outcome == Ingested::Replaced => replaced.push((e, iri, hash)),
+                    Ok(p) if p.bulk => written.push(Ok(bulk.add(e, &iri, summary))),
+                    Ok(p) => {
+                        count(summary, &e);
+                        summary.unchanged += 1;
+                        written.push(Ok(self::written(&e, p.outcome)));
                     }
-                };
-                if placement.outcome == Ingested::Replaced {
-                    replaced.push((e, iri, hash));
-                    continue;
-                }
-                if placement.bulk {
-                    let location = e.article.location.clone();
-                    count(summary, &e);
-                    summary.new += 1;
-                    bulk_articles += 1;
-                    bulk_quads += e.quads.len();
-                    summary.quads += e.quads.len();
-                    let result = bulk.add(e.quads);
-                    written.push(result.map(|()| Written::Article {
-                        location,
-                        outcome: Ingested::New,
-                    }));
-                } else {
-                    count(summary, &e);
-                    summary.unchanged += 1;
-                    written.push(Ok(Written::Article {
-                        location: e.article.location.clone(),
-                        outcome: placement.outcome,
-                    }));
                 }
             }
             written.extend(replace_articles(store, replaced, summary));
@@ -307,19 +387,9 @@ pub fn ingest(
         };
         run(extractor, paths, on_event, &mut sink)
     };
-    if let Err(err) = bulk.commit() {
-        commit_failures.push((err, bulk_articles, bulk_quads));
-    }
-    for (err, articles, quads) in commit_failures {
-        summary.failed += articles;
-        summary.quads = summary.quads.saturating_sub(quads);
-        summary.new = summary.new.saturating_sub(articles);
-        summary.articles = summary.articles.saturating_sub(articles);
-        let err = Error::BulkLoad {
-            articles,
-            source: Box::new(err),
-        };
-        on_event(Event::Failed(&err));
+    bulk.commit(&mut summary);
+    for err in &bulk.failures {
+        on_event(Event::Failed(err));
     }
     summary
 }
@@ -355,10 +425,7 @@ fn replace_articles(
                 if outcome != Ingested::Unchanged {
                     summary.quads += e.quads.len();
                 }
-                Ok(Written::Article {
-                    location: e.article.location.clone(),
-                    outcome,
-                })
+                Ok(written(e, outcome))
             })
             .collect(),
         Err(err) => {
@@ -392,10 +459,7 @@ pub fn extract(
                     write(&e.quads)?;
                     count(summary, &e);
                     summary.quads += e.quads.len();
-                    Ok(Written::Article {
-                        location: e.article.location,
-                        outcome: Ingested::New,
-                    })
+                    Ok(written(&e, Ingested::New))
                 }
                 Ready::Rdf { location, .. } => Err(Error::RdfNotExtracted { location }),
             })

@@ -8,16 +8,20 @@ use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
-    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode,
-    NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
+    Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    QuadRef, Term, TermRef,
 };
-use oxigraph::sparql::{
-    PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable,
-};
-use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::store::{BulkLoader, StorageError, Store, StoreOptions};
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+mod lock;
+mod seal;
+mod shared;
+
+use lock::StoreLock;
 
 /// What ingesting one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +41,47 @@ pub struct ArticleQuads<'a> {
     pub quads: &'a [Quad],
 }
 
-/// A policegraph store on disk.
+/// A policegraph store on disk, and the lock that lets this process use it (see [`lock`]).
 pub struct GraphStore {
+    // Declared before the lock, so that the store is closed before the lock is released.
     store: Store,
+    lock: Option<StoreLock>,
+    /// Opened for writing (sealed again by [`GraphStore::close`]).
+    writer: bool,
     path: PathBuf,
 }
 
+/// A storage error; a corruption RocksDB reports names the store as damaged.
 fn store_error(path: &Path, source: StorageError) -> Error {
-    Error::Store {
-        path: path.to_path_buf(),
-        source,
+    match source {
+        StorageError::Corruption(_) => Error::StoreDamaged {
+            path: path.to_path_buf(),
+            source: Box::new(source),
+        },
+        source => Error::Store {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+/// Whether a file of a store directory is one policegraph keeps there beside RocksDB's.
+fn is_policegraph_file(name: &std::ffi::OsStr) -> bool {
+    lock::is_lock_file(name) || name == seal::SEAL
+}
+
+/// Fails if the store's table files are not those it was sealed with.
+fn check_seal(path: &Path) -> Result<(), Error> {
+    match seal::check(path) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(damage)) => Err(Error::StoreDamaged {
+            path: path.to_path_buf(),
+            source: Box::new(damage),
+        }),
+        Err(source) => Err(Error::StoreDirectory {
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -55,7 +90,7 @@ fn open_error(path: &Path, source: StorageError) -> Error {
     if is_locked(&source) {
         Error::StoreLocked {
             path: path.to_path_buf(),
-            source,
+            source: Some(source),
         }
     } else {
         store_error(path, source)
@@ -79,51 +114,121 @@ fn is_locked(error: &StorageError) -> bool {
     }
 }
 
-impl GraphStore {
-    /// Opens the store at `path`, creating it if the directory is missing or empty. A directory
-    /// that holds something else is refused rather than written into.
-    pub fn open(path: &Path) -> Result<Self, Error> {
-        if path.exists() {
-            if !path.is_dir() {
-                return Err(Error::StoreNotADirectory {
-                    path: path.to_path_buf(),
-                });
-            }
-            let empty = std::fs::read_dir(path)
-                .map_err(|source| Error::StoreDirectory {
-                    path: path.to_path_buf(),
-                    source,
-                })?
-                .next()
-                .is_none();
-            if !empty && !path.join("CURRENT").exists() {
-                return Err(Error::NotAStore {
-                    path: path.to_path_buf(),
-                });
-            }
+/// The names of the files in a store directory.
+fn store_entries(path: &Path) -> Result<Vec<std::ffi::OsString>, Error> {
+    let dir_error = |source| Error::StoreDirectory {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::read_dir(path)
+        .map_err(dir_error)?
+        .map(|entry| entry.map(|e| e.file_name()).map_err(dir_error))
+        .collect()
+}
+
+/// Removes the `bulk-*.sst` files of a bulk load that never finished (a killed ingest leaves
+/// them; Oxigraph removes its own only when the load commits or fails). Called with the
+/// writer's lock held, so no bulk load of another process can be under way: RocksDB copies an
+/// ingested file under a name of its own, so a file of this name is never part of the store.
+fn remove_bulk_leftovers(path: &Path, entries: &[std::ffi::OsString]) -> Result<(), Error> {
+    for name in entries {
+        let text = name.to_string_lossy();
+        if text.starts_with("bulk-") && text.ends_with(".sst") {
+            let file = path.join(name);
+            std::fs::remove_file(&file).map_err(|source| Error::StoreDirectory {
+                path: file.clone(),
+                source,
+            })?;
         }
-        let store = Store::open(path).map_err(|e| open_error(path, e))?;
-        let graph = GraphStore {
-            store,
-            path: path.to_path_buf(),
-        };
+    }
+    Ok(())
+}
+
+impl GraphStore {
+    /// Opens the store at `path` for writing, creating it if the directory is missing or empty.
+    /// A directory that holds something else is refused rather than written into. Waits for
+    /// the commands reading the store; refuses if another process writes it, or if its files
+    /// are damaged. Removes the files an interrupted bulk load left behind. Call
+    /// [`GraphStore::close`] when done, which seals the store again.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let graph = Self::open_for_writing(path, StoreOptions::default())?;
         graph.ensure_ontology()?;
         Ok(graph)
     }
 
-    /// Opens an existing store for reading only (it may be open for writing elsewhere, an
-    /// ingest running, say); a missing store is an error.
+    /// Opens the store for writing with RocksDB's options, after the checks of [`open`].
+    fn open_for_writing(path: &Path, options: StoreOptions) -> Result<Self, Error> {
+        if path.exists() && !path.is_dir() {
+            return Err(Error::StoreNotADirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        std::fs::create_dir_all(path).map_err(|source| Error::StoreDirectory {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let entries = store_entries(path)?;
+        let has_store = entries.iter().any(|name| name == "CURRENT");
+        if !has_store && entries.iter().any(|name| !is_policegraph_file(name)) {
+            return Err(Error::NotAStore {
+                path: path.to_path_buf(),
+            });
+        }
+        let lock = lock::lock_for_writing(path)?;
+        check_seal(path)?;
+        seal::unseal(path).map_err(|source| Error::StoreDirectory {
+            path: path.join(seal::SEAL),
+            source,
+        })?;
+        remove_bulk_leftovers(path, &store_entries(path)?)?;
+        let store = Store::open_with_options(path, options).map_err(|e| open_error(path, e))?;
+        Ok(GraphStore {
+            store,
+            lock: Some(lock),
+            writer: true,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing store for reading only, waiting while another process writes it; a
+    /// missing or damaged store is an error.
     pub fn open_read_only(path: &Path) -> Result<Self, Error> {
         if !path.join("CURRENT").exists() {
             return Err(Error::NoStore {
                 path: path.to_path_buf(),
             });
         }
+        let lock = lock::lock_for_reading(path)?;
+        check_seal(path)?;
         let store = Store::open_read_only(path).map_err(|e| open_error(path, e))?;
         Ok(GraphStore {
             store,
+            lock,
+            writer: false,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Closes the store; after writing, seals it (see [`seal`]) before letting others in.
+    pub fn close(self) -> Result<(), Error> {
+        let GraphStore {
+            store,
+            lock,
+            writer,
+            path,
+        } = self;
+        if writer {
+            store.flush().map_err(|e| store_error(&path, e))?;
+        }
+        drop(store);
+        if writer {
+            seal::seal(&path).map_err(|source| Error::StoreDirectory {
+                path: path.join(seal::SEAL),
+                source,
+            })?;
+        }
+        drop(lock);
+        Ok(())
     }
 
     fn error(&self, source: StorageError) -> Error {
@@ -167,7 +272,9 @@ impl GraphStore {
     }
 
     /// Puts several articles in their graphs in one transaction: all of them or, if the
-    /// store fails, none. Each article is skipped if unchanged and replaced if changed.
+    /// store fails, none. Each article is skipped if unchanged and replaced if changed; a
+    /// replaced article takes back every shared triple that only its old version gave (see
+    /// [`shared`]), so the store is the one a fresh ingest of the same articles gives.
     pub fn ingest_articles(&self, articles: &[ArticleQuads<'_>]) -> Result<Vec<Ingested>, Error> {
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
         let mut outcomes = Vec::with_capacity(articles.len());
@@ -187,16 +294,20 @@ impl GraphStore {
             let existed = transaction
                 .contains_named_graph(graph)
                 .map_err(|e| self.error(e))?;
-            let mentioned = if existed {
-                self.mentioned_in(&transaction, graph)?
+            let old_statements = if existed {
+                let statements =
+                    shared::statements_of(&transaction, graph).map_err(|e| self.error(e))?;
+                transaction.clear_graph(graph).map_err(|e| self.error(e))?;
+                statements
             } else {
                 Vec::new()
             };
-            if existed {
-                transaction.clear_graph(graph).map_err(|e| self.error(e))?;
-            }
-            transaction.extend(article.quads);
-            self.forget_unmentioned(&mut transaction, mentioned)?;
+            transaction.extend(&shared::with_statements(
+                article.iri,
+                article.quads.to_vec(),
+            ));
+            shared::forget_underived(&mut transaction, &old_statements)
+                .map_err(|e| self.error(e))?;
             outcomes.push(if existed {
                 Ingested::Replaced
             } else {
@@ -205,56 +316,6 @@ impl GraphStore {
         }
         transaction.commit().map_err(|e| self.error(e))?;
         Ok(outcomes)
-    }
-
-    /// The people and organisations an article's graph mentions.
-    fn mentioned_in(
-        &self,
-        transaction: &Transaction<'_>,
-        graph: NamedNodeRef<'_>,
-    ) -> Result<Vec<NamedOrBlankNode>, Error> {
-        let mentioned_in = NamedNodeRef::new_unchecked(pg::MENTIONED_IN);
-        transaction
-            .quads_for_pattern(
-                None,
-                Some(mentioned_in),
-                Some(graph.into()),
-                Some(graph.into()),
-            )
-            .map(|q| q.map(|q| q.subject).map_err(|e| self.error(e)))
-            .collect()
-    }
-
-    /// Removes the shared descriptions (in the default graph) of entities no article mentions
-    /// any more, so that replacing an article leaves nothing of its old version behind.
-    fn forget_unmentioned(
-        &self,
-        transaction: &mut Transaction<'_>,
-        entities: Vec<NamedOrBlankNode>,
-    ) -> Result<(), Error> {
-        let mentioned_in = NamedNodeRef::new_unchecked(pg::MENTIONED_IN);
-        for entity in entities {
-            let still = transaction
-                .quads_for_pattern(Some(entity.as_ref()), Some(mentioned_in), None, None)
-                .next()
-                .is_some();
-            if still {
-                continue;
-            }
-            let shared: Vec<Quad> = transaction
-                .quads_for_pattern(
-                    Some(entity.as_ref()),
-                    None,
-                    None,
-                    Some(GraphNameRef::DefaultGraph),
-                )
-                .collect::<Result<_, _>>()
-                .map_err(|e| self.error(e))?;
-            for quad in &shared {
-                transaction.remove(quad);
-            }
-        }
-        Ok(())
     }
 
     /// Records decisions on who is who (`policegraph resolve`), in one transaction: each quad
@@ -341,37 +402,74 @@ impl GraphStore {
         Ok(added)
     }
 
+    /// Opens the store for writing with every table file opened at once, which makes RocksDB
+    /// check each file's size and footer against its manifest: for `optimize` and `check`, which
+    /// read them all anyway.
+    pub fn open_every_file(path: &Path) -> Result<Self, Error> {
+        Self::open_for_writing(
+            path,
+            StoreOptions::default().with_unlimited_max_open_files(),
+        )
+    }
+
     /// Compacts the store. A bulk load leaves many small files that every lookup must visit;
     /// after compaction a query reads a few.
     pub fn optimize(&self) -> Result<(), Error> {
         self.store.optimize().map_err(|e| self.error(e))
     }
 
-    /// Runs a SPARQL query over the union of all graphs; `name` names the query in errors.
-    pub fn query(&self, sparql: &str, name: &str) -> Result<QueryResults<'static>, Error> {
-        self.query_with(sparql, name, &[])
+    /// Reads the whole store, as `check` does: every quad of the main indexes (which decodes
+    /// every term), then every quad again through the index by predicate, stopping at the first
+    /// error (RocksDB verifies each block's checksum as it reads it). Returns the number of
+    /// quads; a read error or a disagreement between the indexes is damage.
+    pub fn read_everything(&self) -> Result<usize, Error> {
+        let mut quads = 0usize;
+        let mut predicates = std::collections::BTreeSet::new();
+        for quad in self.store.iter() {
+            let quad = quad.map_err(|e| self.error(e))?;
+            quads += 1;
+            predicates.insert(quad.predicate);
+        }
+        let mut by_predicate = 0usize;
+        for predicate in &predicates {
+            for quad in self
+                .store
+                .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+            {
+                quad.map_err(|e| self.error(e))?;
+                by_predicate += 1;
+            }
+        }
+        if by_predicate != quads {
+            return Err(Error::StoreDamaged {
+                path: self.path.clone(),
+                source: format!(
+                    "its index by predicate holds {by_predicate} quads, its main index {quads}"
+                )
+                .into(),
+            });
+        }
+        Ok(quads)
     }
 
-    /// Runs a SPARQL query with some variables given plain-literal values beforehand.
-    pub fn query_with(
-        &self,
-        sparql: &str,
-        name: &str,
-        bindings: &[(String, String)],
-    ) -> Result<QueryResults<'static>, Error> {
-        let mut prepared = SparqlEvaluator::new()
-            .parse_query(sparql)
-            .map_err(|source| Error::QuerySyntax {
-                query: name.to_owned(),
-                source,
-            })?;
-        for (variable, value) in bindings {
-            let variable = Variable::new(variable).map_err(|source| Error::QueryVariable {
-                query: name.to_owned(),
-                source,
-            })?;
-            prepared = prepared.substitute_variable(variable, Literal::new_simple_literal(value));
-        }
+    /// Runs a SPARQL query over the union of all graphs; `name` names the query in errors.
+    /// (User queries, with their bindings and time limit, go through [`crate::sparql`].)
+    pub fn query(&self, sparql: &str, name: &str) -> Result<QueryResults<'static>, Error> {
+        let mut prepared = match SparqlEvaluator::new().parse_query(sparql) {
+            Ok(prepared) => prepared,
+            // An update is no query: say so rather than where the parser expected SELECT.
+            Err(_) if SparqlEvaluator::new().parse_update(sparql).is_ok() => {
+                return Err(Error::UpdateNotSupported {
+                    query: name.to_owned(),
+                });
+            }
+            Err(source) => {
+                return Err(Error::QuerySyntax {
+                    query: name.to_owned(),
+                    source,
+                });
+            }
+        };
         prepared.dataset_mut().set_default_graph_as_union();
         prepared
             .on_store(&self.store)
@@ -393,11 +491,12 @@ impl GraphStore {
 
     /// Writes the whole store. Graph-aware formats keep the graphs; Turtle and N-Triples get
     /// every distinct triple once, sorted so that each subject's triples stand together.
-    pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<(), Error> {
+    /// `name` names the output in errors (`stdout`, or the file).
+    pub fn export(&self, format: RdfFormat, out: impl Write, name: &str) -> Result<(), Error> {
         let serializer = crate::formats::serializer(format)?;
         let mut writer = serializer.for_writer(out);
         let write_err = |source: std::io::Error| Error::Write {
-            path: "output".into(),
+            path: name.to_owned(),
             source,
         };
         if format.supports_datasets() {
@@ -448,8 +547,9 @@ pub struct BulkLoad<'a> {
 }
 
 impl BulkLoad<'_> {
-    /// Adds quads to the load.
-    pub fn add(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
+    /// Adds one article's quads (those of its graph and its shared triples) to the load.
+    pub fn add_article(&mut self, iri: &str, quads: Vec<Quad>) -> Result<(), Error> {
+        let quads = shared::with_statements(iri, quads);
         if self.pending.is_empty() {
             self.pending = quads;
         } else {

@@ -50,10 +50,10 @@ pub(super) fn draw(args: DotArgs) -> Result<Outcome, Error> {
     }
     dot::check_size(&graph, args.max_nodes, caption.is_some())?;
     let text = dot::to_dot(&graph, caption.as_deref());
-    write_output(args.output.as_deref(), |out| {
+    write_output(args.output.as_deref(), |out, name| {
         out.write_all(text.as_bytes())
             .map_err(|source| Error::Write {
-                path: "output".into(),
+                path: name.to_owned(),
                 source,
             })
     })?;

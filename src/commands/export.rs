@@ -17,6 +17,8 @@ pub(super) fn export(args: ExportArgs) -> Result<Outcome, Error> {
         (None, None) => RdfFormat::Turtle,
     };
     let store = GraphStore::open_read_only(&args.store.store)?;
-    write_output(args.output.as_deref(), |out| store.export(format, out))?;
+    write_output(args.output.as_deref(), |out, name| {
+        store.export(format, out, name)
+    })?;
     Ok(Outcome::Success)
 }

@@ -24,6 +24,7 @@ pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
         &mut reporter(&bar, args.verbose),
     );
     bar.finish_and_clear();
+    store.close()?;
     if !args.quiet {
         print_summary(&summary, &args.store.store);
     }
@@ -34,7 +35,7 @@ pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
 /// read every quad: at 100,000 articles, half a minute.)
 fn print_summary(summary: &Summary, store: &Path) {
     eprintln!(
-        "ingested {} articles ({} new, {} replaced, {} unchanged){}{}: {} people, {} organisations, {} proceedings; {} quads written",
+        "ingested {} articles ({} new, {} replaced, {} unchanged){}{}{}: {} people, {} organisations, {} proceedings; {} quads written",
         summary.articles,
         summary.new,
         summary.replaced,
@@ -46,6 +47,14 @@ fn print_summary(summary: &Summary, store: &Path) {
         },
         if summary.failed > 0 {
             format!(", {} failed", summary.failed)
+        } else {
+            String::new()
+        },
+        if summary.without_facts > 0 {
+            format!(
+                ", {} with no facts found (run with --verbose to list them)",
+                summary.without_facts
+            )
         } else {
             String::new()
         },

@@ -4,6 +4,7 @@
 //! (a server, a push) is a new module here, an arm in [`run`] and a variant of
 //! [`crate::cli::Command`].
 
+mod check;
 mod draw;
 mod export;
 mod extract;
@@ -49,6 +50,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Dot(args) => draw::draw(args),
         Command::Optimize(args) => optimize::optimize(&args.store),
         Command::Resolve(args) => resolve::resolve(args),
+        Command::Check(args) => check::check(&args.store),
     }
 }
 

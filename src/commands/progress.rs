@@ -28,7 +28,11 @@ pub(super) fn reporter(bar: &ProgressBar, verbose: bool) -> impl FnMut(Event<'_>
     move |event| match event {
         Event::Started(_) => {}
         Event::Failed(e) => bar.suspend(|| eprintln!("policegraph: {}", error_line(e))),
-        Event::Article { location, outcome } => {
+        Event::Article {
+            location,
+            outcome,
+            without_facts,
+        } => {
             bar.inc(1);
             if verbose {
                 let what = match outcome {
@@ -36,7 +40,12 @@ pub(super) fn reporter(bar: &ProgressBar, verbose: bool) -> impl FnMut(Event<'_>
                     Ingested::Replaced => "replaced",
                     Ingested::Unchanged => "unchanged",
                 };
-                bar.suspend(|| eprintln!("{location}: {what}"));
+                let found = if without_facts {
+                    ", no facts found"
+                } else {
+                    ""
+                };
+                bar.suspend(|| eprintln!("{location}: {what}{found}"));
             }
         }
         Event::Rdf { location, quads } => {

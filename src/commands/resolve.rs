@@ -87,6 +87,7 @@ pub(super) fn resolve(args: ResolveArgs) -> Result<Outcome, Error> {
         })
         .collect();
     store.replace_decisions(&quads)?;
+    store.close()?;
     eprintln!(
         "{} decision{} recorded in {}",
         quads.len(),

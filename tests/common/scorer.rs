@@ -222,12 +222,12 @@ impl Names {
         while changed {
             changed = false;
             for w in RANK_WORDS.iter() {
-                if let Some(rest) = stripped.strip_prefix(w).and_then(|r| r.strip_prefix(' ')) {
-                    if !rest.is_empty() {
-                        stripped = rest;
-                        changed = true;
-                        break;
-                    }
+                if let Some(rest) = stripped.strip_prefix(w).and_then(|r| r.strip_prefix(' '))
+                    && !rest.is_empty()
+                {
+                    stripped = rest;
+                    changed = true;
+                    break;
                 }
             }
         }

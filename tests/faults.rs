@@ -1,0 +1,343 @@
+//! The command line under faults, end to end: a replaced article leaves the store a fresh
+//! ingest would give, readers beside a writer, a damaged store, leftovers of a killed ingest,
+//! `-o` files that are read-only or links, update queries, and articles with no facts. The
+//! articles are invented sentences.
+
+mod common;
+
+use common::{
+    Fallible, TestResult, arg, describe, fail, ingest, one_error_line, run, run_ok, sample,
+    seeded_store, snapshot,
+};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const OFFICER: &str = "Former PC John Smith of Kent Police was dismissed without notice at a \
+misconduct hearing on 3 March 2022. The hearing found that he had breached the standards of \
+honesty and integrity.\n";
+const REWRITTEN: &str = "A misconduct hearing on 3 March 2022 found that a former Kent Police \
+officer had breached the standards of honesty and integrity. The officer was dismissed without \
+notice.\n";
+const WITNESS: &str = "PC John Smith of Kent Police gave evidence at the hearing of a colleague \
+in May 2023.\n";
+const IS_FORMER: &str = "PREFIX pg: <https://w3id.org/policegraph/ontology#> \
+PREFIX foaf: <http://xmlns.com/foaf/0.1/> \
+ASK { ?p foaf:name \"John Smith\" ; pg:formerOfficer true }";
+
+/// The answer of an ASK query: `true` or `false`.
+fn ask(store: &Path, query: &str) -> Fallible<String> {
+    let csv = run_ok(&["query", "--store", arg(store)?, "--format", "csv", query])?;
+    csv.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| fail("no answer to the ASK query"))
+}
+
+/// Writes `text` to `dir/name` and returns the path.
+fn write(dir: &Path, name: &str, text: &str) -> Fallible<PathBuf> {
+    let path = dir.join(name);
+    std::fs::write(&path, text)?;
+    Ok(path)
+}
+
+#[test]
+fn a_replaced_article_leaves_the_store_a_fresh_ingest_of_the_same_files_gives() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles)?;
+    let one = write(&articles, "one.txt", OFFICER)?;
+    let two = write(&articles, "two.txt", WITNESS)?;
+    let store = dir.path().join("replaced");
+    ingest(&store, &[&one, &two])?;
+    assert_eq!(
+        ask(&store, IS_FORMER)?,
+        "true",
+        "the former officer was not read"
+    );
+
+    write(&articles, "one.txt", REWRITTEN)?;
+    let summary = ingest(&store, &[&one])?;
+    assert!(summary.contains("1 replaced"), "not replaced: {summary}");
+    assert_eq!(
+        ask(&store, IS_FORMER)?,
+        "false",
+        "what only the old version said of him outlived it"
+    );
+
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[&one, &two])?;
+    let (replaced, fresh) = (snapshot(&store)?, snapshot(&fresh)?);
+    let stale: Vec<&String> = replaced.iter().filter(|q| !fresh.contains(q)).collect();
+    let missing: Vec<&String> = fresh.iter().filter(|q| !replaced.contains(q)).collect();
+    assert!(
+        stale.is_empty() && missing.is_empty(),
+        "the replaced store differs from a fresh one\nonly after replacing: {stale:#?}\nonly in the fresh store: {missing:#?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn replacing_an_article_back_and_forth_ends_where_a_fresh_store_is() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("store");
+    let one = write(dir.path(), "one.txt", OFFICER)?;
+    let two = write(dir.path(), "two.txt", WITNESS)?;
+    ingest(&store, &[&one, &two])?;
+    let first = snapshot(&store)?;
+    write(dir.path(), "one.txt", REWRITTEN)?;
+    ingest(&store, &[&one])?;
+    write(dir.path(), "two.txt", OFFICER)?;
+    write(dir.path(), "one.txt", WITNESS)?;
+    ingest(&store, &[&one, &two])?;
+    write(dir.path(), "one.txt", OFFICER)?;
+    write(dir.path(), "two.txt", WITNESS)?;
+    ingest(&store, &[&one, &two])?;
+    assert!(
+        snapshot(&store)? == first,
+        "the store differs from the one first built from the same files"
+    );
+    Ok(())
+}
+
+#[test]
+fn an_article_with_no_facts_is_reported_as_such() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("store");
+    let empty = write(
+        dir.path(),
+        "weather.txt",
+        "The weather stayed dry all week, and the market opened as usual on Saturday.\n",
+    )?;
+    let full = write(dir.path(), "one.txt", OFFICER)?;
+    let output = run(&[
+        "ingest",
+        "--verbose",
+        "--store",
+        arg(&store)?,
+        arg(&empty)?,
+        arg(&full)?,
+    ])?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{}", describe(&output));
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("weather.txt") && l.contains("no facts found")),
+        "--verbose does not say the article gave nothing\n{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("one.txt: added") && !l.contains("no facts")),
+        "the article with facts is not plainly added\n{stderr}"
+    );
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("ingested "))
+        .ok_or_else(|| fail(format!("no summary line\n{stderr}")))?;
+    assert!(
+        summary.contains("1 with no facts found"),
+        "the summary does not count it: {summary}"
+    );
+    Ok(())
+}
+
+const FIRST_NAMES: [&str; 10] = [
+    "Alan", "Beth", "Carl", "Dana", "Evan", "Fiona", "Gary", "Helen", "Ian", "Julia",
+];
+const SURNAMES: [&str; 15] = [
+    "Hollis", "Marsh", "Pryor", "Keane", "Walsh", "Doyle", "Frost", "Burke", "Nolan", "Quinn",
+    "Sharpe", "Tierney", "Vance", "Yates", "Lowther",
+];
+
+/// A folder of `count` (at most 150) article files, each naming its own officer, in version
+/// `version`: the versions differ in their text but name the same people.
+fn write_articles(dir: &Path, count: usize, version: usize) -> TestResult {
+    std::fs::create_dir_all(dir)?;
+    for i in 0..count {
+        let name = format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15]);
+        let text = format!(
+            "PC {name} of Kent Police was dismissed without notice at a misconduct hearing on \
+             {} March 2022. The hearing found that the constable had breached the standards of \
+             honesty and integrity.\n",
+            1 + version % 28
+        );
+        std::fs::write(dir.join(format!("{i:03}.txt")), text)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn queries_during_an_ingest_that_replaces_articles_all_succeed() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("store");
+    let articles = dir.path().join("articles");
+    write_articles(&articles, 150, 0)?;
+    ingest(&store, &[&articles])?;
+    let people = arg(&common::view("people"))?.to_owned();
+    let expected = common::view_rows(&store, "people")?.len();
+    assert!(
+        expected >= 150,
+        "the articles' officers were not read: {expected} rows"
+    );
+    let mut queries = 0;
+    for version in 1..=6 {
+        write_articles(&articles, 150, version)?;
+        let mut writer = Command::new(env!("CARGO_BIN_EXE_policegraph"))
+            .args(["ingest", "-q", "--store", arg(&store)?, arg(&articles)?])
+            .env_remove("POLICEGRAPH_STORE")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let started = Instant::now();
+        loop {
+            let output = run(&["query", "--store", arg(&store)?, "--format", "csv", &people])?;
+            queries += 1;
+            if !output.status.success() {
+                let _ = writer.kill();
+                let _ = writer.wait();
+                return Err(fail(format!(
+                    "a query beside the ingest failed\n{}",
+                    describe(&output)
+                )));
+            }
+            let rows = String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .count()
+                .saturating_sub(1);
+            assert_eq!(rows, expected, "a query saw a store being changed");
+            if writer.try_wait()?.is_some() || started.elapsed() > Duration::from_secs(60) {
+                break;
+            }
+        }
+        let output = writer.wait_with_output()?;
+        assert!(
+            output.status.success(),
+            "the ingest failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert!(queries >= 6, "too few queries ran: {queries}");
+    Ok(())
+}
+
+/// The store's largest table file.
+fn largest_table_file(store: &Path) -> Fallible<PathBuf> {
+    let mut best: Option<(u64, PathBuf)> = None;
+    for entry in std::fs::read_dir(store)? {
+        let entry = entry?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "sst") {
+            let size = entry.metadata()?.len();
+            if best.as_ref().is_none_or(|(s, _)| size > *s) {
+                best = Some((size, path));
+            }
+        }
+    }
+    best.map(|(_, path)| path)
+        .ok_or_else(|| fail("the store has no table file"))
+}
+
+#[test]
+fn a_truncated_table_file_is_named_by_every_command() -> TestResult {
+    let (_dir, store) = seeded_store("001")?;
+    let sound = run(&["check", "--store", arg(&store)?])?;
+    assert!(sound.status.success(), "{}", describe(&sound));
+    let file = largest_table_file(&store)?;
+    let length = std::fs::metadata(&file)?.len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)?
+        .set_len(length / 2)?;
+    for command in [
+        vec!["check", "--store", arg(&store)?],
+        vec!["optimize", "--store", arg(&store)?],
+        vec!["export", "--store", arg(&store)?, "--format", "nquads"],
+        vec![
+            "query",
+            "--store",
+            arg(&store)?,
+            "SELECT * WHERE { ?s ?p ?o }",
+        ],
+        vec!["ingest", "--store", arg(&store)?, arg(&sample("000")?)?],
+    ] {
+        let output = run(&command)?;
+        let line = one_error_line(&output, &["damaged", arg(&store)?])?;
+        assert!(
+            line.contains("ingest") && line.contains("export"),
+            "{}: the error does not say what to do: {line}",
+            command[0]
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn bulk_files_left_by_a_killed_ingest_are_removed_by_the_next() -> TestResult {
+    let (_dir, store) = seeded_store("001")?;
+    let leftover = store.join("bulk-1234567890.sst");
+    std::fs::write(&leftover, vec![0u8; 4096])?;
+    ingest(&store, &[&sample("000")?])?;
+    assert!(!leftover.exists(), "the leftover bulk file is still there");
+    Ok(())
+}
+
+#[test]
+fn export_refuses_to_replace_a_read_only_file() -> TestResult {
+    let (dir, store) = seeded_store("001")?;
+    let target = dir.path().join("graph.ttl");
+    std::fs::write(&target, "kept")?;
+    let mut permissions = std::fs::metadata(&target)?.permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&target, permissions)?;
+    let output = run(&["export", "--store", arg(&store)?, "-o", arg(&target)?])?;
+    one_error_line(&output, &["graph.ttl", "read-only"])?;
+    assert_eq!(std::fs::read_to_string(&target)?, "kept");
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn export_writes_through_a_symbolic_link() -> TestResult {
+    let (dir, store) = seeded_store("001")?;
+    let real = dir.path().join("real.nq");
+    std::fs::write(&real, "old")?;
+    let link = dir.path().join("link.nq");
+    std::os::unix::fs::symlink("real.nq", &link)?;
+    run_ok(&["export", "--store", arg(&store)?, "-o", arg(&link)?])?;
+    assert!(
+        std::fs::symlink_metadata(&link)?.file_type().is_symlink(),
+        "the link was replaced by a plain file"
+    );
+    let written = std::fs::read_to_string(&real)?;
+    assert!(
+        written.contains("https://w3id.org/policegraph/"),
+        "the link's target was not written"
+    );
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_error_names_the_file() -> TestResult {
+    let (_dir, store) = seeded_store("001")?;
+    let output = run(&["export", "--store", arg(&store)?, "-o", "/dev/full"])?;
+    let line = one_error_line(&output, &["/dev/full"])?;
+    assert!(!line.contains("output"), "{line}");
+    Ok(())
+}
+
+#[test]
+fn an_update_is_refused_as_an_update() -> TestResult {
+    let (_dir, store) = seeded_store("001")?;
+    let output = run(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "DELETE WHERE { ?s ?p ?o }",
+    ])?;
+    one_error_line(&output, &["updates are not supported"])?;
+    Ok(())
+}
