@@ -3,6 +3,7 @@
 
 use super::cases::CaseInput;
 use super::gazetteer::{Category, Hit};
+use super::near::starting_in;
 use super::organisations::main_force;
 use crate::text::Sentence;
 use regex::Regex;
@@ -184,8 +185,7 @@ fn standards_in(
 ) -> bool {
     let body = sentence.text(input.text);
     let standards = |start: usize, end: usize| -> Vec<&Hit> {
-        input
-            .hits
+        starting_in(input.hits, start, end)
             .iter()
             .filter(|h| h.category == Category::Standard && h.start >= start && h.end <= end)
             .collect()

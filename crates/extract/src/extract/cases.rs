@@ -2,7 +2,8 @@
 //! outcomes, each tied to the subject the clause speaks of.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
-use super::organisations::{OrgEntity, spans_in};
+use super::near::starting_in;
+use super::organisations::OrgEntity;
 use super::outcomes::{COURT_OUTCOMES, finding_in, outcomes_in};
 use super::people::Mention;
 use super::shared::{SharedProceeding, apply_shared, note_shared};
@@ -139,6 +140,8 @@ pub struct CaseInput<'a> {
     pub sentences: &'a [Sentence],
     pub hits: &'a [Hit],
     pub orgs: &'a [OrgEntity],
+    /// The organisations' spans in text order ([`super::near::sorted_spans`]).
+    pub org_spans: &'a [(usize, (usize, usize))],
     pub mentions: &'a [Mention],
     pub dates: &'a [DateMention],
     pub resolver: &'a Resolver<'a>,
@@ -149,7 +152,7 @@ impl CaseInput<'_> {
     /// The proceedings a clause names, less those it only imagines ("would have faced a
     /// misconduct hearing").
     pub(super) fn proceeding_hits(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
-        self.hits.iter().filter(move |h| {
+        starting_in(self.hits, start, end).iter().filter(move |h| {
             h.category == Category::ProceedingKind
                 && h.start >= start
                 && h.end <= end
@@ -168,7 +171,7 @@ impl CaseInput<'_> {
     }
 
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
-        spans_in(self.orgs, start, end)
+        super::near::spans_within(self.org_spans, start, end)
     }
 
     /// A date mention with its span.
@@ -571,8 +574,7 @@ fn field_line(
             p.date = Some((d, (mention.start, mention.end)));
         }
     } else if name.contains("chair") {
-        let chair = input
-            .mentions
+        let chair = starting_in(input.mentions, value, end)
             .iter()
             .find(|m| m.start >= value && m.end <= end && m.person != subject);
         if let (None, Some(m)) = (p.chair, chair) {
@@ -613,9 +615,15 @@ fn finding_weight(finding: &str) -> u8 {
 /// accused.
 pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
     let mut chairs = Vec::new();
+    // Where each line starts, once: a search back for the line break from every mention would
+    // cost a long line's length for each of its mentions.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     for m in mentions {
         let before = &text[m.head_start.saturating_sub(90)..m.head_start];
-        let line = &text[text[..m.head_start].rfind('\n').map_or(0, |i| i + 1)..m.head_start];
+        let line_start = line_starts[line_starts.partition_point(|&s| s <= m.head_start) - 1];
+        let line = &text[line_start..m.head_start];
         let decides = CHAIR_BY.is_match(before)
             || CHAIR_APPOSITION.is_match(&text[m.end..])
             || decides_after(text, m.end)
@@ -634,8 +642,7 @@ fn chair_in(
     subject: usize,
     decides: bool,
 ) -> Option<(usize, (usize, usize))> {
-    for m in input
-        .mentions
+    for m in starting_in(input.mentions, start, end)
         .iter()
         .filter(|m| m.start >= start && m.end <= end && m.person != subject)
     {

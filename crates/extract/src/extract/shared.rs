@@ -7,6 +7,7 @@
 use super::cases::{
     CHAIR_APPOSITION, CHAIR_BY, COURT_HEARING, CaseInput, FoundProceeding, date_of, static_label,
 };
+use super::near::starting_in;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,7 +52,7 @@ pub fn note_shared(
         }
     }
     // "a panel chaired by Jane Reed": the chair of the proceeding last told of.
-    let chair = input.mentions.iter().find(|m| {
+    let chair = starting_in(input.mentions, start, end).iter().find(|m| {
         m.start >= start
             && m.end <= end
             && (CHAIR_BY.is_match(&text[window_before(start, m.head_start, 90)..m.head_start])
