@@ -5,7 +5,7 @@
 //!   (a designation repeated thousands of times in one sentence, one very long line, a run of
 //!   full stops without spaces, many dates in one sentence...). The file is repeated to `SIZE`
 //!   bytes and to four times that, and the two extraction times (each the least of several runs)
-//!   must stand in a ratio well under the sixteen a quadratic cost gives. Ratios, not wall-clock
+//!   must stand in a ratio (at most 10) well under the sixteen a quadratic cost gives. Ratios, not wall-clock
 //!   figures, so the test holds on a slow or busy machine and in a debug build.
 //! - Properties: generated articles, made from invented sentences and mutated (designations
 //!   repeated, lines run together, punctuation dropped, odd Unicode, text cut short), with a
@@ -29,9 +29,10 @@ static EXTRACTOR: LazyLock<Result<Extractor, String>> =
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// The smaller size each shape is grown to, in bytes; the larger is four times this.
-const SIZE: usize = 40_000;
-/// The largest ratio of the two times allowed: linear cost gives about 4, quadratic 16.
-const MAX_RATIO: f64 = 8.0;
+const SIZE: usize = 80_000;
+/// The largest ratio of the two times allowed: linear cost gives about 4 (up to 8 seen on a busy
+/// machine, from caches and allocation), quadratic 16.
+const MAX_RATIO: f64 = 10.0;
 /// Below this, a time is mostly noise; the ratio is then taken against it.
 const FLOOR: Duration = Duration::from_millis(5);
 

@@ -4,6 +4,7 @@
 //! to, or of the article's only force.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
+use super::near::{Reach, starting_in};
 use super::organisations::OrgEntity;
 use crate::reference::concept_iri;
 use crate::vocab::scheme;
@@ -132,13 +133,26 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
         h.category == Category::Organisation
             && gazetteer.reference.label_of(&gazetteer.entry(h).kind) == Some("police force")
     };
+    // Hits near a match are found by position (hits are in text order): a hit ending after a
+    // place starts at most the longest hit's length before it.
+    let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+    let organisations = Reach::new(
+        hits.iter()
+            .filter(|h| h.category == Category::Organisation)
+            .map(|h| (h.start, h.end)),
+    );
+    let force_before = |at: usize| {
+        starting_in(hits, at.saturating_sub(4 + longest), at + 1)
+            .iter()
+            .filter(|h| h.end <= at && at - h.end <= 4 && is_force(h))
+            .map(|h| h.index)
+            .next_back()
+    };
     for c in FORCE_UNIT.captures_iter(text) {
         let (Some(words), Some(head)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        if hits.iter().any(|h| {
-            h.category == Category::Organisation && h.start < head.end() && head.start() < h.end
-        }) {
+        if organisations.overlaps(head.start(), head.end()) {
             continue;
         }
         let mut start = words.start();
@@ -146,7 +160,7 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
         // A force or a role inside the run ends what comes before the name: "GMP's Tactical
         // Aid Unit" is the force's, "Chief Inspector Reed Serious Crime Unit" is not a name.
         let from = start;
-        for h in hits
+        for h in starting_in(hits, from.saturating_sub(longest), head.start())
             .iter()
             .filter(|h| h.end > from && h.start < head.start() && h.end < head.start())
         {
@@ -169,11 +183,7 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
             continue;
         }
         if force.is_none() {
-            force = hits
-                .iter()
-                .filter(|h| h.end <= start && start - h.end <= 4 && is_force(h))
-                .map(|h| h.index)
-                .next_back();
+            force = force_before(start);
         }
         let acronym = c.get(3).map(|a| a.as_str().to_owned());
         let joint = JOINT_PREFIX
@@ -193,19 +203,15 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
             joint: joint.is_some(),
         });
     }
-    let force_before = |at: usize| {
-        hits.iter()
-            .filter(|h| h.end <= at && at - h.end <= 4 && is_force(h))
-            .map(|h| h.index)
-            .next_back()
-    };
+    let all_hits = Reach::new(hits.iter().map(|h| (h.start, h.end)));
+    // Matches of one pattern never overlap one another: the units found before it suffice.
+    let units_before = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     for c in DEPARTMENT_OF.captures_iter(text) {
         let (Some(name), Some(head)) = (c.get(1), c.get(2)) else {
             continue;
         };
         let span = (name.start(), name.end());
-        let overlaps = |a: (usize, usize)| a.0 < span.1 && span.0 < a.1;
-        if out.iter().any(|u| overlaps(u.span)) || hits.iter().any(|h| overlaps((h.start, h.end))) {
+        if units_before.overlaps(span.0, span.1) || all_hits.overlaps(span.0, span.1) {
             continue;
         }
         out.push(FoundUnit {
@@ -217,19 +223,11 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
             joint: false,
         });
     }
+    let units_before = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     for m in PSD.find_iter(text) {
-        let inside = out
-            .iter()
-            .any(|u| u.span.0 <= m.start() && m.end() <= u.span.1)
-            || hits
-                .iter()
-                .any(|h| h.start <= m.start() && m.end() <= h.end);
+        let inside = units_before.covers(m.start(), m.end()) || all_hits.covers(m.start(), m.end());
         if !inside {
-            let force = hits
-                .iter()
-                .filter(|h| h.end <= m.start() && m.start() - h.end <= 4 && is_force(h))
-                .map(|h| h.index)
-                .next_back();
+            let force = force_before(m.start());
             out.push(FoundUnit {
                 name: "Professional Standards Department".to_owned(),
                 // A force's counterpart of the Met's Directorate of Professional Standards.
@@ -250,17 +248,21 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
 /// named bare ("from Professional Standards"), which is the article's standards department
 /// where it names one.
 fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
-    let free = |out: &[FoundUnit], s: usize, e: usize| {
-        !out.iter().any(|u| u.span.0 < e && s < u.span.1)
-            && !hits
-                .iter()
-                .any(|h| h.start < e && s < h.end && h.category == Category::Organisation)
-    };
+    // Matches of one pattern never overlap one another, so the units found before each loop
+    // and the organisation hits are all a match can overlap.
+    let organisations = Reach::new(
+        hits.iter()
+            .filter(|h| h.category == Category::Organisation)
+            .map(|h| (h.start, h.end)),
+    );
+    let free =
+        |units: &Reach, s: usize, e: usize| !units.overlaps(s, e) && !organisations.overlaps(s, e);
+    let units = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     for c in PLACE_DIVISION.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         let (offset, name) = strip_noise(m.as_str());
         let start = m.start() + offset;
-        if name.split(' ').count() >= 2 && free(out, start, m.end()) {
+        if name.split(' ').count() >= 2 && free(&units, start, m.end()) {
             out.push(FoundUnit {
                 name: name.to_owned(),
                 kind: "command",
@@ -271,19 +273,27 @@ fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
             });
         }
     }
+    let units = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     let standards = out
         .iter()
         .find(|u| u.name.contains("Standards"))
         .map(|u| (u.name.clone(), u.kind));
     for c in BARE_STANDARDS.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        let before = text[..c.get(0).map_or(0, |w| w.start())].to_ascii_lowercase();
+        // Only the words just before count: lower-casing all the text before would cost the
+        // article's length at every match.
+        let at = c.get(0).map_or(0, |w| w.start());
+        let mut from = at.saturating_sub("breaches ".len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = text[from..at].to_ascii_lowercase();
         let breach = before.ends_with("breach ") || before.ends_with("breaches ");
         // "Professional Standards Directorate" is a name the reference or a pattern gives.
         let headed = text[m.end()..]
             .strip_prefix(' ')
             .is_some_and(|rest| UNIT_HEADS.iter().any(|h| rest.starts_with(h)));
-        if breach || headed || !free(out, m.start(), m.end()) {
+        if breach || headed || !free(&units, m.start(), m.end()) {
             continue;
         }
         let (name, kind) = standards
