@@ -15,6 +15,13 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Something that is not a regular file where an article was to be read (a FIFO, a socket,
+    /// a device): reading it could wait for ever or never end.
+    #[error("cannot read {path}: not a regular file ({what})")]
+    NotAFile { path: PathBuf, what: &'static str },
+    /// An article (a file, stdin, or a line of a JSON Lines file) over the size limit.
+    #[error("{location}: article larger than the limit of {limit} bytes, not read")]
+    TooLarge { location: String, limit: usize },
     /// A path the user gave that does not exist.
     #[error("cannot read {path}: no such file or folder")]
     Missing { path: PathBuf },

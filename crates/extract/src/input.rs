@@ -4,6 +4,7 @@
 
 use crate::error::Error;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -73,67 +74,158 @@ fn kind_of(path: &Path) -> Option<SourceKind> {
     }
 }
 
+/// The largest article policegraph reads, in bytes: a text file, stdin, or one line of a JSON
+/// Lines file. A larger one is refused with an error that names it (never cut short): past this
+/// size an input is far more likely a log, a dump or a device than a news story, and extraction
+/// time and memory follow the article's size.
+pub const MAX_ARTICLE_BYTES: usize = 10_000_000;
+
 /// Expands the user's paths into sources, in a stable order. A file named explicitly is read
 /// whatever its extension (as text, unless it is RDF or JSON Lines); folders contribute the
-/// files with known extensions. Missing paths and empty folders are errors, reported beside
-/// the sources that were found.
+/// files with known extensions. Links are followed; each file and folder is taken once, however
+/// many paths or links lead to it (a link back up the tree is not walked again). Only regular
+/// files are read: a FIFO, socket or device is an error, as are missing paths and empty
+/// folders, reported beside the sources that were found.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
+    let mut walk = Walk::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            sources.push(Source {
+            walk.sources.push(Source {
                 path: None,
                 kind: SourceKind::Text,
             });
-        } else if path.is_dir() {
-            let before = sources.len();
-            if let Err(e) = walk(path, &mut sources) {
-                errors.push(e);
-            } else if sources.len() == before {
-                errors.push(Error::NoArticles { path: path.clone() });
-            }
-        } else if path.exists() {
-            sources.push(Source {
-                path: Some(path.clone()),
-                kind: kind_of(path).unwrap_or(SourceKind::Text),
-            });
-        } else {
-            errors.push(Error::Missing { path: path.clone() });
-        }
-    }
-    (sources, errors)
-}
-
-fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), Error> {
-    let read_err = |source: std::io::Error| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(read_err)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(read_err)?;
-    entries.sort();
-    for path in entries {
-        if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'))
-        {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if let Some(kind) = kind_of(&path) {
-            out.push(Source {
-                path: Some(path),
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            // A dangling or looping link exists, but cannot be followed: say why.
+            Err(source) if path.symlink_metadata().is_ok() => {
+                walk.errors.push(Error::Read {
+                    path: path.clone(),
+                    source,
+                });
+                continue;
+            }
+            Err(_) => {
+                walk.errors.push(Error::Missing { path: path.clone() });
+                continue;
+            }
+        };
+        if metadata.is_dir() {
+            let before = walk.sources.len();
+            let errors = walk.errors.len();
+            let first = walk.dir(path);
+            if first && walk.sources.len() == before && walk.errors.len() == errors {
+                walk.errors.push(Error::NoArticles { path: path.clone() });
+            }
+        } else {
+            walk.file(path, &metadata, kind_of(path).unwrap_or(SourceKind::Text));
+        }
+    }
+    (walk.sources, walk.errors)
+}
+
+/// What is not a regular file, for messages: `None` for a regular file.
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    Some("not a file")
+}
+
+/// The walk over the user's paths: what it found, what failed, and the files and folders
+/// already taken (by canonical path, so that links and `..` lead to each one once).
+#[derive(Default)]
+struct Walk {
+    sources: Vec<Source>,
+    errors: Vec<Error>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Walk {
+    /// Takes a file once, if it is a regular file; anything else is an error naming it.
+    fn file(&mut self, path: &Path, metadata: &std::fs::Metadata, kind: SourceKind) {
+        if let Some(what) = special_kind(metadata.file_type()) {
+            self.errors.push(Error::NotAFile {
+                path: path.to_path_buf(),
+                what,
+            });
+            return;
+        }
+        if self.first_visit(path) {
+            self.sources.push(Source {
+                path: Some(path.to_path_buf()),
                 kind,
             });
         }
     }
-    Ok(())
+
+    /// True the first time a file or folder is met, by its canonical path.
+    fn first_visit(&mut self, path: &Path) -> bool {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.seen.insert(canonical)
+    }
+
+    /// Walks a folder once, in name order, skipping hidden names and files policegraph does not
+    /// read. A link that cannot be followed is an error only where a file of a known kind was
+    /// meant. False if the folder was walked before.
+    fn dir(&mut self, dir: &Path) -> bool {
+        if !self.first_visit(dir) {
+            return false;
+        }
+        let read_err = |source: std::io::Error| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let entries: Result<Vec<PathBuf>, _> = std::fs::read_dir(dir)
+            .and_then(|entries| entries.map(|e| e.map(|e| e.path())).collect());
+        let mut entries = match entries {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.errors.push(read_err(e));
+                return true;
+            }
+        };
+        entries.sort();
+        for path in entries {
+            if path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
+                continue;
+            }
+            let kind = kind_of(&path);
+            match (std::fs::metadata(&path), kind) {
+                (Ok(metadata), _) if metadata.is_dir() => {
+                    self.dir(&path);
+                }
+                (Ok(metadata), Some(kind)) => self.file(&path, &metadata, kind),
+                (Err(source), Some(_)) => self.errors.push(Error::Read { path, source }),
+                (_, None) => {}
+            }
+        }
+        true
+    }
 }
 
 /// Checks that bytes are usable article text: not empty, not binary, UTF-8.
@@ -172,65 +264,107 @@ struct JsonArticle {
     source: Option<String>,
 }
 
+/// Reads at most `limit` bytes, and says whether there were more.
+fn read_bounded(reader: impl Read, limit: usize) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(cap).read_to_end(&mut bytes)?;
+    let more = bytes.len() > limit;
+    bytes.truncate(limit);
+    Ok((bytes, more))
+}
+
+/// Opens a file to read if it is (still) a regular file: opening a FIFO would wait for a
+/// writer, and a device never ends.
+fn open_regular(path: &Path) -> Result<(File, u64), Error> {
+    let read_err = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(read_err)?;
+    if let Some(what) = special_kind(metadata.file_type()) {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    let file = File::open(path).map_err(read_err)?;
+    Ok((file, metadata.len()))
+}
+
+/// Reads a whole article from `reader`, refusing one over [`MAX_ARTICLE_BYTES`].
+fn read_article(path: &Path, reader: impl Read) -> Result<String, Error> {
+    let (bytes, more) = read_bounded(reader, MAX_ARTICLE_BYTES).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if more {
+        return Err(Error::TooLarge {
+            location: path.display().to_string(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    decode(path, bytes)
+}
+
+/// Reads a text file as one article.
+fn read_text_file(path: &Path) -> Result<String, Error> {
+    let (file, len) = open_regular(path)?;
+    if usize::try_from(len).map_or(true, |len| len > MAX_ARTICLE_BYTES) {
+        return Err(Error::TooLarge {
+            location: path.display().to_string(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    read_article(path, file)
+}
+
 /// Reads the items of one source, lazily for JSON Lines. A failure to open the source is the
-/// first (and only) item; a bad line is an error item and the lines after it still come.
+/// first (and only) item; a bad line is an error item and the lines after it still come. An
+/// article over [`MAX_ARTICLE_BYTES`] is an error item, never read whole.
 pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + Send> {
     match (&source.path, source.kind) {
         (None, _) => {
-            let mut bytes = Vec::new();
             let stdin = Path::new("-");
-            let item = std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Read {
-                    path: stdin.into(),
-                    source,
+            let item = read_article(stdin, std::io::stdin().lock()).map(|text| {
+                Item::Article(Article {
+                    identity: "stdin".into(),
+                    location: "-".into(),
+                    text,
+                    ..Article::default()
                 })
-                .and_then(|_| decode(stdin, bytes))
-                .map(|text| {
-                    Item::Article(Article {
-                        identity: "stdin".into(),
-                        location: "-".into(),
-                        text,
-                        ..Article::default()
-                    })
-                });
+            });
             Box::new(std::iter::once(item))
         }
         (Some(path), SourceKind::Text) => {
-            let item = std::fs::read(path)
-                .map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
+            let item = read_text_file(path).map(|text| {
+                Item::Article(Article {
+                    identity: file_name(path),
+                    location: path.display().to_string(),
+                    text,
+                    ..Article::default()
                 })
-                .and_then(|bytes| decode(path, bytes))
-                .map(|text| {
-                    Item::Article(Article {
-                        identity: file_name(path),
-                        location: path.display().to_string(),
-                        text,
-                        ..Article::default()
-                    })
-                });
+            });
             Box::new(std::iter::once(item))
         }
         (Some(path), SourceKind::Rdf) => {
-            let item = std::fs::read(path)
-                .map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                })
-                .map(|data| Item::Rdf {
-                    path: path.clone(),
-                    data,
-                });
+            let item = open_regular(path).and_then(|(mut file, _)| {
+                let mut data = Vec::new();
+                file.read_to_end(&mut data)
+                    .map_err(|source| Error::Read {
+                        path: path.clone(),
+                        source,
+                    })
+                    .map(|_| Item::Rdf {
+                        path: path.clone(),
+                        data,
+                    })
+            });
             Box::new(std::iter::once(item))
         }
-        (Some(path), SourceKind::JsonLines) => match File::open(path) {
-            Err(source) => Box::new(std::iter::once(Err(Error::Read {
-                path: path.clone(),
-                source,
-            }))),
-            Ok(file) => Box::new(JsonLines {
+        (Some(path), SourceKind::JsonLines) => match open_regular(path) {
+            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok((file, _)) => Box::new(JsonLines {
                 path: path.clone(),
                 reader: BufReader::new(file),
                 line: 0,
@@ -248,6 +382,48 @@ struct JsonLines {
     done: bool,
 }
 
+/// What reading one line of a JSON Lines file gave.
+enum Line {
+    Read,
+    /// The line is longer than [`MAX_ARTICLE_BYTES`]; it was skipped, not kept.
+    TooLong,
+    End,
+}
+
+impl JsonLines {
+    /// Reads the next line into `buf`, at most [`MAX_ARTICLE_BYTES`] of it (and its line end).
+    fn read_line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+        let cap = u64::try_from(MAX_ARTICLE_BYTES)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        let n = (&mut self.reader).take(cap).read_until(b'\n', buf)?;
+        if n == 0 {
+            return Ok(Line::End);
+        }
+        if buf.len() <= MAX_ARTICLE_BYTES || buf.ends_with(b"\n") {
+            return Ok(Line::Read);
+        }
+        buf.clear();
+        // Skip the rest of the line without keeping it.
+        loop {
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                return Ok(Line::TooLong);
+            }
+            match available.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    self.reader.consume(end + 1);
+                    return Ok(Line::TooLong);
+                }
+                None => {
+                    let len = available.len();
+                    self.reader.consume(len);
+                }
+            }
+        }
+    }
+}
+
 impl Iterator for JsonLines {
     type Item = Result<Item, Error>;
 
@@ -259,12 +435,18 @@ impl Iterator for JsonLines {
             }
             buf.clear();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
+            match self.read_line(&mut buf) {
+                Ok(Line::End) => {
                     self.done = true;
                     return None;
                 }
-                Ok(_) => {}
+                Ok(Line::Read) => {}
+                Ok(Line::TooLong) => {
+                    return Some(Err(Error::TooLarge {
+                        location: format!("{}:{}", self.path.display(), self.line),
+                        limit: MAX_ARTICLE_BYTES,
+                    }));
+                }
                 Err(source) => {
                     self.done = true;
                     return Some(Err(Error::Read {

@@ -3,7 +3,8 @@
 //! each quoted passage.
 
 use super::gazetteer::Gazetteer;
-use super::model::{Mention, OrgEntity, PersonEntity, main_force, spans_in};
+use super::model::{Mention, OrgEntity, PersonEntity, main_force};
+use super::near::starting_in;
 use super::organisations::{ancestors, depth};
 use super::subjects::number_word;
 use crate::concepts::OrgKind;
@@ -39,14 +40,17 @@ pub fn affiliations(
         .enumerate()
         .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
         .collect();
+    let mut index = SpanIndex::new(&spans);
+    let list_ends = list_ends(text, mentions);
     let mut result: Vec<Option<(usize, (usize, usize))>> = vec![None; people.len()];
-    for m in mentions {
+    for (mi, m) in mentions.iter().enumerate() {
         let mut candidates: Vec<(usize, (usize, usize))> = Vec::new();
         // "IOPC Regional Director Sal Naseem", "Kent Police PC Jane Reed".
         if m.head_start < m.start {
-            if let Some(&(org, span)) = spans
-                .iter()
-                .find(|(_, (_, e))| *e + 4 >= m.head_start && *e <= m.head_start)
+            if let Some(&(org, span)) = index
+                .ending_in(m.head_start.saturating_sub(4), m.head_start + 1)
+                .first()
+                .map(|&i| &spans[i])
             {
                 let gap = &text[span.1..m.head_start];
                 if gap.trim().is_empty() || gap.trim() == "'s" {
@@ -54,24 +58,21 @@ pub fn affiliations(
                 }
             }
         }
-        if let Some(found) = apposed_unit(text, &spans, m) {
+        if let Some(found) = apposed_unit(text, &spans, &index, m) {
             candidates.push(found);
         }
         // Organisations in the clause after the mention, reached through "of", "attached to"...
         // "PC A and PC B, both attached to ...": the words after the list speak of each.
-        let anchor = list_end(text, mentions, m);
-        let line_end = text[anchor..]
+        let anchor = list_ends[mi];
+        let window = &text[anchor..(anchor + 160).min(text.len())];
+        let limit = window
             .find(['\n', ';', '"'])
-            .map_or(text.len(), |i| anchor + i);
-        let limit = (anchor + 160).min(line_end);
-        if let Some(found) = unit_referred_to(text, &spans, orgs, m.end) {
+            .map_or(anchor + window.len(), |i| anchor + i);
+        if let Some(found) = unit_referred_to(text, &spans, &mut index, orgs, m.end) {
             candidates.push(found);
         }
         let judicial = people[m.person].title.is_some() && !people[m.person].officer;
-        for &(org, span) in spans
-            .iter()
-            .filter(|(_, (s, _))| *s >= anchor && *s < limit)
-        {
+        for &(org, span) in index.starting_in(anchor, limit).iter().map(|&i| &spans[i]) {
             // A court is where officers and defendants appear; only a judge or magistrate
             // serves in one ("sitting at").
             if orgs[org].is_kind(&[OrgKind::Court])
@@ -127,17 +128,28 @@ static HEAD_OF: LazyLock<Regex> =
 fn apposed_unit(
     text: &str,
     spans: &[(usize, (usize, usize))],
+    index: &SpanIndex,
     m: &Mention,
 ) -> Option<(usize, (usize, usize))> {
-    let after = spans
-        .iter()
+    let after = index
+        .starting_in(m.end + 2, m.end + 3)
+        .into_iter()
+        .map(|i| &spans[i])
         .find(|(_, (s, e))| text.get(m.end..*s) == Some(", ") && SAYS_AFTER.is_match(&text[*e..]));
+    // Only an organisation ending in the run of spaces and commas before the name can qualify.
+    let run_start = text[..m.head_start]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+        .len();
     let before = || {
-        spans.iter().find(|(_, (s, e))| {
-            *e <= m.head_start
-                && text[*e..m.head_start].trim() == ","
-                && HEAD_OF.is_match(&text[..*s])
-        })
+        index
+            .ending_in(run_start, m.head_start + 1)
+            .into_iter()
+            .map(|i| &spans[i])
+            .find(|(_, (s, e))| {
+                *e <= m.head_start
+                    && text[*e..m.head_start].trim() == ","
+                    && HEAD_OF.is_match(&text[..*s])
+            })
     };
     after.or_else(before).copied()
 }
@@ -166,14 +178,17 @@ pub fn group_units(
     if subjects.len() < 2 {
         return;
     }
+    let org_spans = super::near::sorted_spans(orgs);
     for sentence in sentences {
-        let names_other = mentions
+        let first = mentions.partition_point(|m| m.start < sentence.start);
+        let names_other = mentions[first..]
             .iter()
-            .any(|m| m.start >= sentence.start && m.end <= sentence.end && !subject[m.person]);
+            .take_while(|m| m.start < sentence.end)
+            .any(|m| m.end <= sentence.end && !subject[m.person]);
         if names_other {
             continue;
         }
-        for (org, span) in spans_in(orgs, sentence.start, sentence.end) {
+        for (org, span) in super::near::spans_within(&org_spans, sentence.start, sentence.end) {
             let Some(c) = GROUP_SERVES.captures(&text[sentence.start..span.0]) else {
                 continue;
             };
@@ -215,12 +230,13 @@ pub fn field_units(
     resolve: impl Fn(usize, usize, usize) -> Vec<usize>,
     result: &mut [Option<(usize, (usize, usize))>],
 ) {
+    let org_spans = super::near::sorted_spans(orgs);
     for sentence in sentences {
         let Some(field) = UNIT_FIELD.find(sentence.text(text)) else {
             continue;
         };
         let value = sentence.start + field.end();
-        let Some((org, span)) = spans_in(orgs, value, sentence.end)
+        let Some((org, span)) = super::near::spans_within(&org_spans, value, sentence.end)
             .into_iter()
             .max_by_key(|(org, _)| depth(&orgs[*org], orgs, gazetteer))
         else {
@@ -249,20 +265,29 @@ fn police_staff(person: &PersonEntity, gazetteer: &Gazetteer) -> bool {
 fn unit_referred_to(
     text: &str,
     spans: &[(usize, (usize, usize))],
+    index: &mut SpanIndex,
     orgs: &[OrgEntity],
     at: usize,
 ) -> Option<(usize, (usize, usize))> {
     let c = OF_THE_UNIT.captures(&text[at..])?;
     let head = c.get(1)?;
     let word = head.as_str().to_ascii_lowercase();
-    spans
-        .iter()
-        .filter(|(org, (s, e))| {
-            let has_word = |name: &str| name.to_ascii_lowercase().split(' ').any(|w| w == word);
-            *e <= at && (has_word(&orgs[*org].name) || has_word(&text[*s..*e]))
-        })
-        .max_by_key(|(_, (_, e))| *e)
-        .map(|&(org, _)| (org, (at + head.start(), at + head.end())))
+    let with_word = index.with_word.entry(word).or_insert_with_key(|word| {
+        let has_word = |name: &str| name.to_ascii_lowercase().split(' ').any(|w| w == word);
+        index
+            .by_end
+            .iter()
+            .filter(|&&(_, i)| {
+                let (org, (s, e)) = spans[i];
+                has_word(&orgs[org].name) || has_word(&text[s..e])
+            })
+            .copied()
+            .collect()
+    });
+    // The latest end (and of equal ends the last listed, as `max_by_key` would take).
+    let before = with_word.partition_point(|&(e, _)| e <= at);
+    let (_, i) = *with_word.get(before.checked_sub(1)?)?;
+    Some((spans[i].0, (at + head.start(), at + head.end())))
 }
 
 /// "the Met's Roads and Transport Policing Command": the second organisation belongs to the
@@ -272,22 +297,93 @@ fn gap_is_possessive(text: &str, first_end: usize, second_start: usize) -> bool 
         && matches!(text[first_end..second_start].trim(), "'s" | "" | "'s own")
 }
 
+/// Whether a mention of someone else starts between `from` and `until`; `mentions` are in text
+/// order (by start), so only those in between are looked at.
 fn crosses_another_person(mentions: &[Mention], from: usize, person: usize, until: usize) -> bool {
-    mentions
+    let first = mentions.partition_point(|o| o.start <= from);
+    mentions[first..]
         .iter()
-        .any(|o| o.person != person && o.start > from && o.start < until)
+        .take_while(|o| o.start < until)
+        .any(|o| o.person != person)
 }
 
-/// The end of the list of people a mention begins or stands in ("PC A, PC B and PC C"), or
-/// the mention's own end.
-fn list_end(text: &str, mentions: &[Mention], m: &Mention) -> usize {
-    let mut end = m.end;
-    while let Some(next) = mentions.iter().find(|o| {
-        o.head_start > end && matches!(&text[end..o.head_start], ", " | " and " | ", and " | " & ")
-    }) {
-        end = next.end;
+/// For each mention, the end of the list of people it begins or stands in ("PC A, PC B and PC
+/// C"), or its own end. A list goes on through the mention after the separator, whose own list
+/// end is known first (it stands later), so the cost follows the mentions, not their lists.
+fn list_ends(text: &str, mentions: &[Mention]) -> Vec<usize> {
+    let mut at_head: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        at_head.entry(m.head_start).or_insert(i);
     }
-    end
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(mentions[i].start));
+    let mut ends: Vec<usize> = mentions.iter().map(|m| m.end).collect();
+    for i in order {
+        let end = mentions[i].end;
+        let next = [", ", " and ", ", and ", " & "]
+            .iter()
+            .filter(|sep| text.get(end..end + sep.len()) == Some(**sep))
+            .filter_map(|sep| at_head.get(&(end + sep.len())).copied())
+            .filter(|&j| mentions[j].start > mentions[i].start)
+            .min();
+        if let Some(j) = next {
+            ends[i] = ends[j];
+        }
+    }
+    ends
+}
+
+/// Organisation spans ordered by where they start and where they end, so that a look-up near a
+/// mention costs what lies near it, not the whole article.
+struct SpanIndex {
+    /// (start, index into the spans), sorted.
+    by_start: Vec<(usize, usize)>,
+    /// (end, index into the spans), sorted.
+    by_end: Vec<(usize, usize)>,
+    /// `by_end` cut to the organisations named with a head word ("unit"), once per word.
+    with_word: std::collections::HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl SpanIndex {
+    fn new(spans: &[(usize, (usize, usize))]) -> Self {
+        let mut by_start: Vec<(usize, usize)> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, (_, (s, _)))| (*s, i))
+            .collect();
+        let mut by_end: Vec<(usize, usize)> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, (_, (_, e)))| (*e, i))
+            .collect();
+        by_start.sort_unstable();
+        by_end.sort_unstable();
+        SpanIndex {
+            by_start,
+            by_end,
+            with_word: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The spans whose position (from `sorted`) lies in `lo..hi`, in their listed order.
+    fn within(sorted: &[(usize, usize)], lo: usize, hi: usize) -> Vec<usize> {
+        let first = sorted.partition_point(|&(p, _)| p < lo);
+        let mut found: Vec<usize> = sorted[first..]
+            .iter()
+            .take_while(|&&(p, _)| p < hi)
+            .map(|&(_, i)| i)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    fn starting_in(&self, lo: usize, hi: usize) -> Vec<usize> {
+        Self::within(&self.by_start, lo, hi)
+    }
+
+    fn ending_in(&self, lo: usize, hi: usize) -> Vec<usize> {
+        Self::within(&self.by_end, lo, hi)
+    }
 }
 
 /// A quoted passage and its speaker, byte spans.
@@ -324,7 +420,7 @@ pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<FoundQuote> {
             }
         }
         let inside = |pos: usize| spans.iter().any(|&(s, e)| pos >= s && pos < e);
-        let attributed = mentions
+        let attributed = starting_in(mentions, line_start, line_end)
             .iter()
             .filter(|m| m.start >= line_start && m.end <= line_end && !inside(m.start))
             .find(|m| {

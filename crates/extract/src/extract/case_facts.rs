@@ -4,6 +4,7 @@
 use super::context::CaseInput;
 use super::gazetteer::Category;
 use super::model::main_force;
+use super::near::starting_in;
 use crate::concepts::{OrgKind, Standard};
 use crate::text::Sentence;
 use regex::Regex;
@@ -184,8 +185,7 @@ fn standards_in(
 ) -> bool {
     let body = sentence.text(input.text);
     let standards = |start: usize, end: usize| -> Vec<(Standard, (usize, usize))> {
-        input
-            .hits
+        starting_in(input.hits, start, end)
             .iter()
             .filter(|h| h.category == Category::Standard && h.start >= start && h.end <= end)
             .filter_map(|h| {

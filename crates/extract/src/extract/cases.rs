@@ -4,6 +4,7 @@
 use super::chairs::chair_in;
 use super::context::{CaseInput, date_after, date_before, date_of, proceeding_kind};
 use super::model::{FoundProceeding, Located, SharedProceeding};
+use super::near::starting_in;
 use super::outcomes::{finding_in, outcomes_in};
 use super::shared::{apply_shared, note_shared};
 use crate::concepts::{CodedOutcome, Finding, OrgKind, Outcome, ProceedingKind};
@@ -482,8 +483,7 @@ fn field_line(
             p.date = Some((d, (mention.start, mention.end)));
         }
     } else if name.contains("chair") {
-        let chair = input
-            .mentions
+        let chair = starting_in(input.mentions, value, end)
             .iter()
             .find(|m| m.start >= value && m.end <= end && m.person != subject);
         if let (None, Some(m)) = (p.chair, chair) {

@@ -3,6 +3,7 @@
 
 use super::context::CaseInput;
 use super::model::Mention;
+use super::near::starting_in;
 use super::subjects::decides_after;
 use crate::text::Sentence;
 use regex::Regex;
@@ -36,9 +37,15 @@ static CHAIR_FIELD: LazyLock<Regex> =
 /// accused.
 pub fn find_chairs(text: &str, mentions: &[Mention]) -> Vec<usize> {
     let mut chairs = Vec::new();
+    // Where each line starts, once: a search back for the line break from every mention would
+    // cost a long line's length for each of its mentions.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     for m in mentions {
         let before = &text[m.head_start.saturating_sub(90)..m.head_start];
-        let line = &text[text[..m.head_start].rfind('\n').map_or(0, |i| i + 1)..m.head_start];
+        let line_start = line_starts[line_starts.partition_point(|&s| s <= m.head_start) - 1];
+        let line = &text[line_start..m.head_start];
         let decides = CHAIR_BY.is_match(before)
             || CHAIR_APPOSITION.is_match(&text[m.end..])
             || decides_after(text, m.end)
@@ -57,8 +64,7 @@ pub(super) fn chair_in(
     subject: usize,
     decides: bool,
 ) -> Option<(usize, (usize, usize))> {
-    for m in input
-        .mentions
+    for m in starting_in(input.mentions, start, end)
         .iter()
         .filter(|m| m.start >= start && m.end <= end && m.person != subject)
     {

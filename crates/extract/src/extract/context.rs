@@ -3,7 +3,8 @@
 //! proceedings a clause names, and the date of a proceeding named at a span.
 
 use super::gazetteer::{Category, Gazetteer, Hit};
-use super::model::{Located, Mention, OrgEntity, spans_in};
+use super::model::{Located, Mention, OrgEntity};
+use super::near::starting_in;
 use super::subjects::Resolver;
 use crate::concepts::ProceedingKind;
 use crate::text::{DateMention, Sentence};
@@ -52,6 +53,8 @@ pub struct CaseInput<'a> {
     pub sentences: &'a [Sentence],
     pub hits: &'a [Hit],
     pub orgs: &'a [OrgEntity],
+    /// The organisations' spans in text order ([`super::near::sorted_spans`]).
+    pub org_spans: &'a [(usize, (usize, usize))],
     pub mentions: &'a [Mention],
     pub dates: &'a [DateMention],
     pub resolver: &'a Resolver<'a>,
@@ -62,7 +65,7 @@ impl CaseInput<'_> {
     /// The proceedings a clause names, less those it only imagines ("would have faced a
     /// misconduct hearing").
     pub(super) fn proceeding_hits(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
-        self.hits.iter().filter(move |h| {
+        starting_in(self.hits, start, end).iter().filter(move |h| {
             h.category == Category::ProceedingKind
                 && h.start >= start
                 && h.end <= end
@@ -81,7 +84,7 @@ impl CaseInput<'_> {
     }
 
     pub(super) fn org_spans_in(&self, start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
-        spans_in(self.orgs, start, end)
+        super::near::spans_within(self.org_spans, start, end)
     }
 
     /// A date mention with its span.

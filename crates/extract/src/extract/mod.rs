@@ -21,6 +21,7 @@ pub mod context;
 pub mod gazetteer;
 pub mod model;
 pub mod names;
+pub mod near;
 pub mod organisations;
 pub mod outcomes;
 pub mod people;
@@ -103,11 +104,13 @@ impl Extractor {
             mentions: &found.mentions,
             roles: &roles,
         };
+        let org_spans = near::sorted_spans(&found.orgs);
         let input = CaseInput {
             text: &read.clean,
             sentences: &read.sentences,
             hits: &found.hits,
             orgs: &found.orgs,
+            org_spans: &org_spans,
             mentions: &found.mentions,
             dates: &read.dates,
             resolver: &resolver,
@@ -411,8 +414,11 @@ impl FactsBuilder<'_> {
         };
         let start = start.max(sentence.start);
         let end = end.min(self.clean.len()).max(start);
-        let start_char = sentence.start_char + self.clean[sentence.start..start].chars().count();
-        let end_char = start_char + self.clean[start..end].chars().count();
+        // The clean text is ASCII (cleaning folds each character to one ASCII character), so
+        // bytes count characters; counting them one by one would cost a long sentence's length
+        // for each fact it holds.
+        let start_char = sentence.start_char + (start - sentence.start);
+        let end_char = start_char + (end - start);
         let next = self.kept.len();
         let index = *self.kept.entry(position).or_insert(next);
         if index == next {

@@ -73,18 +73,6 @@ impl OrgEntity {
     }
 }
 
-/// Every mention of an organisation within `start..end`, as (organisation, span), in text order.
-pub fn spans_in(orgs: &[OrgEntity], start: usize, end: usize) -> Vec<(usize, (usize, usize))> {
-    let mut spans: Vec<(usize, (usize, usize))> = orgs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, o)| o.spans.iter().map(move |&s| (i, s)))
-        .filter(|&(_, (s, e))| s >= start && e <= end)
-        .collect();
-    spans.sort_by_key(|&(_, s)| s);
-    spans
-}
-
 /// The force the article is about: its only force, or the one it names most often (strictly).
 pub fn main_force(orgs: &[OrgEntity]) -> Option<usize> {
     named_most(

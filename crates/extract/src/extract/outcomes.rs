@@ -79,7 +79,7 @@ static OUTCOMES: LazyLock<Vec<(Regex, CodedOutcome)>> = LazyLock::new(|| {
 /// A word shortly before an outcome that denies or hedges it.
 static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
-        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible|(?:would|should) have been)\b[^.;,]{0,25}$",
+        r"(?i)\b(?:not|never|no|spared|spare|avoid|avoided|avoiding|escaped|escape|without|could|may|might|faces?|facing|risk|risked|rather than|instead of|appeal(?:ed|ing)? against|considered|sought|seeking|recommended|possible|whether|(?:would|should) have been)\b[^.;,]{0,25}$",
     )
 });
 

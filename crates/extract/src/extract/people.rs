@@ -313,15 +313,15 @@ fn prune(mut cands: Vec<Candidate>, hits: &[Hit]) -> Vec<Candidate> {
         .filter(|h| h.category == Category::Organisation)
         .map(|h| (h.start, h.end))
         .collect();
-    cands.retain(|c| !org_spans.iter().any(|&(s, e)| c.start < e && s < c.end));
+    let organisations = super::near::Reach::new(org_spans);
+    cands.retain(|c| !organisations.overlaps(c.start, c.end));
     // A name does not begin inside a rank or title ("Director of Operations Jane Reed").
-    cands.retain(|c| {
-        !hits.iter().any(|h| {
-            matches!(h.category, Category::Rank | Category::Title)
-                && h.start < c.start
-                && c.start < h.end
-        })
-    });
+    let roles = super::near::Reach::new(
+        hits.iter()
+            .filter(|h| matches!(h.category, Category::Rank | Category::Title))
+            .map(|h| (h.start, h.end)),
+    );
+    cands.retain(|c| !roles.overlaps(c.start, c.start));
     // Prefer the candidate that knows most (rank or title), then the longest.
     cands.sort_by_key(|c| {
         (
@@ -374,6 +374,16 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
             head_start: c.head_start,
         });
     }
+    // The full names by surname, looked up for each surname alone (the people added below
+    // are never full names).
+    let mut by_surname: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, p) in people.iter().enumerate().filter(|(_, p)| p.full) {
+        by_surname
+            .entry(p.surname.to_ascii_lowercase())
+            .or_default()
+            .push(i);
+    }
     for c in cands.iter().filter(|c| c.words.len() == 1 || c.designation) {
         let word = &c.words[0];
         let index = if c.designation {
@@ -393,12 +403,10 @@ pub fn find_people(text: &str, hits: &[Hit]) -> (Vec<PersonEntity>, Vec<Mention>
                 people.len() - 1
             })
         } else {
-            let matches: Vec<usize> = people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.full && p.surname.eq_ignore_ascii_case(word))
-                .map(|(i, _)| i)
-                .collect();
+            let matches: Vec<usize> = by_surname
+                .get(&word.to_ascii_lowercase())
+                .cloned()
+                .unwrap_or_default();
             match (matches.as_slice(), &c.prefix) {
                 ([one], _) => *one,
                 ([], Some(prefix)) if !c.soft => {
@@ -446,41 +454,50 @@ fn absorb(person: &mut PersonEntity, c: &Candidate) {
 /// A surname standing alone ("Phillips was arrested", "Phillips' badge") is a mention of the
 /// one person of that surname.
 fn bare_surnames(text: &str, people: &[PersonEntity], mentions: &mut Vec<Mention>) {
+    let mut full_with: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for person in people.iter().filter(|p| p.full) {
+        *full_with
+            .entry(person.surname.to_ascii_lowercase())
+            .or_default() += 1;
+    }
+    // The surnames to look for: each full name's, unless two people share it or it is a
+    // month or place alone ("in May").
+    let mut wanted: Vec<(String, usize)> = Vec::new();
     for (index, person) in people.iter().enumerate().filter(|(_, p)| p.full) {
-        if people
-            .iter()
-            .filter(|p| p.full && p.surname.eq_ignore_ascii_case(&person.surname))
-            .count()
-            > 1
-        {
-            continue;
-        }
-        // A month or place alone ("in May") is not a mention of someone of that surname.
-        if is_soft_name_word(&person.surname) {
-            continue;
-        }
-        // Matched in any case ("REED" and "Reed"), but only capitalised.
         let surname = person.surname.to_ascii_lowercase();
-        let folded = text.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(pos) = folded[from..].find(surname.as_str()) {
-            let start = from + pos;
-            let end = start + surname.len();
-            from = end;
-            if !text[start..].starts_with(|c: char| c.is_uppercase()) {
-                continue;
-            }
-            let before_ok = start == 0 || !text[..start].ends_with(|c: char| c.is_alphanumeric());
-            let after_ok = !text[end..].starts_with(|c: char| c.is_alphanumeric());
-            let covered = mentions.iter().any(|m| m.start <= start && end <= m.end);
-            if before_ok && after_ok && !covered {
-                mentions.push(Mention {
-                    start,
-                    end,
-                    person: index,
-                    head_start: start,
-                });
-            }
+        if full_with.get(&surname).is_some_and(|&n| n > 1) || is_soft_name_word(&person.surname) {
+            continue;
+        }
+        wanted.push((surname, index));
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    // Every surname in one pass over the text (not one pass each: an article naming many
+    // people would cost their number times its length).
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(wanted.iter().map(|(surname, _)| surname))
+    else {
+        return;
+    };
+    let covering = super::near::Reach::new(mentions.iter().map(|m| (m.start, m.end)));
+    for found in finder.find_overlapping_iter(text) {
+        let (start, end) = (found.start(), found.end());
+        let index = wanted[found.pattern().as_usize()].1;
+        // Matched in any case ("REED" and "Reed"), but only capitalised.
+        if !text[start..].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let before_ok = start == 0 || !text[..start].ends_with(|c: char| c.is_alphanumeric());
+        let after_ok = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+        if before_ok && after_ok && !covering.covers(start, end) {
+            mentions.push(Mention {
+                start,
+                end,
+                person: index,
+                head_start: start,
+            });
         }
     }
 }

@@ -7,6 +7,7 @@
 use super::chairs::{CHAIR_APPOSITION, CHAIR_BY};
 use super::context::{CaseInput, date_of, proceeding_kind};
 use super::model::{FoundProceeding, SharedProceeding};
+use super::near::starting_in;
 use crate::concepts::ProceedingKind;
 use crate::concepts::ProceedingKind::CourtHearing as COURT_HEARING;
 use regex::Regex;
@@ -42,7 +43,7 @@ pub fn note_shared(
         }
     }
     // "a panel chaired by Jane Reed": the chair of the proceeding last told of.
-    let chair = input.mentions.iter().find(|m| {
+    let chair = starting_in(input.mentions, start, end).iter().find(|m| {
         m.start >= start
             && m.end <= end
             && (CHAIR_BY.is_match(&text[window_before(start, m.head_start, 90)..m.head_start])

@@ -3,6 +3,7 @@
 //! the answer is nobody: a fact left out is better than a fact on the wrong officer.
 
 use super::model::{Mention, PersonEntity, Roles};
+use super::near::starting_in;
 use super::outcomes::{finding_in, outcomes_in};
 use crate::reference::Entry;
 use crate::text::Sentence;
@@ -190,6 +191,7 @@ pub struct SubjectInput<'a> {
     pub text: &'a str,
     pub sentences: &'a [Sentence],
     pub people: &'a [PersonEntity],
+    /// In text order (by start), as people detection gives them.
     pub mentions: &'a [Mention],
     pub chairs: &'a [usize],
     /// The reference titles, by the index a person's title carries.
@@ -316,8 +318,7 @@ fn speaks(input: &SubjectInput<'_>, person: usize) -> bool {
 fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
     let civilian = |p: usize| input.people[p].member_of_public();
     let names_only = |s: &Sentence, who: Option<usize>| {
-        input
-            .mentions
+        starting_in(input.mentions, s.start, s.end)
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end && !input.chairs.contains(&m.person))
             .filter(|m| who.is_none() || !civilian(m.person))
@@ -330,8 +331,7 @@ fn case_stated(input: &SubjectInput<'_>, person: usize) -> bool {
             || !outcomes_in(input.text, (s.start, s.end), input.added_outcomes).is_empty()
     };
     input.sentences.iter().enumerate().any(|(i, s)| {
-        let named = input
-            .mentions
+        let named = starting_in(input.mentions, s.start, s.end)
             .iter()
             .any(|m| m.person == person && m.start >= s.start && m.end <= s.end);
         if !named || !names_only(s, Some(person)) {
@@ -357,6 +357,7 @@ const TOPIC_REACH: usize = 20;
 pub struct Resolver<'a> {
     pub text: &'a str,
     pub sentences: &'a [Sentence],
+    /// In text order (by start), as people detection gives them.
     pub mentions: &'a [Mention],
     /// Each person's roles, by person index.
     pub roles: &'a [Roles],
@@ -383,8 +384,7 @@ impl Resolver<'_> {
     /// The people a span names, once each, who pass `keep`; where some are named in their own
     /// right, not those only named as someone's ("PC B, who was Mr A's driver").
     fn named_in(&self, start: usize, end: usize, keep: impl Fn(usize) -> bool) -> Vec<usize> {
-        let named: Vec<(usize, bool)> = self
-            .mentions
+        let named: Vec<(usize, bool)> = starting_in(self.mentions, start, end)
             .iter()
             .filter(|m| m.start >= start && m.end <= end && keep(m.person))
             .map(|m| (m.person, self.text[m.end..].starts_with("'s ")))
@@ -476,9 +476,12 @@ impl Resolver<'_> {
     /// when they only list names ("PC A and PC B were dismissed").
     fn and_breaks(&self, sentence: &Sentence) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for m in self.mentions.iter().filter(|m| {
-            m.start > sentence.start && m.end <= sentence.end && self.is_subject(m.person)
-        }) {
+        for m in starting_in(self.mentions, sentence.start, sentence.end)
+            .iter()
+            .filter(|m| {
+                m.start > sentence.start && m.end <= sentence.end && self.is_subject(m.person)
+            })
+        {
             let before = &self.text[sentence.start..m.head_start];
             let Some(and) = before
                 .strip_suffix(" and ")
@@ -487,9 +490,11 @@ impl Resolver<'_> {
                 continue;
             };
             let and_at = sentence.start + and.len();
-            let last = self.mentions.iter().rfind(|o| {
-                o.end <= and_at && o.start >= sentence.start && self.is_subject(o.person)
-            });
+            let last = starting_in(self.mentions, sentence.start, and_at)
+                .iter()
+                .rfind(|o| {
+                    o.end <= and_at && o.start >= sentence.start && self.is_subject(o.person)
+                });
             let said = last.is_some_and(|o| {
                 let gap = &self.text[o.end..and_at];
                 gap.split_whitespace().count() >= 3 && !self.aside(o.end, and_at)
@@ -523,8 +528,7 @@ impl Resolver<'_> {
     /// True when the subjects a clause names stand together as one list ("PC A, PC B and
     /// former DI C will be placed on the barred list").
     fn named_as_list(&self, start: usize, end: usize) -> bool {
-        let named: Vec<&Mention> = self
-            .mentions
+        let named: Vec<&Mention> = starting_in(self.mentions, start, end)
             .iter()
             .filter(|m| m.start >= start && m.end <= end && self.is_subject(m.person))
             .collect();
@@ -590,7 +594,7 @@ impl Resolver<'_> {
         }
         // A clause that names someone who is not a subject speaks of them, not of a subject,
         // unless it also points back with a pronoun.
-        let names_other = self.mentions.iter().any(|m| {
+        let names_other = starting_in(self.mentions, start, end).iter().any(|m| {
             m.start >= start
                 && m.end <= end
                 && !self.is_subject(m.person)
@@ -813,6 +817,12 @@ mod tests {
         }
     }
 
+    /// Mentions as people detection gives them: in text order.
+    fn in_text_order<const N: usize>(mut mentions: [Mention; N]) -> [Mention; N] {
+        mentions.sort();
+        mentions
+    }
+
     fn mention(text: &str, name: &str, person: usize) -> Mention {
         let start = text.find(name).unwrap_or_default();
         Mention {
@@ -837,7 +847,7 @@ mod tests {
     #[test]
     fn and_splits_clauses_that_say_something() {
         let text = "PC Ames was dismissed without notice and PC Bell was given a written warning.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         let clauses = resolver.clauses(&sentences[0]);
@@ -876,7 +886,7 @@ mod tests {
     fn a_clause_naming_no_one_speaks_of_the_subject_last_named_alone() {
         let text = "PC Bell was cleared. PC Ames faced a hearing. The chair summed up the evidence. \
                     The panel dismissed him.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Bell", 1), mention(text, "PC Ames", 0)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[3];
@@ -884,7 +894,7 @@ mod tests {
 
         let text = "PC Bell was cleared. PC Ames swore at a driver. \
                     His words were found to be misconduct.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[2];
@@ -892,7 +902,7 @@ mod tests {
 
         let text =
             "PC Bell and PC Ames faced a hearing. The chair summed up. The panel dismissed him.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[2];
@@ -903,14 +913,14 @@ mod tests {
     fn names_described_in_passing_stay_one_list() {
         let text = "PC Ames, who was based in Leeds, and PC Bell, who worked nights, were found \
                     to have committed gross misconduct.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         assert_eq!(resolver.clauses(&sentences[0]).len(), 1);
         assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![0, 1]);
 
         let text = "PC Ames, who was dismissed last year, and PC Bell were named in the report.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         assert_eq!(resolver.clauses(&sentences[0]).len(), 2);
@@ -920,7 +930,7 @@ mod tests {
     fn both_speaks_of_every_subject_when_there_are_two() {
         let text = "PC Ames faced a hearing. PC Bell faced it too. \
                     The chair found that both had breached the standard of honesty.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[2];
@@ -946,6 +956,7 @@ mod tests {
             person: 1,
             head_start: bell,
         });
+        mentions.sort();
         let sentences = sentences_of(text);
         let resolver = Resolver {
             roles: &[
@@ -989,7 +1000,7 @@ mod tests {
     #[test]
     fn someone_named_as_another_s_is_not_who_the_clause_is_about() {
         let text = "PC Bell, who was PC Ames's driver, faced an allegation.";
-        let mentions = [mention(text, "PC Bell", 1), mention(text, "PC Ames", 0)];
+        let mentions = in_text_order([mention(text, "PC Bell", 1), mention(text, "PC Ames", 0)]);
         let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         assert_eq!(resolver.resolve(0, 0, text.len(), false), vec![1]);
@@ -998,7 +1009,7 @@ mod tests {
     #[test]
     fn an_officer_not_named_is_not_the_subject_last_named() {
         let text = "PC Ames was dismissed. A sergeant who saw it was given management advice.";
-        let mentions = [mention(text, "PC Ames", 0)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         let last = &sentences[1];
@@ -1044,7 +1055,7 @@ mod tests {
     fn an_action_against_someone_not_named_is_not_the_subject_s() {
         let text = "PC Ames was charged. The CPS took no action against a second police driver. \
                     The other officer was cleared.";
-        let mentions = [mention(text, "PC Ames", 0)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         for (i, s) in sentences.iter().enumerate().skip(1) {
@@ -1060,11 +1071,11 @@ mod tests {
     fn a_member_of_the_public_named_beside_an_officer_is_not_the_topic() {
         let text = "PC Bell was cleared. PC Ames swore at Mr Cray. \
                     The panel found her conduct amounted to misconduct.";
-        let mentions = [
-            mention(text, "PC Ames", 0),
+        let mentions = in_text_order([
             mention(text, "PC Bell", 1),
+            mention(text, "PC Ames", 0),
             mention(text, "Mr Cray", 2),
-        ];
+        ]);
         let sentences = sentences_of(text);
         let resolver = Resolver {
             roles: &[
@@ -1093,7 +1104,7 @@ mod tests {
     #[test]
     fn other_officers_are_not_the_one_named() {
         let text = "Three other officers who were with PC Ames that night faced a meeting.";
-        let mentions = [mention(text, "PC Ames", 0)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0)]);
         let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         assert!(resolver.resolve(0, 0, text.len(), false).is_empty());
@@ -1102,7 +1113,7 @@ mod tests {
     #[test]
     fn a_list_of_names_speaks_of_each() {
         let text = "PC Ames and PC Bell will be placed on the barred list.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = [one_sentence(text)];
         let resolver = resolver_over(text, &sentences, &mentions);
         assert_eq!(resolver.clauses(&sentences[0]).len(), 1);
@@ -1133,11 +1144,11 @@ mod tests {
     fn a_titled_speaker_is_not_the_topic() {
         let text = "PC Bell was cleared. PC Ames faced a hearing. The chair, Ms Cray, said his \
                     conduct was serious. The panel found he had breached the standards.";
-        let mentions = [
-            mention(text, "PC Ames", 0),
+        let mentions = in_text_order([
             mention(text, "PC Bell", 1),
+            mention(text, "PC Ames", 0),
             mention(text, "Ms Cray", 2),
-        ];
+        ]);
         let sentences = sentences_of(text);
         let resolver = Resolver {
             roles: &[
@@ -1167,7 +1178,7 @@ mod tests {
     fn a_count_of_other_officers_is_not_the_subject() {
         let text =
             "PC Ames was dismissed. Figures show 14 officers have been dismissed since 2019.";
-        let mentions = [mention(text, "PC Ames", 0)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0)]);
         let sentences = sentences_of(text);
         let resolver = Resolver {
             roles: &[Roles {
@@ -1181,7 +1192,7 @@ mod tests {
         assert!(resolver.resolve(1, last.start, last.end, false).is_empty());
         // Two officers where the article has two subjects are them.
         let text = "PC Ames and PC Bell lied. Two officers were dismissed.";
-        let mentions = [mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)];
+        let mentions = in_text_order([mention(text, "PC Ames", 0), mention(text, "PC Bell", 1)]);
         let sentences = sentences_of(text);
         let resolver = resolver_over(text, &sentences, &mentions);
         assert!(!resolver.counted_others(sentences[1].text(text)));

@@ -5,6 +5,7 @@
 
 use super::gazetteer::{Category, Gazetteer, Hit};
 use super::model::{OrgEntity, main_force};
+use super::near::{Reach, starting_in};
 use crate::concepts::OrgKind;
 use crate::reference::concept_iri;
 use crate::vocab::scheme;
@@ -129,21 +130,45 @@ struct FoundUnit {
 /// may begin with but never overlap at its end.
 fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit> {
     let is_force = |h: &Hit| h.category == Category::Organisation && gazetteer.entry(h).is_force();
+    // Hits near a match are found by position (hits are in text order): a hit ending after a
+    // place starts at most the longest hit's length before it.
+    let near = NearHits {
+        hits,
+        longest: hits.iter().map(|h| h.end - h.start).max().unwrap_or(0),
+        organisations: Reach::new(
+            hits.iter()
+                .filter(|h| h.category == Category::Organisation)
+                .map(|h| (h.start, h.end)),
+        ),
+        all: Reach::new(hits.iter().map(|h| (h.start, h.end))),
+    };
     let force_before = |at: usize| {
-        hits.iter()
+        starting_in(hits, at.saturating_sub(4 + near.longest), at + 1)
+            .iter()
             .filter(|h| h.end <= at && at - h.end <= 4 && is_force(h))
             .map(|h| h.index)
             .next_back()
     };
     let mut out: Vec<FoundUnit> = FORCE_UNIT
         .captures_iter(text)
-        .filter_map(|c| force_unit(text, &c, hits, &is_force))
+        .filter_map(|c| force_unit(text, &c, &near, (&is_force, &force_before)))
         .collect();
-    departments_of(text, hits, &force_before, &mut out);
-    bare_professional_standards(text, hits, &force_before, &mut out);
+    departments_of(text, &near, &force_before, &mut out);
+    bare_professional_standards(text, &near, &force_before, &mut out);
     other_units(text, hits, &mut out);
     out.sort_by_key(|u| u.span);
     out
+}
+
+/// The gazetteer's hits, for look-ups by position.
+struct NearHits<'a> {
+    hits: &'a [Hit],
+    /// The longest hit's length.
+    longest: usize,
+    /// Where organisations are named.
+    organisations: Reach,
+    /// Where anything is named.
+    all: Reach,
 }
 
 /// A unit named by a run of capitalised words and a head word ("Tactical Aid Unit"), with
@@ -151,13 +176,11 @@ fn found_units(text: &str, hits: &[Hit], gazetteer: &Gazetteer) -> Vec<FoundUnit
 fn force_unit(
     text: &str,
     c: &regex::Captures<'_>,
-    hits: &[Hit],
-    is_force: &impl Fn(&Hit) -> bool,
+    near: &NearHits<'_>,
+    (is_force, force_before): (&impl Fn(&Hit) -> bool, &impl Fn(usize) -> Option<usize>),
 ) -> Option<FoundUnit> {
     let (words, head) = (c.get(1)?, c.get(2)?);
-    if hits.iter().any(|h| {
-        h.category == Category::Organisation && h.start < head.end() && head.start() < h.end
-    }) {
+    if near.organisations.overlaps(head.start(), head.end()) {
         return None;
     }
     let mut start = words.start();
@@ -165,7 +188,7 @@ fn force_unit(
     // A force or a role inside the run ends what comes before the name: "GMP's Tactical
     // Aid Unit" is the force's, "Chief Inspector Reed Serious Crime Unit" is not a name.
     let from = start;
-    for h in hits
+    for h in starting_in(near.hits, from.saturating_sub(near.longest), head.start())
         .iter()
         .filter(|h| h.end > from && h.start < head.start() && h.end < head.start())
     {
@@ -188,11 +211,7 @@ fn force_unit(
         return None;
     }
     if force.is_none() {
-        force = hits
-            .iter()
-            .filter(|h| h.end <= start && start - h.end <= 4 && is_force(h))
-            .map(|h| h.index)
-            .next_back();
+        force = force_before(start);
     }
     let acronym = c.get(3).map(|a| a.as_str().to_owned());
     let joint = JOINT_PREFIX
@@ -216,17 +235,18 @@ fn force_unit(
 /// Departments named as "Department of ..." that no other unit or hit covers.
 fn departments_of(
     text: &str,
-    hits: &[Hit],
+    near: &NearHits<'_>,
     force_before: &impl Fn(usize) -> Option<usize>,
     out: &mut Vec<FoundUnit>,
 ) {
+    // Matches of one pattern never overlap one another: the units found before it suffice.
+    let units_before = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     for c in DEPARTMENT_OF.captures_iter(text) {
         let (Some(name), Some(head)) = (c.get(1), c.get(2)) else {
             continue;
         };
         let span = (name.start(), name.end());
-        let overlaps = |a: (usize, usize)| a.0 < span.1 && span.0 < a.1;
-        if out.iter().any(|u| overlaps(u.span)) || hits.iter().any(|h| overlaps((h.start, h.end))) {
+        if units_before.overlaps(span.0, span.1) || near.all.overlaps(span.0, span.1) {
             continue;
         }
         out.push(FoundUnit {
@@ -243,17 +263,13 @@ fn departments_of(
 /// A force's professional standards department named without a force-specific name.
 fn bare_professional_standards(
     text: &str,
-    hits: &[Hit],
+    near: &NearHits<'_>,
     force_before: &impl Fn(usize) -> Option<usize>,
     out: &mut Vec<FoundUnit>,
 ) {
+    let units_before = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     for m in PSD.find_iter(text) {
-        let inside = out
-            .iter()
-            .any(|u| u.span.0 <= m.start() && m.end() <= u.span.1)
-            || hits
-                .iter()
-                .any(|h| h.start <= m.start() && m.end() <= h.end);
+        let inside = units_before.covers(m.start(), m.end()) || near.all.covers(m.start(), m.end());
         if !inside {
             out.push(FoundUnit {
                 name: "Professional Standards Department".to_owned(),
@@ -272,17 +288,21 @@ fn bare_professional_standards(
 /// named bare ("from Professional Standards"), which is the article's standards department
 /// where it names one.
 fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
-    let free = |out: &[FoundUnit], s: usize, e: usize| {
-        !out.iter().any(|u| u.span.0 < e && s < u.span.1)
-            && !hits
-                .iter()
-                .any(|h| h.start < e && s < h.end && h.category == Category::Organisation)
-    };
+    // Matches of one pattern never overlap one another, so the units found before each loop
+    // and the organisation hits are all a match can overlap.
+    let organisations = Reach::new(
+        hits.iter()
+            .filter(|h| h.category == Category::Organisation)
+            .map(|h| (h.start, h.end)),
+    );
+    let free =
+        |units: &Reach, s: usize, e: usize| !units.overlaps(s, e) && !organisations.overlaps(s, e);
+    let units = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     for c in PLACE_DIVISION.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         let (offset, name) = strip_noise(m.as_str());
         let start = m.start() + offset;
-        if name.split(' ').count() >= 2 && free(out, start, m.end()) {
+        if name.split(' ').count() >= 2 && free(&units, start, m.end()) {
             out.push(FoundUnit {
                 name: name.to_owned(),
                 kind: OrgKind::Command,
@@ -293,19 +313,27 @@ fn other_units(text: &str, hits: &[Hit], out: &mut Vec<FoundUnit>) {
             });
         }
     }
+    let units = Reach::new(out.iter().map(|u: &FoundUnit| u.span));
     let standards = out
         .iter()
         .find(|u| u.name.contains("Standards"))
         .map(|u| (u.name.clone(), u.kind));
     for c in BARE_STANDARDS.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        let before = text[..c.get(0).map_or(0, |w| w.start())].to_ascii_lowercase();
+        // Only the words just before count: lower-casing all the text before would cost the
+        // article's length at every match.
+        let at = c.get(0).map_or(0, |w| w.start());
+        let mut from = at.saturating_sub("breaches ".len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = text[from..at].to_ascii_lowercase();
         let breach = before.ends_with("breach ") || before.ends_with("breaches ");
         // "Professional Standards Directorate" is a name the reference or a pattern gives.
         let headed = text[m.end()..]
             .strip_prefix(' ')
             .is_some_and(|rest| UNIT_HEADS.iter().any(|h| rest.starts_with(h)));
-        if breach || headed || !free(out, m.start(), m.end()) {
+        if breach || headed || !free(&units, m.start(), m.end()) {
             continue;
         }
         let (name, kind) = standards

@@ -90,19 +90,40 @@ fn ends_like_prose(line: &str) -> bool {
     t.ends_with(['.', '!', '?', '"', '\'', ':', ')'])
 }
 
-/// Some later line is a sentence of prose (at least six words ending like one), before any
-/// line that would end the story.
-fn prose_follows(lines: &[&str]) -> bool {
-    lines
-        .iter()
-        .take_while(|l| !END_OF_STORY.is_match(l) || INLINE_TEASER.is_match(l))
-        .any(|l| {
-            !CHROME_LINE.is_match(l) && ends_like_prose(l) && l.split_whitespace().count() >= 6
-        })
+/// A sentence of prose: at least six words ending like one, and not chrome.
+fn is_prose(line: &str) -> bool {
+    !CHROME_LINE.is_match(line) && ends_like_prose(line) && line.split_whitespace().count() >= 6
+}
+
+/// For each line, whether some line from it on is a sentence of prose, before any line that
+/// would end the story: one pass from the end, so a run of teasers costs its length once.
+fn prose_from(lines: &[&str]) -> Vec<bool> {
+    let mut from = vec![false; lines.len() + 1];
+    for (i, line) in lines.iter().enumerate().rev() {
+        let ends_story = END_OF_STORY.is_match(line) && !INLINE_TEASER.is_match(line);
+        from[i] = !ends_story && (is_prose(line) || from[i + 1]);
+    }
+    from
+}
+
+/// A line holds a finished sentence of prose (six words or more before a full stop that is
+/// followed by a new sentence), whatever its end: the article's own text, cut short or run
+/// together on one line, not a headline.
+static HOLDS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r#"(?:[A-Za-z0-9,;'"()-]+\s+){5,}[A-Za-z0-9,;'"()-]*[a-z0-9)][.!?]["')]?\s+["']?[A-Z0-9]"#,
+    )
+});
+
+/// The line is the article's prose or one of its labelled fields, so the story ends no earlier.
+fn ends_the_story(line: &str) -> bool {
+    ends_like_prose(line) || FIELD_LINE.is_match(line) || HOLDS_SENTENCE.is_match(line)
 }
 
 /// Cleans an article: every character maps to one character of the result, chrome becomes
-/// spaces (line breaks are kept), so character offsets are shared with the input.
+/// spaces (line breaks are kept), so character offsets are shared with the input. Chrome
+/// removal never takes the only text there is: when nothing else would be left, the trailing
+/// lines are kept, and if that is still nothing, all of it.
 ///
 /// ```
 /// let text = "Home | News | Crime\nPC Jones was dismissed.\nLeave a Reply\nName";
@@ -110,36 +131,32 @@ fn prose_follows(lines: &[&str]) -> bool {
 /// assert_eq!(clean.chars().count(), text.chars().count());
 /// assert!(clean.contains("PC Jones was dismissed."));
 /// assert!(!clean.contains("Reply"));
+/// let one_line = "PC Jones of Kent Police was dismissed at a misconduct hearing";
+/// assert_eq!(policegraph_extract::text::clean(one_line), one_line);
 /// ```
 pub fn clean(raw: &str) -> String {
     let straight: String = raw.chars().map(straighten).collect();
     let lines: Vec<&str> = straight.split('\n').collect();
-    let mut keep = vec![true; lines.len()];
-    let mut prose_seen = 0usize;
-    for (i, line) in lines.iter().enumerate() {
-        if prose_seen >= 2 && END_OF_STORY.is_match(line) {
-            if INLINE_TEASER.is_match(line) && prose_follows(&lines[i + 1..]) {
-                keep[i] = false;
-                continue;
-            }
-            keep[i..].iter_mut().for_each(|k| *k = false);
-            break;
-        }
-        if CHROME_LINE.is_match(line) || END_OF_STORY.is_match(line) {
-            keep[i] = false;
-        } else if ends_like_prose(line) && line.split_whitespace().count() >= 6 {
-            prose_seen += 1;
-        }
-    }
+    let mut keep = chrome_free(&lines);
     // Trailing lines that are not prose (links to other stories, unrelated headlines).
+    let mut trailing = Vec::new();
     for i in (0..lines.len()).rev() {
         if !keep[i] || lines[i].trim().is_empty() {
             continue;
         }
-        if ends_like_prose(lines[i]) || FIELD_LINE.is_match(lines[i]) {
+        if ends_the_story(lines[i]) {
             break;
         }
         keep[i] = false;
+        trailing.push(i);
+    }
+    let text_left =
+        |keep: &[bool]| (0..lines.len()).any(|i| keep[i] && !lines[i].trim().is_empty());
+    if !text_left(&keep) {
+        trailing.iter().for_each(|&i| keep[i] = true);
+    }
+    if !text_left(&keep) {
+        keep.iter_mut().for_each(|k| *k = true);
     }
     let mut out = String::with_capacity(straight.len());
     for (i, line) in lines.iter().enumerate() {
@@ -155,6 +172,30 @@ pub fn clean(raw: &str) -> String {
     out
 }
 
+/// Which lines are not chrome: navigation, banners and share lines anywhere, and whatever
+/// follows a line that ends the story once two sentences of prose have been read.
+fn chrome_free(lines: &[&str]) -> Vec<bool> {
+    let mut keep = vec![true; lines.len()];
+    let prose_after = prose_from(lines);
+    let mut prose_seen = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        if prose_seen >= 2 && END_OF_STORY.is_match(line) {
+            if INLINE_TEASER.is_match(line) && prose_after[i + 1] {
+                keep[i] = false;
+                continue;
+            }
+            keep[i..].iter_mut().for_each(|k| *k = false);
+            break;
+        }
+        if CHROME_LINE.is_match(line) || END_OF_STORY.is_match(line) {
+            keep[i] = false;
+        } else if ends_like_prose(line) && line.split_whitespace().count() >= 6 {
+            prose_seen += 1;
+        }
+    }
+    keep
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +206,7 @@ mod tests {
         LazyLock::force(&CHROME_LINE);
         LazyLock::force(&FIELD_LINE);
         LazyLock::force(&INLINE_TEASER);
+        LazyLock::force(&HOLDS_SENTENCE);
     }
 
     #[test]
@@ -190,6 +232,42 @@ mod tests {
         assert!(clean(text).contains("Outcome: Written warning"));
         let text = "PC Ward was heard by a panel in Leeds this week.\nCouncil tax to rise\n";
         assert!(!clean(text).contains("Council"));
+    }
+
+    #[test]
+    fn never_blanks_the_only_text() {
+        let one_line = "PC Ward of Kent Police was dismissed at a hearing in Leeds";
+        assert_eq!(clean(one_line), one_line);
+        // A line that looks like chrome is still the article when it is all there is.
+        let chrome_like = "Published 3 March 2022 PC Ward was dismissed | Leeds | Kent";
+        assert_eq!(clean(chrome_like), chrome_like);
+        let two = "Home | News | Crime\nPC Ward was dismissed at a hearing in Leeds";
+        let out = clean(two);
+        assert!(out.contains("PC Ward was dismissed"));
+        assert!(!out.contains("Crime"));
+    }
+
+    #[test]
+    fn keeps_a_last_line_cut_short_after_a_sentence() {
+        let raw = "PC Ward of Kent Police was dismissed at a hearing in Leeds on Monday. The IOPC \
+                   investigated";
+        assert_eq!(clean(raw), raw);
+        let raw = "A sergeant was given a final written warning on Friday.\n\
+                   The panel found that he had lied to his inspector. It said the";
+        assert!(clean(raw).contains("lied to his inspector. It said the"));
+    }
+
+    #[test]
+    fn a_run_of_teasers_costs_its_length_once() {
+        let mut raw = String::from(
+            "A constable was given a written warning on Tuesday.\n\
+             The panel heard he had been rude to a shopkeeper.\n",
+        );
+        raw.push_str(&"READ MORE: Village fete cancelled after storm\n".repeat(2000));
+        raw.push_str("The hearing found his conduct amounted to misconduct.");
+        let out = clean(&raw);
+        assert!(!out.contains("fete"));
+        assert!(out.contains("amounted to misconduct"));
     }
 
     #[test]

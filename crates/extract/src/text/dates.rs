@@ -85,10 +85,25 @@ static RANGE_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The sentence (or line) of the text around a byte offset.
+/// How far [`sentence_of`] looks each way, in bytes: a sentence runs no longer in prose, and
+/// a run of text without a full stop would otherwise be searched whole for each of its dates.
+const SENTENCE_REACH: usize = 400;
+
+/// The sentence (or line) of the text around a byte offset, at most [`SENTENCE_REACH`] bytes
+/// each way.
 fn sentence_of(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
-    let end = text[at..].find(['.', '\n']).map_or(text.len(), |i| at + i);
+    let mut from = at.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let start = text[from..at]
+        .rfind(['.', '\n'])
+        .map_or(from, |i| from + i + 1);
+    let end = text[at..to].find(['.', '\n']).map_or(to, |i| at + i);
     &text[start..end]
 }
 
@@ -243,12 +258,9 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
         // "25 and 26 March": a hearing to come is dated by the day it opens, one that was
         // held by the day it ended.
         let first = c.name("d0").and_then(|d| d.as_str().parse::<u32>().ok());
+        let ahead = RANGE_AHEAD.is_match(sentence_of(text, whole.start()));
         let day = match first {
-            Some(first)
-                if first < day && RANGE_AHEAD.is_match(sentence_of(text, whole.start())) =>
-            {
-                first
-            }
+            Some(first) if first < day && ahead => first,
             _ => day,
         };
         // A weekday before a range names its first day.
@@ -264,7 +276,7 @@ fn explicit_dates(text: &str) -> Vec<Explicit> {
             month,
             day,
             weekday,
-            ahead: RANGE_AHEAD.is_match(sentence_of(text, whole.start())),
+            ahead,
         });
     }
     out
@@ -475,9 +487,13 @@ fn weekdays_alone(text: &str, published: Date, explicit: &[DateMention]) -> Vec<
                 .name("lead")
                 .map_or("", |l| l.as_str())
                 .to_ascii_lowercase();
-            let sentence_start = text[..whole.start()]
+            let mut from = whole.start().saturating_sub(SENTENCE_REACH);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let sentence_start = text[from..whole.start()]
                 .rfind(['.', '\n', ';'])
-                .map_or(0, |i| i + 1);
+                .map_or(from, |i| from + i + 1);
             let ahead = lead == "next"
                 || (lead != "last"
                     && lead != "since"

@@ -30,12 +30,23 @@ const ABBREVIATIONS: &[&str] = &[
     "d.c", "p.s", "d.s",
 ];
 
+/// The longest word of [`ABBREVIATIONS`], in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// True when the full stop at byte `dot` closes an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |i| i + 1);
+    // Only the last few bytes can hold an abbreviation or an initial: looking further back
+    // would cost a long run without spaces ("a.b.c.d...") its length at every full stop.
+    let mut from = dot.saturating_sub(LONGEST_ABBREVIATION + 1);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &text[from..dot];
+    let word_start = match before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"') {
+        Some(i) => i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: "J. Smith"
@@ -164,6 +175,14 @@ mod tests {
             texts("Headline here\n\nBody text. More"),
             vec!["Headline here", "Body text.", "More"]
         );
+    }
+
+    #[test]
+    fn abbreviations_fit_the_look_back() {
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+        let t = "He was fined approx. five pounds. Then x.y.z.Approx. Next";
+        assert_eq!(split_sentences(t).len(), 3);
     }
 
     #[test]
