@@ -214,3 +214,21 @@ fn a_section_is_not_a_person() -> TestResult {
     assert!(people.contains("Jane Doe"), "{people:?}");
     Ok(())
 }
+
+/// The headlines a news site lists under "More from ..." name no one the story is about.
+#[test]
+fn a_site_s_list_of_other_stories_names_no_one() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let text = "Handler dismissed\n\nPC Jane Doe of Kent Police was dismissed without notice \
+        at a misconduct hearing on 3 March 2022.\n\nThe panel found she had lied to colleagues \
+        about a crash.\n\nMore from Weald Evening Online\n- Town hall car park to close\n\
+        - Police Sergeant Hawthorne Cleared Over Crash\n\nGot a story? Email our newsdesk.\n";
+    let store = store_of(dir.path(), &[("site.txt", text)])?;
+    let people = common::people(&store)?;
+    assert!(
+        !people.iter().any(|p| p.contains("Hawthorne")),
+        "{people:?}"
+    );
+    assert!(people.contains("Jane Doe"), "{people:?}");
+    Ok(())
+}

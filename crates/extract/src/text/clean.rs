@@ -10,6 +10,7 @@ static END_OF_STORY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^\s*(?:
             leave\ a\ (?:reply|comment) | you\ may\ also\ like | you\ might\ also\ like
           | related\ (?:stories|articles|posts|news|content|links)\b | more\ (?:stories|news)\ from
+          | more\ from\ [\w'&\ -]{1,60}$
           | more\ on\ this\ story | read\ more\b | read\ next\b | most\ (?:read|popular|viewed)\b
           | trending\b | support\ (?:local\ )?journalism | stay\ up\ to\ date
           | share\ this\ (?:article|story|post|page) | %d\ bloggers | this\ site\ uses\ akismet
@@ -232,6 +233,26 @@ mod tests {
         assert!(clean(text).contains("Outcome: Written warning"));
         let text = "PC Ward was heard by a panel in Leeds this week.\nCouncil tax to rise\n";
         assert!(!clean(text).contains("Council"));
+    }
+
+    #[test]
+    fn more_from_a_site_heads_its_links() {
+        let text = "PC Ward of Kent Police was dismissed at a hearing in Leeds on Monday.\n\
+                    The panel found he had lied to colleagues about a crash.\n\n\
+                    More from Leeds Daily Online\n- Council approves new cameras\n\
+                    - Police Sergeant Jailed for Fraud in Court Case\n\n\
+                    Got a story? Email our newsdesk.\n";
+        let out = clean(text);
+        assert!(out.contains("lied to colleagues"));
+        assert!(
+            !out.contains("Jailed") && !out.contains("More from"),
+            "{out}"
+        );
+        // A sentence that begins with the words is prose.
+        let text = "PC Ward was dismissed at a hearing in Leeds on Monday.\n\
+                    The panel found he had lied to colleagues about a crash.\n\
+                    More from the hearing is expected when the panel publishes its reasons.\n";
+        assert!(clean(text).contains("publishes its reasons"));
     }
 
     #[test]
