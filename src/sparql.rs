@@ -333,49 +333,61 @@ fn substitute(pattern: &mut GraphPattern, variable: &Variable, value: &Expressio
     for_each_child_mut(pattern, &mut |child| substitute(child, variable, value));
 }
 
+/// Passes each operand of an operator or function expression to `f` (leaves, and the pattern
+/// of EXISTS, are the caller's): one body for the shared and mutable walks, which match
+/// ergonomics turn into shared or mutable borrows.
+macro_rules! operands {
+    ($expr:expr, $f:expr) => {
+        match $expr {
+            Expression::Or(a, b)
+            | Expression::And(a, b)
+            | Expression::Equal(a, b)
+            | Expression::SameTerm(a, b)
+            | Expression::Greater(a, b)
+            | Expression::GreaterOrEqual(a, b)
+            | Expression::Less(a, b)
+            | Expression::LessOrEqual(a, b)
+            | Expression::Add(a, b)
+            | Expression::Subtract(a, b)
+            | Expression::Multiply(a, b)
+            | Expression::Divide(a, b) => {
+                $f(a);
+                $f(b);
+            }
+            Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => $f(a),
+            Expression::If(a, b, c) => {
+                $f(a);
+                $f(b);
+                $f(c);
+            }
+            Expression::In(a, list) => {
+                $f(a);
+                for e in list {
+                    $f(e);
+                }
+            }
+            Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
+                for e in list {
+                    $f(e);
+                }
+            }
+            Expression::Variable(_)
+            | Expression::Bound(_)
+            | Expression::NamedNode(_)
+            | Expression::Literal(_)
+            | Expression::Exists(_) => {}
+        }
+    };
+}
+
 fn substitute_expression(expr: &mut Expression, variable: &Variable, value: &Expression) {
     match expr {
         Expression::Variable(v) if v == variable => *expr = value.clone(),
         Expression::Bound(v) if v == variable => *expr = Expression::Literal(true.into()),
-        Expression::Variable(_)
-        | Expression::Bound(_)
-        | Expression::NamedNode(_)
-        | Expression::Literal(_) => {}
         Expression::Exists(pattern) => substitute(pattern, variable, value),
-        Expression::Or(a, b)
-        | Expression::And(a, b)
-        | Expression::Equal(a, b)
-        | Expression::SameTerm(a, b)
-        | Expression::Greater(a, b)
-        | Expression::GreaterOrEqual(a, b)
-        | Expression::Less(a, b)
-        | Expression::LessOrEqual(a, b)
-        | Expression::Add(a, b)
-        | Expression::Subtract(a, b)
-        | Expression::Multiply(a, b)
-        | Expression::Divide(a, b) => {
-            substitute_expression(a, variable, value);
-            substitute_expression(b, variable, value);
-        }
-        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
-            substitute_expression(a, variable, value);
-        }
-        Expression::If(a, b, c) => {
-            for e in [a, b, c] {
-                substitute_expression(e, variable, value);
-            }
-        }
-        Expression::In(a, list) => {
-            substitute_expression(a, variable, value);
-            for e in list {
-                substitute_expression(e, variable, value);
-            }
-        }
-        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
-            for e in list {
-                substitute_expression(e, variable, value);
-            }
-        }
+        _ => operands!(expr, |e: &mut Expression| substitute_expression(
+            e, variable, value
+        )),
     }
 }
 
@@ -591,41 +603,7 @@ impl Uses {
                 self.mentioned |= v == variable;
             }
             Expression::Exists(pattern) => self.pattern(pattern, variable),
-            Expression::NamedNode(_) | Expression::Literal(_) => {}
-            Expression::Or(a, b)
-            | Expression::And(a, b)
-            | Expression::Equal(a, b)
-            | Expression::SameTerm(a, b)
-            | Expression::Greater(a, b)
-            | Expression::GreaterOrEqual(a, b)
-            | Expression::Less(a, b)
-            | Expression::LessOrEqual(a, b)
-            | Expression::Add(a, b)
-            | Expression::Subtract(a, b)
-            | Expression::Multiply(a, b)
-            | Expression::Divide(a, b) => {
-                self.expression(a, variable);
-                self.expression(b, variable);
-            }
-            Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
-                self.expression(a, variable);
-            }
-            Expression::If(a, b, c) => {
-                for e in [a, b, c] {
-                    self.expression(e, variable);
-                }
-            }
-            Expression::In(a, list) => {
-                self.expression(a, variable);
-                for e in list {
-                    self.expression(e, variable);
-                }
-            }
-            Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
-                for e in list {
-                    self.expression(e, variable);
-                }
-            }
+            _ => operands!(expr, |e: &Expression| self.expression(e, variable)),
         }
     }
 }

@@ -126,6 +126,7 @@ impl Extractor {
             clean: &read.clean,
             mentions: &found.mentions,
             pending: Vec::new(),
+            pending_index: BTreeMap::new(),
             original: Original::new(&article.text),
             sentences: &read.sentences,
             kept: BTreeMap::new(),
@@ -390,6 +391,8 @@ struct FactsBuilder<'a> {
     mentions: &'a [model::Mention],
     /// Person facts as stated, each with every statement of it (span and rule), in order.
     pending: Vec<StatedFact>,
+    /// Where each (person, relation) stands in `pending`.
+    pending_index: BTreeMap<(usize, Relation), usize>,
     /// The article as read: evidence quotes its words, not the cleaned ones.
     original: Original<'a>,
     sentences: &'a [Sentence],
@@ -442,7 +445,11 @@ impl FactsBuilder<'_> {
     /// Notes a person fact and the words that state it; a fact stated again keeps each
     /// statement ([`Self::statements`] chooses among them when the facts are finished).
     fn relate(&mut self, person: usize, relation: Relation, span: (usize, usize), rule: Rule) {
-        match (self.pending.iter_mut()).find(|(p, r, _)| *p == person && *r == relation) {
+        let next = self.pending.len();
+        let index = *(self.pending_index)
+            .entry((person, relation.clone()))
+            .or_insert(next);
+        match self.pending.get_mut(index) {
             Some((_, _, said)) => said.push((span, rule)),
             None => self.pending.push((person, relation, vec![(span, rule)])),
         }
@@ -472,8 +479,9 @@ impl FactsBuilder<'_> {
         let Some(sentence) = self.sentences.get(position) else {
             return false;
         };
-        let names = (self.mentions.iter())
-            .any(|m| m.person == person && m.start >= sentence.start && m.end <= sentence.end);
+        let names = near::starting_in(self.mentions, sentence.start, sentence.end)
+            .iter()
+            .any(|m| m.person == person && m.end <= sentence.end);
         names || PRONOUN.is_match(sentence.text(self.clean))
     }
 
