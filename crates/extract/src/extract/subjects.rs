@@ -788,6 +788,17 @@ mod tests {
         group(clause).map(|(size, _)| size)
     }
 
+    /// Each person's roles: subject or not, member of the public or not.
+    fn roles(subject: &[bool], civilian: &[bool]) -> Vec<Roles> {
+        (subject.iter().zip(civilian))
+            .map(|(&subject, &civilian)| Roles {
+                subject,
+                civilian,
+                ..Roles::default()
+            })
+            .collect()
+    }
+
     /// Two people, both subjects.
     const SUBJECTS: [Roles; 2] = [
         Roles {
@@ -959,23 +970,7 @@ mod tests {
         mentions.sort();
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            roles: &[
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-            ],
+            roles: &roles(&[true, true, true], &[false, false, false]),
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[4];
@@ -1078,23 +1073,7 @@ mod tests {
         ]);
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            roles: &[
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-                Roles {
-                    subject: false,
-                    civilian: true,
-                    ..Roles::default()
-                },
-            ],
+            roles: &roles(&[true, true, false], &[false, false, true]),
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[2];
@@ -1151,23 +1130,7 @@ mod tests {
         ]);
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            roles: &[
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-                Roles {
-                    subject: true,
-                    civilian: false,
-                    ..Roles::default()
-                },
-                Roles {
-                    subject: false,
-                    civilian: false,
-                    ..Roles::default()
-                },
-            ],
+            roles: &roles(&[true, true, false], &[false, false, false]),
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[3];
@@ -1181,11 +1144,7 @@ mod tests {
         let mentions = in_text_order([mention(text, "PC Ames", 0)]);
         let sentences = sentences_of(text);
         let resolver = Resolver {
-            roles: &[Roles {
-                subject: true,
-                civilian: false,
-                ..Roles::default()
-            }],
+            roles: &roles(&[true], &[false]),
             ..resolver_over(text, &sentences, &mentions)
         };
         let last = &sentences[1];
