@@ -121,10 +121,10 @@ fn views_pair_a_rank_with_a_force_only_as_one_article_gives_them() -> TestResult
     assert_eq!(
         view_rows(&store, "people")?,
         rows(&[
-            &["Laura Finch", "Chief Superintendent", "Essex Police"],
-            &["Laura Finch", "Superintendent", "Kent Police"],
-            &["Mark Hollis", "Sergeant", "Essex Police"],
-            &["Mark Hollis", "Inspector", "Kent Police"],
+            &["Laura Finch", "Chief Superintendent", "Essex Police", ""],
+            &["Laura Finch", "Superintendent", "Kent Police", ""],
+            &["Mark Hollis", "Sergeant", "Essex Police", ""],
+            &["Mark Hollis", "Inspector", "Kent Police", ""],
         ])
     );
     let kent = run_ok(&[
@@ -235,18 +235,26 @@ fn query_file_in_every_results_format() -> TestResult {
     let csv = common::parse_csv(&query("csv")?)?;
     assert_eq!(
         csv.first().map(Vec::as_slice),
-        Some(&["person", "role", "organisation"].map(String::from)[..])
+        Some(&["person", "role", "organisation", "partOf"].map(String::from)[..])
     );
     assert!(
         csv.contains(
-            &["PC A", "Police Constable", "Metropolitan Police Service"]
-                .map(String::from)
-                .to_vec()
+            &[
+                "PC A",
+                "Police Constable",
+                "Metropolitan Police Service",
+                ""
+            ]
+            .map(String::from)
+            .to_vec()
         )
     );
 
     let tsv = query("tsv")?;
-    assert_eq!(tsv.lines().next(), Some("?person\t?role\t?organisation"));
+    assert_eq!(
+        tsv.lines().next(),
+        Some("?person\t?role\t?organisation\t?partOf")
+    );
     assert!(
         tsv.contains(
             "\"Laurence Taylor\"\t\"Assistant Commissioner\"\t\"Metropolitan Police Service\""
@@ -257,7 +265,7 @@ fn query_file_in_every_results_format() -> TestResult {
     let json: serde_json::Value = serde_json::from_str(&query("json")?)?;
     assert_eq!(
         json["head"]["vars"],
-        serde_json::json!(["person", "role", "organisation"])
+        serde_json::json!(["person", "role", "organisation", "partOf"])
     );
     let bindings = json["results"]["bindings"]
         .as_array()

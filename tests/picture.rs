@@ -1,7 +1,7 @@
 //! The picture at scale, through the real binary: `dot --focus` draws what a reader can take in
 //! (hubs drawn but not walked through), says which of several namesakes a name matches and takes
 //! the one chosen, marks the focus, has a legend, shows ranks, findings and dates, tells units of
-//! different forces apart, and refuses a drawing too large for Graphviz with advice.
+//! different forces apart (in the people view too), and refuses a drawing too large for Graphviz with advice.
 //!
 //! The articles are invented for these tests.
 
@@ -157,6 +157,30 @@ fn units_of_the_same_name_are_told_apart_by_their_force() -> TestResult {
     assert!(
         labels(&whole).iter().any(|l| l == "Essex Police"),
         "{whole}"
+    );
+    Ok(())
+}
+
+/// The people view names what each person's unit is part of, so the two forces' units of one
+/// name are told apart there too.
+#[test]
+fn the_people_view_tells_units_of_the_same_name_apart() -> TestResult {
+    let (_dir, store) = store()?;
+    let rows = common::view_rows(&store, "people")?;
+    let unit_of = |person: &str| -> Vec<(String, String)> {
+        rows.iter()
+            .filter(|row| row[0] == person)
+            .map(|row| (row[2].clone(), row[3].clone()))
+            .collect()
+    };
+    let unit = |force: &str| vec![("Roads Policing Unit".to_owned(), force.to_owned())];
+    assert_eq!(unit_of("John Ashby"), unit("Kent Police"), "{rows:#?}");
+    assert_eq!(unit_of("Alan Corder"), unit("Essex Police"), "{rows:#?}");
+    // A force is part of nothing.
+    assert!(
+        rows.iter()
+            .any(|row| row[2] == "Kent Police" && row[3].is_empty()),
+        "{rows:#?}"
     );
     Ok(())
 }
