@@ -140,14 +140,15 @@ fn views_pair_a_rank_with_a_force_only_as_one_article_gives_them() -> TestResult
     assert_eq!(
         common::parse_csv(&kent)?,
         rows(&[
-            &["unit", "servesIn", "person", "role"],
+            &["unit", "servesIn", "partOf", "person", "role"],
             &[
                 "Kent Police",
                 "Kent Police",
+                "",
                 "Laura Finch",
                 "Superintendent"
             ],
-            &["Kent Police", "Kent Police", "Mark Hollis", "Inspector"],
+            &["Kent Police", "Kent Police", "", "Mark Hollis", "Inspector"],
         ])
     );
     let chairs: Vec<(String, String, String)> = view_rows(&store, "chairs")?

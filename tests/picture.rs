@@ -161,8 +161,8 @@ fn units_of_the_same_name_are_told_apart_by_their_force() -> TestResult {
     Ok(())
 }
 
-/// The people view names what each person's unit is part of, so the two forces' units of one
-/// name are told apart there too.
+/// The people and unit-members views name what each person's unit is part of, so the two
+/// forces' units of one name are told apart there too.
 #[test]
 fn the_people_view_tells_units_of_the_same_name_apart() -> TestResult {
     let (_dir, store) = store()?;
@@ -182,6 +182,30 @@ fn the_people_view_tells_units_of_the_same_name_apart() -> TestResult {
             .any(|row| row[2] == "Kent Police" && row[3].is_empty()),
         "{rows:#?}"
     );
+    // Asked for by the name they share, the units' members come with their force.
+    let csv = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        arg(&common::view("unit-members"))?,
+        "--bind",
+        "unit=Roads Policing Unit",
+    ])?;
+    let members: Vec<(String, String)> = common::parse_csv(&csv)?
+        .into_iter()
+        .skip(1)
+        .map(|row| (row[3].clone(), row[2].clone()))
+        .collect();
+    let expected = [
+        ("Alan Corder", "Essex Police"),
+        ("John Ashby", "Kent Police"),
+        ("Mary Quinlan", "Kent Police"),
+        ("Peter Brandt", "Kent Police"),
+    ]
+    .map(|(person, force)| (person.to_owned(), force.to_owned()));
+    assert_eq!(members, expected, "{csv}");
     Ok(())
 }
 
