@@ -1,6 +1,6 @@
 //! The store, the last arrows of the data flow: an embedded Oxigraph (RocksDB) store that takes
-//! each article's quads in one transaction (replacing that article's graph, and nothing else),
-//! answers SPARQL over the union of all graphs, and exports.
+//! articles' quads through the bulk loader (a changed article's old graph, and nothing else,
+//! taken out first, in a transaction), answers SPARQL over the union of all graphs, and exports.
 
 use crate::error::Error;
 use crate::rdf::{rdf_file_graph, sha256_hex};
@@ -29,16 +29,6 @@ pub enum Ingested {
     New,
     Replaced,
     Unchanged,
-}
-
-/// One article's quads, ready for the store.
-#[derive(Debug, Clone, Copy)]
-pub struct ArticleQuads<'a> {
-    /// The article's IRI, also the name of its graph.
-    pub iri: &'a str,
-    /// SHA-256 of its text: an article whose hash is already stored is unchanged.
-    pub content_hash: &'a str,
-    pub quads: &'a [Quad],
 }
 
 /// A policegraph store on disk, and the lock that lets this process use it (see [`lock`]).
@@ -264,58 +254,21 @@ impl GraphStore {
         transaction.commit().map_err(|e| self.error(e))
     }
 
-    /// Puts one article's quads in its graph, in one transaction: unchanged (same content
-    /// hash) articles are left alone, changed ones have their old graph replaced.
-    pub fn ingest_article(&self, article: &ArticleQuads<'_>) -> Result<Ingested, Error> {
-        let outcomes = self.ingest_articles(std::slice::from_ref(article))?;
-        Ok(outcomes.first().copied().unwrap_or(Ingested::Unchanged))
-    }
-
-    /// Puts several articles in their graphs in one transaction: all of them or, if the
-    /// store fails, none. Each article is skipped if unchanged and replaced if changed; a
-    /// replaced article takes back every shared triple that only its old version gave (see
-    /// [`shared`]), so the store is the one a fresh ingest of the same articles gives.
-    pub fn ingest_articles(&self, articles: &[ArticleQuads<'_>]) -> Result<Vec<Ingested>, Error> {
+    /// Takes changed articles out of the store, in one transaction: all of them or, if the
+    /// store fails, none. Each graph goes, and so does every shared triple that only those
+    /// graphs gave (see [`shared`]), so that loading the new versions gives the store a fresh
+    /// ingest of the same articles gives. The new versions go through the bulk loader: a
+    /// transaction that inserts them costs many times a bulk load (every quad is indexed in
+    /// the transaction's batch, then in the memtable), while taking out costs one read and one
+    /// delete per old quad.
+    pub fn take_out_articles(&self, iris: &[&str]) -> Result<(), Error> {
+        let graphs: Vec<NamedNodeRef<'_>> = iris
+            .iter()
+            .map(|iri| NamedNodeRef::new_unchecked(iri))
+            .collect();
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
-        let mut outcomes = Vec::with_capacity(articles.len());
-        for article in articles {
-            let graph = NamedNodeRef::new_unchecked(article.iri);
-            let content_hash = NamedNodeRef::new_unchecked(pg::CONTENT_HASH);
-            let hash = QuadRef::new(
-                graph,
-                content_hash,
-                LiteralRef::new_simple_literal(article.content_hash),
-                graph,
-            );
-            if transaction.contains(hash).map_err(|e| self.error(e))? {
-                outcomes.push(Ingested::Unchanged);
-                continue;
-            }
-            let existed = transaction
-                .contains_named_graph(graph)
-                .map_err(|e| self.error(e))?;
-            let old_statements = if existed {
-                let statements =
-                    shared::statements_of(&transaction, graph).map_err(|e| self.error(e))?;
-                transaction.clear_graph(graph).map_err(|e| self.error(e))?;
-                statements
-            } else {
-                Vec::new()
-            };
-            transaction.extend(&shared::with_statements(
-                article.iri,
-                article.quads.to_vec(),
-            ));
-            shared::forget_underived(&mut transaction, &old_statements)
-                .map_err(|e| self.error(e))?;
-            outcomes.push(if existed {
-                Ingested::Replaced
-            } else {
-                Ingested::New
-            });
-        }
-        transaction.commit().map_err(|e| self.error(e))?;
-        Ok(outcomes)
+        shared::take_out(&self.store, &mut transaction, &graphs).map_err(|e| self.error(e))?;
+        transaction.commit().map_err(|e| self.error(e))
     }
 
     /// Records decisions on who is who (`policegraph resolve`), in one transaction: each quad

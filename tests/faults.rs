@@ -78,6 +78,62 @@ fn a_replaced_article_leaves_the_store_a_fresh_ingest_of_the_same_files_gives() 
     Ok(())
 }
 
+/// One JSON Lines record per article version, all under one URL.
+fn versions(dir: &Path, name: &str, texts: &[&str]) -> Fallible<PathBuf> {
+    let lines: Vec<String> = texts
+        .iter()
+        .map(|text| {
+            serde_json::json!({ "url": "https://news.example/kent-hearing", "text": text })
+                .to_string()
+        })
+        .collect();
+    write(dir, name, &(lines.join("\n") + "\n"))
+}
+
+/// The store's quads but where each article was read from (the files differ on purpose).
+fn facts(store: &Path) -> Fallible<Vec<String>> {
+    Ok(snapshot(store)?
+        .into_iter()
+        .filter(|quad| !quad.contains("ontology#sourceLocation>"))
+        .collect())
+}
+
+/// Checks that `store` holds exactly the quads of `expected`, naming the first difference.
+fn same_facts(store: &Path, expected: &[String], what: &str) -> TestResult {
+    let got = facts(store)?;
+    let extra = got.iter().find(|q| !expected.contains(q));
+    let missing = expected.iter().find(|q| !got.contains(q));
+    assert!(
+        extra.is_none() && missing.is_none(),
+        "{what}: differs from a fresh ingest of the last version\nextra: {extra:?}\nmissing: {missing:?}"
+    );
+    Ok(())
+}
+
+/// An article that comes twice in one run (a scraper's file with an update appended) ends as its
+/// last version alone, whether it was new to the store or already there: both versions meet in
+/// one batch, and the later must replace the earlier, not join it.
+#[test]
+fn an_article_twice_in_one_run_ends_as_its_last_version() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let last = versions(dir.path(), "last.jsonl", &[REWRITTEN])?;
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[&last])?;
+    let expected = facts(&fresh)?;
+
+    let both = versions(dir.path(), "both.jsonl", &[OFFICER, REWRITTEN])?;
+    let new = dir.path().join("new");
+    ingest(&new, &[&both])?;
+    same_facts(&new, &expected, "new to the store")?;
+
+    let first = versions(dir.path(), "first.jsonl", &[WITNESS])?;
+    let changed = dir.path().join("changed");
+    ingest(&changed, &[&first])?;
+    let summary = ingest(&changed, &[&both])?;
+    assert!(summary.contains("2 replaced"), "{summary}");
+    same_facts(&changed, &expected, "already in the store")
+}
+
 #[test]
 fn replacing_an_article_back_and_forth_ends_where_a_fresh_store_is() -> TestResult {
     let dir = tempfile::tempdir()?;

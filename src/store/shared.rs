@@ -20,7 +20,8 @@ use crate::vocab::{ID, w3c};
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
 };
-use oxigraph::store::{StorageError, Transaction};
+use oxigraph::store::{StorageError, Store, Transaction};
+use std::collections::HashSet;
 
 /// Where statement nodes live.
 fn statement_prefix() -> String {
@@ -65,68 +66,90 @@ pub(super) fn with_statements(article: &str, mut quads: Vec<Quad>) -> Vec<Quad> 
     quads
 }
 
-/// The statement nodes an article's graph derives.
-pub(super) fn statements_of(
-    transaction: &Transaction<'_>,
-    article: NamedNodeRef<'_>,
-) -> Result<Vec<NamedNode>, StorageError> {
-    let prefix = statement_prefix();
-    let mut statements = Vec::new();
-    for quad in transaction.quads_for_pattern(
-        None,
-        Some(NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM)),
-        Some(article.into()),
-        Some(article.into()),
-    ) {
-        if let NamedOrBlankNode::NamedNode(subject) = quad?.subject
-            && subject.as_str().starts_with(&prefix)
-        {
-            statements.push(subject);
-        }
-    }
-    Ok(statements)
-}
-
-/// Removes each of `statements` that no article derives any more, with the shared triple it
-/// stands for.
-pub(super) fn forget_underived(
+/// Removes, in `transaction`, the graphs of `articles` and every shared triple (with its
+/// statement node) that no other article derives. Everything is read from `store` (the state
+/// the transaction starts from: this process is the only writer), not through the
+/// transaction, whose reads are many times slower once it holds many changes. The graphs'
+/// names stay registered: their new versions go in under the same names.
+pub(super) fn take_out(
+    store: &Store,
     transaction: &mut Transaction<'_>,
-    statements: &[NamedNode],
+    articles: &[NamedNodeRef<'_>],
 ) -> Result<(), StorageError> {
     let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
-    for statement in statements {
-        let still = transaction
-            .quads_for_pattern(Some(statement.into()), Some(derived_from), None, None)
-            .next()
-            .transpose()?
-            .is_some();
-        if still {
-            continue;
+    let prefix = statement_prefix();
+    let leaving: HashSet<&str> = articles.iter().map(|a| a.as_str()).collect();
+    let mut statements: HashSet<NamedNode> = HashSet::new();
+    for article in articles {
+        let claims = store.quads_for_pattern(
+            None,
+            Some(derived_from),
+            Some((*article).into()),
+            Some((*article).into()),
+        );
+        for quad in claims {
+            if let NamedOrBlankNode::NamedNode(statement) = quad?.subject
+                && statement.as_str().starts_with(&prefix)
+            {
+                statements.insert(statement);
+            }
         }
-        let description: Vec<Quad> = transaction
-            .quads_for_pattern(
-                Some(statement.into()),
-                None,
-                None,
-                Some(GraphNameRef::DefaultGraph),
-            )
-            .collect::<Result<_, _>>()?;
-        let part = |p: &str| {
-            description
-                .iter()
-                .find(|q| q.predicate.as_str() == p)
-                .map(|q| q.object.clone())
-        };
-        if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o)) = (
-            part(w3c::RDF_SUBJECT),
-            part(w3c::RDF_PREDICATE),
-            part(w3c::RDF_OBJECT),
-        ) {
-            transaction.remove(QuadRef::new(&s, &p, &o, GraphNameRef::DefaultGraph));
+        transaction.clear_graph(*article)?;
+    }
+    for statement in &statements {
+        if !derived_elsewhere(store, statement.as_ref(), &leaving)? {
+            forget(store, transaction, statement.as_ref())?;
         }
-        for quad in &description {
-            transaction.remove(quad);
+    }
+    Ok(())
+}
+
+/// Whether an article other than those `leaving` derives `statement`.
+fn derived_elsewhere(
+    store: &Store,
+    statement: NamedNodeRef<'_>,
+    leaving: &HashSet<&str>,
+) -> Result<bool, StorageError> {
+    let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
+    for quad in store.quads_for_pattern(Some(statement.into()), Some(derived_from), None, None) {
+        if let GraphName::NamedNode(graph) = quad?.graph_name
+            && !leaving.contains(graph.as_str())
+        {
+            return Ok(true);
         }
+    }
+    Ok(false)
+}
+
+/// Removes a statement node and the shared triple it stands for.
+fn forget(
+    store: &Store,
+    transaction: &mut Transaction<'_>,
+    statement: NamedNodeRef<'_>,
+) -> Result<(), StorageError> {
+    let description: Vec<Quad> = store
+        .quads_for_pattern(
+            Some(statement.into()),
+            None,
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        )
+        .collect::<Result<_, _>>()?;
+    let part = |p: &str| {
+        description
+            .iter()
+            .find(|q| q.predicate.as_str() == p)
+            .map(|q| q.object.clone())
+    };
+    if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o)) = (
+        part(w3c::RDF_SUBJECT),
+        part(w3c::RDF_PREDICATE),
+        part(w3c::RDF_OBJECT),
+    ) {
+        transaction.remove(QuadRef::new(&s, &p, &o, GraphNameRef::DefaultGraph));
+    }
+    for quad in &description {
+        transaction.remove(quad);
     }
     Ok(())
 }
