@@ -385,6 +385,25 @@ fn malformed_html_is_read() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn a_page_that_never_closes_its_elements_is_read_promptly() -> TestResult {
+    // 200,000 open <div>s and <span>s: minutes for the parser unless the depth is bounded.
+    let dir = tempfile::tempdir()?;
+    let page = dir.path().join("deep.html");
+    let html = format!(
+        "<html><body>{}{STORY}{}</body></html>",
+        "<div><span>".repeat(100_000),
+        "<p>More.</p><div>".repeat(10_000)
+    );
+    std::fs::write(&page, html)?;
+    let started = std::time::Instant::now();
+    let output = run_patiently(&["extract", "--format", "ntriples", arg(&page)?])?;
+    assert!(output.status.success(), "{}", describe(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\"Anna Brook\""));
+    eprintln!("200,000 open elements: {:?}", started.elapsed());
+    Ok(())
+}
+
 /// The story of the large page, one sentence that states the facts.
 const STORY: &str = "<p>PC Anna Brook of Kent Police was dismissed without notice at a misconduct \
                      hearing on 3 March 2022.</p><p>The panel found that she had lied to \

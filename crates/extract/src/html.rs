@@ -34,6 +34,8 @@
 //!   complementary, search, dialog), and elements whose class or id names chrome (cookie and
 //!   consent banners, share bars, social links, related and "most read" lists, comments,
 //!   newsletters, adverts, breadcrumbs, menus, sidebars, tags).
+//! - **Depth**: past 256 open elements, further start tags are left out of the markup before
+//!   it is parsed, and their text kept (the parser's time grows with the square of the depth).
 //! - **Breaks**: headings, paragraphs and other blocks are separated by a blank line, list
 //!   items and `<br>` by a line break (items start `- `), so sentences never run together.
 //! - **Headline** first: the page's `<h1>` (else its title) when the text does not begin with it.
@@ -166,7 +168,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// assert_eq!(page.publisher.as_deref(), Some("Gazette"));
 /// ```
 pub fn read_page(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let html = depth::limit(html, depth::MAX_DEPTH);
+    let doc = Html::parse_document(&html);
     let meta = metadata::read(&doc);
     let body = body_of(&doc);
     let mut text = main_content(body).map(main_text).unwrap_or_default();
@@ -513,4 +516,126 @@ fn squeeze(text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+mod depth;
 mod metadata;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        LazyLock::force(&META_CHARSET);
+    }
+
+    #[test]
+    fn decodes_by_bom_declaration_or_content() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<p>Zo\u{eb}</p>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let page = decode(&utf16);
+        assert_eq!(
+            (page.encoding, page.html.as_str()),
+            ("UTF-16LE", "<p>Zo\u{eb}</p>")
+        );
+        let http_equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>Zo\xeb</p>";
+        let page = decode(http_equiv);
+        assert_eq!(page.encoding, "windows-1252");
+        assert!(page.html.contains("Zo\u{eb}") && page.note.is_none());
+        // Declared UTF-8, written in Windows-1252.
+        let page = decode(b"<meta charset=utf-8><p>Zo\xeb</p>");
+        assert!(page.html.contains("Zo\u{eb}"));
+        assert!(page.note.is_some_and(|n| n.contains("windows-1252")));
+        // Declared Windows-1252, written in UTF-8.
+        let page = decode("<meta charset='windows-1252'><p>Zo\u{eb}</p>".as_bytes());
+        assert_eq!(page.encoding, "UTF-8");
+        assert!(page.html.contains("Zo\u{eb}"));
+        // An unknown label, and nothing declared.
+        let page = decode("<meta charset=klingon><p>Zo\u{eb}</p>".as_bytes());
+        assert!(page.html.contains("Zo\u{eb}") && page.note.is_some());
+        let page = decode(b"<p>Zo\xeb</p>");
+        assert_eq!(page.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn chrome_is_named_word_by_word() {
+        for chrome in [
+            "social-share",
+            "cookie_banner",
+            "relatedStories related",
+            "most-read",
+            "ad",
+        ] {
+            assert!(names_chrome(chrome), "{chrome}");
+        }
+        for content in [
+            "article-body",
+            "story",
+            "shared-content-x",
+            "headline",
+            "loaded",
+            "advice",
+        ] {
+            assert!(!names_chrome(content), "{content}");
+        }
+    }
+
+    #[test]
+    fn blocks_are_kept_apart_and_lists_itemised() {
+        let page = read_page(
+            "<body><article><h2>Outcome</h2><p>A PC was<br>fined.</p><ul><li>One</li>\
+             <li><span></span>Two</li></ul><table><tr><td>Rank</td><td>PC</td></tr></table>\
+             <p>Next  <b>para</b>graph.</p></article></body>",
+        );
+        assert_eq!(
+            page.text,
+            "Outcome\n\nA PC was\nfined.\n\n- One\n- Two\n\nRank PC\n\nNext paragraph."
+        );
+    }
+
+    #[test]
+    fn the_main_content_is_chosen_and_chrome_left_out() {
+        let page = read_page(
+            "<body><div class=menu>Home News</div><div id=content><p>First paragraph of the \
+             story, long enough to be the densest block on the page by some way, as stories are \
+             when they are read in full.</p><div class=share>Share on X</div><p hidden>Hidden.</p>\
+             <p style='display: none'>Also hidden.</p><p>Second paragraph.</p></div>\
+             <div><p>Footer words.</p></div></body>",
+        );
+        assert!(page.text.starts_with("First paragraph"), "{}", page.text);
+        assert!(page.text.ends_with("Second paragraph."), "{}", page.text);
+        for chrome in ["Home", "Share", "Hidden", "Footer"] {
+            assert!(!page.text.contains(chrome), "{}", page.text);
+        }
+    }
+
+    #[test]
+    fn metadata_falls_back_in_order() {
+        let page = read_page(
+            "<html><head><title>Story title | The Gazette</title>\
+             <meta property='og:site_name' content='The Gazette'>\
+             <meta property='og:url' content='/relative/path'>\
+             <script type='application/ld+json'>[{\"@type\":[\"NewsArticle\"],\"datePublished\":\
+             \"30/04/2024\"},{\"@type\":\"Article\",\"datePublished\":\"2024-05-01T10:00:00Z\"}]</script>\
+             </head><body><p><time datetime='2023-01-01'>1 January</time> Text.</p></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Story title"));
+        assert_eq!(page.url, None);
+        // The first article's date is not ISO: the second article's is taken.
+        assert_eq!(page.published.as_deref(), Some("2024-05-01T10:00:00Z"));
+        let page = read_page(
+            "<p><time datetime='yesterday'>x</time><time datetime='2023-01-01'>y</time></p>",
+        );
+        assert_eq!(page.published.as_deref(), Some("2023-01-01"));
+    }
+
+    #[test]
+    fn a_page_with_no_text_reads_empty() {
+        let page = read_page(
+            "<html><head><title>T</title><script>x()</script></head><body><nav>Home</nav></body></html>",
+        );
+        assert_eq!(page.text, "");
+        assert_eq!(page.title.as_deref(), Some("T"));
+    }
+}
