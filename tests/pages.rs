@@ -252,6 +252,37 @@ fn a_folder_walk_takes_html_and_htm_pages() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn a_page_on_stdin_or_under_another_name_is_read_as_a_page() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let html = std::fs::read(fixture("iopc.html"))?;
+    let output = policegraph()?
+        .args(["extract", "--format", "ntriples", "-"])
+        .write_stdin(html.clone())
+        .timeout(PATIENCE)
+        .output()?;
+    assert!(output.status.success(), "{}", describe(&output));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains("\"Jordan Fenwick\"") && !out.contains("Colin Varley"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "<https://schema.org/publisher> \"Independent Office for Police Conduct (IOPC)\""
+    ));
+    // Named on the command line with an extension policegraph does not know.
+    let named = dir.path().join("news-item.php");
+    std::fs::write(&named, html)?;
+    let output = run_patiently(&["extract", "--format", "ntriples", arg(&named)?])?;
+    assert!(output.status.success(), "{}", describe(&output));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains("\"Jordan Fenwick\"") && !out.contains("Colin Varley"),
+        "{out}"
+    );
+    Ok(())
+}
+
 /// The one article body of a store.
 fn body(store: &Path) -> Fallible<String> {
     let rows = query_rows(

@@ -155,6 +155,26 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// Whether bytes begin like an HTML document (`<!doctype html`, `<html`), after a UTF-8 byte
+/// order mark and white space.
+///
+/// ```
+/// use policegraph_extract::html::looks_like_html;
+/// assert!(looks_like_html(b"\n  <!DOCTYPE html><html>"));
+/// assert!(!looks_like_html(b"PC A was dismissed. <html> is a tag."));
+/// ```
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..bytes.len().min(start + 14)];
+    let starts =
+        |tag: &[u8]| head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag);
+    starts(b"<!doctype html") || starts(b"<html")
+}
+
 /// Reads a page: its main text and metadata.
 ///
 /// ```

@@ -135,10 +135,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
                 walk.errors.push(Error::NoArticles { path: path.clone() });
             }
         } else {
-            walk.file(path, &metadata, kind_of(path).unwrap_or(SourceKind::Text));
+            let kind = kind_of(path).unwrap_or_else(|| sniff(path, &metadata));
+            walk.file(path, &metadata, kind);
         }
     }
     (walk.sources, walk.errors)
+}
+
+/// The kind of a file named on the command line with an extension policegraph does not know: a
+/// web page if it begins like one (a page saved as `story.php`), else text.
+fn sniff(path: &Path, metadata: &std::fs::Metadata) -> SourceKind {
+    let mut head = Vec::new();
+    let read = metadata.is_file()
+        && File::open(path)
+            .and_then(|f| f.take(1024).read_to_end(&mut head))
+            .is_ok();
+    if read && crate::html::looks_like_html(&head) {
+        SourceKind::Html
+    } else {
+        SourceKind::Text
+    }
 }
 
 /// What is not a regular file, for messages: `None` for a regular file.
@@ -310,6 +326,11 @@ fn read_page_file(path: &Path) -> Result<Article, Error> {
     if more {
         return Err(too_large());
     }
+    page_article(path, bytes)
+}
+
+/// A page's bytes as an article, named by `path` (`-` for stdin).
+fn page_article(path: &Path, bytes: Vec<u8>) -> Result<Article, Error> {
     let utf16 =
         encoding_rs::Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
     check_bytes(path, &bytes, utf16)?;
@@ -317,8 +338,13 @@ fn read_page_file(path: &Path) -> Result<Article, Error> {
     drop(bytes);
     let location = path.display().to_string();
     let page = page_text(&location, &decoded.html)?;
+    let identity = if location == "-" {
+        "stdin".to_owned()
+    } else {
+        file_name(path)
+    };
     Ok(Article {
-        identity: file_name(path),
+        identity,
         location,
         text: page.text,
         url: page.url,
@@ -388,6 +414,38 @@ fn read_article(path: &Path, reader: impl Read) -> Result<String, Error> {
     decode(path, bytes)
 }
 
+/// Reads standard input as one article: a web page if it begins like one (`curl -s URL |
+/// policegraph ingest -`), else text.
+fn read_stdin() -> Result<Article, Error> {
+    let stdin = Path::new("-");
+    let (bytes, more) =
+        read_bounded(std::io::stdin().lock(), MAX_PAGE_BYTES).map_err(|source| Error::Read {
+            path: stdin.to_path_buf(),
+            source,
+        })?;
+    let html = crate::html::looks_like_html(&bytes);
+    let limit = if html {
+        MAX_PAGE_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    };
+    if more || bytes.len() > limit {
+        return Err(Error::TooLarge {
+            location: "-".into(),
+            limit,
+        });
+    }
+    if html {
+        return page_article(stdin, bytes);
+    }
+    Ok(Article {
+        identity: "stdin".into(),
+        location: "-".into(),
+        text: decode(stdin, bytes)?,
+        ..Article::default()
+    })
+}
+
 /// Reads a text file as one article.
 fn read_text_file(path: &Path) -> Result<String, Error> {
     let (file, len) = open_regular(path)?;
@@ -405,18 +463,7 @@ fn read_text_file(path: &Path) -> Result<String, Error> {
 /// article over [`MAX_ARTICLE_BYTES`] is an error item, never read whole.
 pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + Send> {
     match (&source.path, source.kind) {
-        (None, _) => {
-            let stdin = Path::new("-");
-            let item = read_article(stdin, std::io::stdin().lock()).map(|text| {
-                Item::Article(Article {
-                    identity: "stdin".into(),
-                    location: "-".into(),
-                    text,
-                    ..Article::default()
-                })
-            });
-            Box::new(std::iter::once(item))
-        }
+        (None, _) => Box::new(std::iter::once(read_stdin().map(Item::Article))),
         (Some(path), SourceKind::Text) => {
             let item = read_text_file(path).map(|text| {
                 Item::Article(Article {
