@@ -500,6 +500,8 @@ fn json_lines_records_carry_pages() -> TestResult {
         serde_json::json!({ "text": own_text, "html": html, "source": "Feed" }),
         // Neither: a clear error for that line.
         serde_json::json!({ "title": "nothing here" }),
+        // A page with no text: a clear error for that line.
+        serde_json::json!({ "html": "<html><body><script>app()</script></body></html>" }),
     ];
     let file = dir.path().join("scraped.jsonl");
     let joined: Vec<String> = lines.iter().map(ToString::to_string).collect();
@@ -510,6 +512,10 @@ fn json_lines_records_carry_pages() -> TestResult {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("scraped.jsonl:3: no \"text\" or \"html\" field"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("scraped.jsonl:4: no article text in the page"),
         "{stderr}"
     );
     let people = common::people(&store)?;

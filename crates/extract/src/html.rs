@@ -10,7 +10,8 @@
 //! Two well-kept crates were compared on the project's page fixtures (tests/fixtures/pages) and
 //! on a generated 47 MB page: `dom_smoothie` 0.19 (a port of Mozilla's Readability on
 //! `dom_query`/html5ever) and `scraper` 0.29 (html5ever's tree with CSS selectors, from the
-//! rust-scraper project). Both build on stable Rust at the project's 1.89 and are maintained.
+//! rust-scraper project). Both are maintained and build on stable Rust within the project's minimum (their declared
+//! minimums are 1.85 and below).
 //! Readability scores the page's blocks and keeps the best-scoring subtree: on the news pages it
 //! found the story, but on the outcomes listing page it kept the cookie notice and the
 //! feedback buttons, it keeps "Advertisement" placeholders, reads neither `<time datetime>`
@@ -41,7 +42,7 @@
 //! - **Headline** first: the page's `<h1>` (else its title) when the text does not begin with it.
 //! - **Metadata**: headline from `og:title`, `<h1>`, `<title>`; URL from `link rel=canonical`,
 //!   `og:url`; publication date from `article:published_time`, JSON-LD `datePublished` of an
-//!   article, `<time datetime>` (only values that begin with an ISO date); publisher from
+//!   article, `<time datetime>` outside site chrome (only values that begin with an ISO date); publisher from
 //!   `og:site_name`, JSON-LD `publisher.name`.
 //! - **Encoding**: a byte order mark, else the charset a `<meta>` declares in the first 8 KiB
 //!   (`charset=` or `http-equiv` Content-Type), else UTF-8, as the WHATWG Encoding Standard names
@@ -645,7 +646,8 @@ mod tests {
         // The first article's date is not ISO: the second article's is taken.
         assert_eq!(page.published.as_deref(), Some("2024-05-01T10:00:00Z"));
         let page = read_page(
-            "<p><time datetime='yesterday'>x</time><time datetime='2023-01-01'>y</time></p>",
+            "<aside><time datetime='2020-01-01'>z</time></aside><p><time datetime='yesterday'>\
+             x</time><time datetime='2023-01-01'>y</time></p>",
         );
         assert_eq!(page.published.as_deref(), Some("2023-01-01"));
     }

@@ -57,7 +57,9 @@ pub(super) fn read(doc: &Html) -> Meta {
             }
             "title" if title.is_none() => title = squeeze(&e.text().collect::<String>()),
             "h1" if h1.is_none() => h1 = squeeze(&e.text().collect::<String>()),
-            "time" if time.is_none() => time = v.attr("datetime").and_then(iso_dated),
+            "time" if time.is_none() && !in_chrome(e) => {
+                time = v.attr("datetime").and_then(iso_dated);
+            }
             "script"
                 if v.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
@@ -108,6 +110,16 @@ pub(super) fn read(doc: &Html) -> Meta {
         published,
         publisher,
     }
+}
+
+/// Whether an element stands in site chrome (a "most read" list's dates are not the page's).
+fn in_chrome(e: ElementRef<'_>) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        matches!(v.name(), "nav" | "aside" | "footer")
+            || v.attr("class").is_some_and(super::names_chrome)
+            || v.attr("id").is_some_and(super::names_chrome)
+    })
 }
 
 fn rel_is(e: ElementRef<'_>, rel: &str) -> bool {
