@@ -61,9 +61,9 @@ pub struct StoreArg {
 pub struct IngestArgs {
     #[command(flatten)]
     pub store: StoreArg,
-    /// Articles: .txt files, .jsonl files (one article per line: text, url, title, published,
-    /// source), RDF files (.ttl, .nt, .nq, .trig) loaded as they are, folders (searched
-    /// recursively), or - for stdin
+    /// Articles: .txt files, saved web pages (.html, .htm), .jsonl files (one article per line:
+    /// text and/or html, url, title, published, source), RDF files (.ttl, .nt, .nq, .trig)
+    /// loaded as they are, folders (searched recursively), or - for stdin
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print nothing but errors

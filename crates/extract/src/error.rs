@@ -26,7 +26,9 @@ pub enum Error {
     #[error("cannot read {path}: no such file or folder")]
     Missing { path: PathBuf },
     /// A folder with no file policegraph reads.
-    #[error("{path}: no articles found (looked for .txt, .jsonl, .ttl, .nt, .nq, .trig)")]
+    #[error(
+        "{path}: no articles found (looked for .txt, .jsonl, .html, .htm, .ttl, .nt, .nq, .trig)"
+    )]
     NoArticles { path: PathBuf },
     /// An article (a file, or a line of a JSON Lines file) that is not UTF-8.
     #[error("{location}: not UTF-8 at byte {}", source.valid_up_to())]
@@ -49,6 +51,13 @@ pub enum Error {
     /// A JSON article without text.
     #[error("{location}: empty \"text\"")]
     EmptyText { location: String },
+    /// A JSON article with neither `text` nor `html`.
+    #[error("{location}: no \"text\" or \"html\" field")]
+    NoTextField { location: String },
+    /// A web page (a file, or the `html` of a JSON article) with no article text outside its
+    /// markup, scripts and site chrome.
+    #[error("{location}: no article text in the page (only markup, scripts or site chrome)")]
+    NoPageText { location: String },
     /// Reference data that is not Turtle.
     #[error("{origin}: invalid reference data: {source}")]
     ReferenceSyntax {

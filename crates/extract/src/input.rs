@@ -1,8 +1,15 @@
 //! Input: finds article files under the paths the user gave (folders recursively, `-` for
-//! stdin) and reads them as articles (plain text, JSON Lines) or RDF to load as it is.
-//! JSON Lines files are read one line at a time, so memory follows the largest article.
+//! stdin) and reads them as articles (plain text, saved web pages, JSON Lines) or RDF to load as
+//! it is. JSON Lines files are read one line at a time, so memory follows the largest article.
+//!
+//! A web page (`.html`, `.htm`, or a JSON article's `html`) gives its main text and its own
+//! metadata ([`crate::html`]); the metadata fills what the article does not say itself. A JSON
+//! article with both `text` and `html` takes its text from `text`: the scraper that wrote it
+//! chose that text on purpose, while the page's is our reading of it; the page still gives the
+//! URL, headline, date or publisher the record lacks.
 
 use crate::error::Error;
+use crate::html::Page;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fs::File;
@@ -32,6 +39,8 @@ pub const RDF_EXTENSIONS: [&str; 4] = ["ttl", "nt", "nq", "trig"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     Text,
+    /// A saved web page, `.html` or `.htm`.
+    Html,
     JsonLines,
     /// An RDF file, whose extension is one of [`RDF_EXTENSIONS`].
     Rdf,
@@ -68,6 +77,7 @@ fn kind_of(path: &Path) -> Option<SourceKind> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "txt" | "text" => Some(SourceKind::Text),
+        "html" | "htm" => Some(SourceKind::Html),
         "jsonl" | "ndjson" => Some(SourceKind::JsonLines),
         ext if RDF_EXTENSIONS.contains(&ext) => Some(SourceKind::Rdf),
         _ => None,
@@ -79,6 +89,12 @@ fn kind_of(path: &Path) -> Option<SourceKind> {
 /// size an input is far more likely a log, a dump or a device than a news story, and extraction
 /// time and memory follow the article's size.
 pub const MAX_ARTICLE_BYTES: usize = 10_000_000;
+
+/// The largest web page file policegraph reads, in bytes. Pages are mostly markup, scripts,
+/// styles and inline images, so they may be larger than an article; the text taken from one is
+/// held to [`MAX_ARTICLE_BYTES`]. Parsing takes about seven times a page's size in memory at
+/// most (a 47 MB page of 400,000 links: 330 MB), one page at a time.
+pub const MAX_PAGE_BYTES: usize = 64_000_000;
 
 /// Expands the user's paths into sources, in a stable order. A file named explicitly is read
 /// whatever its extension (as text, unless it is RDF or JSON Lines); folders contribute the
@@ -119,10 +135,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
                 walk.errors.push(Error::NoArticles { path: path.clone() });
             }
         } else {
-            walk.file(path, &metadata, kind_of(path).unwrap_or(SourceKind::Text));
+            let kind = kind_of(path).unwrap_or_else(|| sniff(path, &metadata));
+            walk.file(path, &metadata, kind);
         }
     }
     (walk.sources, walk.errors)
+}
+
+/// The kind of a file named on the command line with an extension policegraph does not know: a
+/// web page if it begins like one (a page saved as `story.php`), else text.
+fn sniff(path: &Path, metadata: &std::fs::Metadata) -> SourceKind {
+    let mut head = Vec::new();
+    let read = metadata.is_file()
+        && File::open(path)
+            .and_then(|f| f.take(1024).read_to_end(&mut head))
+            .is_ok();
+    if read && crate::html::looks_like_html(&head) {
+        SourceKind::Html
+    } else {
+        SourceKind::Text
+    }
 }
 
 /// What is not a regular file, for messages: `None` for a regular file.
@@ -228,13 +260,17 @@ impl Walk {
     }
 }
 
-/// Checks that bytes are usable article text: not empty, not binary, UTF-8.
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+/// Refuses bytes that hold no article: only whitespace, or binary (a NUL byte early on; a page
+/// in UTF-16, which has them by nature, is read by its byte order mark instead).
+fn check_bytes(path: &Path, bytes: &[u8], utf16: bool) -> Result<(), Error> {
     let location = || path.display().to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::EmptyFile {
             location: location(),
         });
+    }
+    if utf16 {
+        return Ok(());
     }
     if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Err(Error::BinaryFile {
@@ -242,9 +278,79 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
             offset,
         });
     }
+    Ok(())
+}
+
+/// Checks that bytes are usable article text: not empty, not binary, UTF-8.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    check_bytes(path, &bytes, false)?;
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        location: location(),
+        location: path.display().to_string(),
         source: e.utf8_error(),
+    })
+}
+
+/// A page's text and metadata; a page with no text, or with more than an article's worth, is
+/// an error naming `location`.
+fn page_text(location: &str, html: &str) -> Result<Page, Error> {
+    let page = crate::html::read_page(html);
+    if page.text.trim().is_empty() {
+        return Err(Error::NoPageText {
+            location: location.to_owned(),
+        });
+    }
+    if page.text.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            location: location.to_owned(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    Ok(page)
+}
+
+/// Reads a saved web page as one article: identified by its file name like a text file (a
+/// page's own URL is kept as its `url`, but pages that all claim one URL stay apart).
+fn read_page_file(path: &Path) -> Result<Article, Error> {
+    let too_large = || Error::TooLarge {
+        location: path.display().to_string(),
+        limit: MAX_PAGE_BYTES,
+    };
+    let (file, len) = open_regular(path)?;
+    if usize::try_from(len).map_or(true, |len| len > MAX_PAGE_BYTES) {
+        return Err(too_large());
+    }
+    let (bytes, more) = read_bounded(file, MAX_PAGE_BYTES).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if more {
+        return Err(too_large());
+    }
+    page_article(path, bytes)
+}
+
+/// A page's bytes as an article, named by `path` (`-` for stdin).
+fn page_article(path: &Path, bytes: Vec<u8>) -> Result<Article, Error> {
+    let utf16 =
+        encoding_rs::Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
+    check_bytes(path, &bytes, utf16)?;
+    let decoded = crate::html::decode(&bytes);
+    drop(bytes);
+    let location = path.display().to_string();
+    let page = page_text(&location, &decoded.html)?;
+    let identity = if location == "-" {
+        "stdin".to_owned()
+    } else {
+        file_name(path)
+    };
+    Ok(Article {
+        identity,
+        location,
+        text: page.text,
+        url: page.url,
+        title: page.title,
+        published: page.published,
+        publisher: page.publisher,
     })
 }
 
@@ -257,7 +363,8 @@ fn file_name(path: &Path) -> String {
 
 #[derive(Deserialize)]
 struct JsonArticle {
-    text: String,
+    text: Option<String>,
+    html: Option<String>,
     url: Option<String>,
     title: Option<String>,
     published: Option<String>,
@@ -307,6 +414,38 @@ fn read_article(path: &Path, reader: impl Read) -> Result<String, Error> {
     decode(path, bytes)
 }
 
+/// Reads standard input as one article: a web page if it begins like one (`curl -s URL |
+/// policegraph ingest -`), else text.
+fn read_stdin() -> Result<Article, Error> {
+    let stdin = Path::new("-");
+    let (bytes, more) =
+        read_bounded(std::io::stdin().lock(), MAX_PAGE_BYTES).map_err(|source| Error::Read {
+            path: stdin.to_path_buf(),
+            source,
+        })?;
+    let html = crate::html::looks_like_html(&bytes);
+    let limit = if html {
+        MAX_PAGE_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    };
+    if more || bytes.len() > limit {
+        return Err(Error::TooLarge {
+            location: "-".into(),
+            limit,
+        });
+    }
+    if html {
+        return page_article(stdin, bytes);
+    }
+    Ok(Article {
+        identity: "stdin".into(),
+        location: "-".into(),
+        text: decode(stdin, bytes)?,
+        ..Article::default()
+    })
+}
+
 /// Reads a text file as one article.
 fn read_text_file(path: &Path) -> Result<String, Error> {
     let (file, len) = open_regular(path)?;
@@ -324,18 +463,7 @@ fn read_text_file(path: &Path) -> Result<String, Error> {
 /// article over [`MAX_ARTICLE_BYTES`] is an error item, never read whole.
 pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + Send> {
     match (&source.path, source.kind) {
-        (None, _) => {
-            let stdin = Path::new("-");
-            let item = read_article(stdin, std::io::stdin().lock()).map(|text| {
-                Item::Article(Article {
-                    identity: "stdin".into(),
-                    location: "-".into(),
-                    text,
-                    ..Article::default()
-                })
-            });
-            Box::new(std::iter::once(item))
-        }
+        (None, _) => Box::new(std::iter::once(read_stdin().map(Item::Article))),
         (Some(path), SourceKind::Text) => {
             let item = read_text_file(path).map(|text| {
                 Item::Article(Article {
@@ -346,6 +474,9 @@ pub fn read(source: &Source) -> Box<dyn Iterator<Item = Result<Item, Error>> + S
                 })
             });
             Box::new(std::iter::once(item))
+        }
+        (Some(path), SourceKind::Html) => {
+            Box::new(std::iter::once(read_page_file(path).map(Item::Article)))
         }
         (Some(path), SourceKind::Rdf) => {
             let item = open_regular(path).and_then(|(mut file, _)| {
@@ -467,22 +598,46 @@ impl Iterator for JsonLines {
                 Ok(a) => a,
                 Err(source) => return Some(Err(Error::MalformedJson { location, source })),
             };
-            if parsed.text.trim().is_empty() {
-                return Some(Err(Error::EmptyText { location }));
-            }
-            let identity = parsed
-                .url
-                .clone()
-                .unwrap_or_else(|| format!("{}#{}", file_name(&self.path), self.line));
-            return Some(Ok(Item::Article(Article {
-                identity,
-                location,
-                text: parsed.text,
-                url: parsed.url,
-                title: parsed.title,
-                published: parsed.published,
-                publisher: parsed.source,
-            })));
+            return Some(json_article(parsed, location, &self.path, self.line).map(Item::Article));
         }
     }
+}
+
+/// A JSON article as read: its own text if it has some, else its page's; the page's metadata
+/// fills the fields the record leaves out.
+fn json_article(
+    parsed: JsonArticle,
+    location: String,
+    path: &Path,
+    line: usize,
+) -> Result<Article, Error> {
+    let had_text = parsed.text.is_some();
+    let text = parsed.text.filter(|t| !t.trim().is_empty());
+    let (text, page) = match (text, parsed.html) {
+        (Some(text), html) => {
+            let page = html.map(|html| crate::html::read_page(&html));
+            (text, page.unwrap_or_default())
+        }
+        (None, Some(html)) => {
+            let page = page_text(&location, &html)?;
+            (page.text.clone(), page)
+        }
+        (None, None) if had_text => return Err(Error::EmptyText { location }),
+        (None, None) => return Err(Error::NoTextField { location }),
+    };
+    // Identified by the record's own URL only: a page's canonical link is sometimes the site's
+    // home page, and records must not replace one another through it.
+    let identity = parsed
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("{}#{}", file_name(path), line));
+    Ok(Article {
+        identity,
+        location,
+        text,
+        url: parsed.url.or(page.url),
+        title: parsed.title.or(page.title),
+        published: parsed.published.or(page.published),
+        publisher: parsed.source.or(page.publisher),
+    })
 }

@@ -6,6 +6,7 @@
 //! ```
 //!
 //! - [`input`]: finding and reading articles
+//! - [`html`]: a saved web page's main text and metadata
 //! - [`text`]: cleaning, sentences, dates
 //! - [`extract`]: gazetteer, people, organisations, case facts
 //! - [`facts`]: the extractor's output, plain data
@@ -18,6 +19,7 @@ pub mod concepts;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod html;
 pub mod input;
 pub mod rdf;
 pub mod reference;

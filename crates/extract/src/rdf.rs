@@ -194,7 +194,8 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
 }
 
 impl Writer {
-    /// The article: its types, content hash, where it was read from and what it says of itself.
+    /// The article: its types, content hash, where it was read from, what it says of itself and
+    /// its text.
     fn article(&mut self, article: &Article) {
         let iri = self.article.clone();
         self.iri(&iri, w3c::RDF_TYPE, w3c::SCHEMA_NEWS_ARTICLE);
@@ -216,6 +217,8 @@ impl Writer {
                 self.text(&iri, property, value);
             }
         }
+        // The text the evidence spans count characters in, so that a span can always be shown.
+        self.text(&iri, w3c::SCHEMA_ARTICLE_BODY, &article.text);
     }
 
     /// The sentences some fact rests on, with their text and span.

@@ -190,6 +190,9 @@ pub mod w3c {
     pub const SCHEMA_HEADLINE: &str = "https://schema.org/headline";
     pub const SCHEMA_DATE_PUBLISHED: &str = "https://schema.org/datePublished";
     pub const SCHEMA_PUBLISHER: &str = "https://schema.org/publisher";
+    /// The article's text as read (a page's: the text taken from it), which evidence offsets
+    /// (`pg:startChar`, `pg:endChar`) count characters in.
+    pub const SCHEMA_ARTICLE_BODY: &str = "https://schema.org/articleBody";
 }
 
 /// Identifier paths under [`ID`] for reference concepts, one per SKOS scheme.
