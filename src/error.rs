@@ -210,10 +210,13 @@ pub enum Error {
     NoRemote,
     /// A push that stopped at a graph the remote did not take; the graphs before it are there
     /// and remembered, and the next push goes on from them.
-    #[error("push to {url}: stopped at graph <{graph}>: {source}")]
+    #[error(
+        "push to {url}: stopped at graph <{graph}> ({sent} graphs sent before it, and remembered): {source}"
+    )]
     Push {
         url: String,
         graph: String,
+        sent: usize,
         #[source]
         source: crate::remote::RemoteError,
     },

@@ -65,7 +65,6 @@ struct Tally {
     sent: usize,
     triples: usize,
     skipped: usize,
-    failed: usize,
 }
 
 /// Runs `policegraph push`.
@@ -114,6 +113,7 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
                 failure.map(|(graph, source)| Error::Push {
                     url: url.clone(),
                     graph,
+                    sent: tally.sent,
                     source,
                 })
             }
@@ -123,10 +123,9 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
     });
     bar.finish_and_clear();
     state.save()?;
-    let not_sent = graphs.len() + SHARDS - tally.sent - tally.skipped;
-    if !args.quiet {
+    if !args.quiet && failure.is_none() {
         eprintln!(
-            "push to {url}: {} graphs sent ({} triples), {} unchanged and skipped, {not_sent} not sent, in {:.1} s",
+            "push to {url}: {} graphs sent ({} triples), {} unchanged and skipped, in {:.1} s",
             tally.sent,
             tally.triples,
             tally.skipped,
@@ -317,6 +316,9 @@ fn send_jobs(
             continue;
         }
         let result = send_job(client, protocol, url, &job);
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
         if done
             .send(Report {
                 graphs: job.graphs,
@@ -372,7 +374,6 @@ fn collect(
             }
             Err(error) => {
                 stop.store(true, Ordering::Relaxed);
-                tally.failed += report.graphs.len();
                 if failure.is_none() {
                     let graph = report
                         .graphs
