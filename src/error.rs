@@ -218,7 +218,7 @@ pub enum Error {
         graph: String,
         sent: usize,
         #[source]
-        source: crate::remote::RemoteError,
+        source: Box<crate::remote::RemoteError>,
     },
     /// The file that remembers what was pushed where.
     #[error("cannot write {path}: {source}")]
@@ -233,7 +233,7 @@ pub enum Error {
         query: String,
         url: String,
         #[source]
-        source: crate::remote::RemoteError,
+        source: Box<crate::remote::RemoteError>,
     },
     /// `--user` without a password to go with it.
     #[error(

@@ -53,8 +53,10 @@ fn push_ok(store: &Path, args: &[&str]) -> Fallible<(usize, usize)> {
 }
 
 /// A fake Graph Store that takes every PUT.
-fn accepting_server() -> Server {
-    Server::start(|_, _| Answer::Reply(204, Vec::new(), Vec::new()))
+fn accepting_server() -> Fallible<Server> {
+    Ok(Server::start(|_, _| {
+        Answer::Reply(204, Vec::new(), Vec::new())
+    })?)
 }
 
 /// The graphs of the store, counted through a query.
@@ -75,7 +77,7 @@ fn named_graphs(store: &Path) -> Fallible<usize> {
 fn push_puts_every_graph_once_then_only_what_changed() -> TestResult {
     let (_dir, store) = samples_store()?;
     let before = snapshot(&store)?;
-    let server = accepting_server();
+    let server = accepting_server()?;
     let url = format!("{}/store", server.url);
     let graphs = named_graphs(&store)? + 64;
     let (sent, skipped) = push_ok(&store, &["--to", &url])?;
@@ -108,7 +110,7 @@ fn push_puts_every_graph_once_then_only_what_changed() -> TestResult {
 #[test]
 fn push_by_update_replaces_each_graph_in_batches() -> TestResult {
     let (_dir, store) = samples_store()?;
-    let server = accepting_server();
+    let server = accepting_server()?;
     let url = format!("{}/update", server.url);
     let graphs = named_graphs(&store)? + 64;
     assert_eq!(push_ok(&store, &["--update", &url])?, (graphs, 0));
@@ -155,7 +157,7 @@ fn a_push_to_an_unreachable_remote_names_it_and_the_graph() -> TestResult {
 #[test]
 fn a_server_error_is_retried_then_named() -> TestResult {
     let (_dir, store) = samples_store()?;
-    let server = Server::start(|_, _| Answer::Reply(503, Vec::new(), b"busy\nnow".to_vec()));
+    let server = Server::start(|_, _| Answer::Reply(503, Vec::new(), b"busy\nnow".to_vec()))?;
     let url = format!("{}/store", server.url);
     let output = push(&store, &["--to", &url, "--jobs", "1"])?;
     one_error_line(
@@ -169,7 +171,7 @@ fn a_server_error_is_retried_then_named() -> TestResult {
 #[test]
 fn a_refusal_is_not_retried() -> TestResult {
     let (_dir, store) = samples_store()?;
-    let server = Server::start(|_, _| Answer::Reply(403, Vec::new(), b"read only".to_vec()));
+    let server = Server::start(|_, _| Answer::Reply(403, Vec::new(), b"read only".to_vec()))?;
     let url = format!("{}/store", server.url);
     let output = push(&store, &["--update", &url, "--jobs", "1"])?;
     one_error_line(&output, &[&url, "answered 403: read only"])?;
@@ -180,7 +182,7 @@ fn a_refusal_is_not_retried() -> TestResult {
 #[test]
 fn a_silent_server_times_out() -> TestResult {
     let (_dir, store) = samples_store()?;
-    let server = Server::start(|_, _| Answer::Silence(Duration::from_secs(30)));
+    let server = Server::start(|_, _| Answer::Silence(Duration::from_secs(30)))?;
     let url = format!("{}/store", server.url);
     let start = Instant::now();
     let output = push(&store, &["--to", &url, "--jobs", "1", "--timeout", "0.5"])?;
@@ -205,7 +207,7 @@ fn a_push_stopped_half_way_goes_on_from_where_it_stopped() -> TestResult {
         } else {
             Answer::Reply(500, Vec::new(), Vec::new())
         }
-    });
+    })?;
     let url = format!("{}/store", server.url);
     let output = push(&store, &["--to", &url, "--jobs", "1"])?;
     one_error_line(&output, &["30 graphs sent before it, and remembered"])?;
@@ -235,7 +237,7 @@ fn credentials_come_from_the_environment_and_answer_the_challenge() -> TestResul
             );
             Answer::Reply(401, vec![challenge], Vec::new())
         }
-    });
+    })?;
     let url = format!("{}/store", server.url);
     let output = common::policegraph()?
         .args([
@@ -294,7 +296,7 @@ fn a_remote_query_is_written_as_a_local_one() -> TestResult {
             "application/sparql-results+json".to_owned(),
         );
         Answer::Reply(200, vec![json], RESULTS_JSON.as_bytes().to_vec())
-    });
+    })?;
     let url = format!("{}/sparql", server.url);
     let query = "SELECT ?name ?rank WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?name OPTIONAL { ?p <https://w3id.org/policegraph/ontology#rank> ?rank } }";
     let csv = common::run_ok(&["query", "--endpoint", &url, "--format", "csv", query])?;
@@ -333,8 +335,9 @@ fn a_remote_query_is_written_as_a_local_one() -> TestResult {
 
 #[test]
 fn a_remote_query_error_is_one_line() -> TestResult {
-    let server =
-        Server::start(|_, _| Answer::Reply(400, Vec::new(), b"syntax error at 'LATERAL'".to_vec()));
+    let server = Server::start(|_, _| {
+        Answer::Reply(400, Vec::new(), b"syntax error at 'LATERAL'".to_vec())
+    })?;
     let url = format!("{}/sparql", server.url);
     let query = arg(&view("people"))?.to_owned();
     let output = run(&["query", "--endpoint", &url, &query])?;
@@ -491,7 +494,7 @@ fn interrupted(
     clear_remote(query_url, update_url)?;
     let target = upstream.to_owned();
     let slow =
-        Server::start(move |_, _| Answer::Forward(target.clone(), Duration::from_millis(60)));
+        Server::start(move |_, _| Answer::Forward(target.clone(), Duration::from_millis(60)))?;
     let url = format!("{}{path}", slow.url);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_policegraph"))
         .args(["push", "--store", arg(&store)?, flag, &url, "--jobs", "1"])

@@ -114,7 +114,7 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
                     url: url.clone(),
                     graph,
                     sent: tally.sent,
-                    source,
+                    source: Box::new(source),
                 })
             }
             Err(error) => Some(error),

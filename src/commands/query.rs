@@ -75,7 +75,7 @@ fn remote_query(
         Error::RemoteQuery {
             query: query.name().to_owned(),
             url: endpoint.to_owned(),
-            source,
+            source: Box::new(source),
         }
     })
 }

@@ -46,9 +46,11 @@ pub struct Server {
 
 impl Server {
     /// Starts a server answering each request (and its number, from 0) with `behaviour`.
-    pub fn start(behaviour: impl Fn(&Seen, usize) -> Answer + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-        let url = format!("http://{}", listener.local_addr().expect("an address"));
+    pub fn start(
+        behaviour: impl Fn(&Seen, usize) -> Answer + Send + Sync + 'static,
+    ) -> std::io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let url = format!("http://{}", listener.local_addr()?);
         let seen = Arc::new(Mutex::new(Vec::new()));
         let behaviour: Arc<Behaviour> = Arc::new(behaviour);
         let log = seen.clone();
@@ -58,12 +60,12 @@ impl Server {
                 std::thread::spawn(move || serve(stream, &log, &*behaviour));
             }
         });
-        Server { url, seen }
+        Ok(Server { url, seen })
     }
 
     /// The requests seen so far.
     pub fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().expect("the log").clone()
+        self.seen.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 
@@ -72,7 +74,7 @@ fn serve(stream: TcpStream, log: &Mutex<Vec<Seen>>, behaviour: &Behaviour) {
         return;
     };
     let number = {
-        let mut log = log.lock().expect("the log");
+        let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
         log.push(request.clone());
         log.len() - 1
     };
