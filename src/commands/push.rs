@@ -21,6 +21,7 @@ use crate::vocab::ID;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
 use state::PushState;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -74,56 +75,40 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
         (None, Some(url)) => (Protocol::Update, url.clone()),
         (None, None) => return Err(Error::NoRemote),
     };
-    let credentials = credentials(args.user.as_deref())?;
-    let client = Client::new(args.timeout.duration(), credentials);
+    let client = Client::new(args.timeout.duration(), credentials(args.user.as_deref())?);
     let store = GraphStore::open_read_only(&args.store.store)?;
     let mut state = PushState::load(&args.store.store, &url, protocol)?;
     let start = Instant::now();
-    let graphs = store.named_graphs()?;
-    let bar = progress_bar(args.quiet, graphs.len() + SHARDS);
-    let stop = AtomicBool::new(false);
-    let known = if args.all {
-        Default::default()
-    } else {
-        state.hashes()
+    let (graphs, blank): (Vec<_>, Vec<_>) = store
+        .named_graphs()?
+        .into_iter()
+        .partition(|g| matches!(g, NamedOrBlankNode::NamedNode(_)));
+    if !blank.is_empty() && !args.quiet {
+        eprintln!(
+            "push: {} graphs named by a blank node (from RDF files) are not sent: the protocols name graphs by IRI",
+            blank.len()
+        );
+    }
+    let run = Run {
+        store: &store,
+        client: &client,
+        protocol,
+        url: &url,
+        known: if args.all {
+            HashMap::new()
+        } else {
+            state.hashes()
+        },
+        bar: progress_bar(args.quiet, graphs.len() + SHARDS),
+        stop: AtomicBool::new(false),
     };
-    let (tally, failure) = std::thread::scope(|scope| {
-        let (job_tx, job_rx) = mpsc::sync_channel::<Job>(usize::from(args.jobs) * 2);
-        let job_rx = Arc::new(Mutex::new(job_rx));
-        let (done_tx, done_rx) = mpsc::channel::<Report>();
-        for _ in 0..args.jobs.max(1) {
-            let (jobs, done) = (job_rx.clone(), done_tx.clone());
-            let (client, url, stop) = (&client, &url, &stop);
-            scope.spawn(move || send_jobs(client, protocol, url, &jobs, &done, stop));
-        }
-        drop(done_tx);
-        let producer = scope.spawn(|| {
-            let result = produce(&store, &graphs, protocol, &known, &job_tx, &stop, &bar);
-            if result.is_err() {
-                stop.store(true, Ordering::Relaxed);
-            }
-            drop(job_tx);
-            result
-        });
-        let (mut tally, failure) = collect(&done_rx, &mut state, &stop, &bar);
-        let produced = producer.join().unwrap_or(Ok(0));
-        let failure = match produced {
-            Ok(skipped) => {
-                tally.skipped = skipped;
-                failure.map(|(graph, source)| Error::Push {
-                    url: url.clone(),
-                    graph,
-                    sent: tally.sent,
-                    source: Box::new(source),
-                })
-            }
-            Err(error) => Some(error),
-        };
-        (tally, failure)
-    });
-    bar.finish_and_clear();
+    let (tally, failure) = run.go(&graphs, args.jobs, &mut state);
+    run.bar.finish_and_clear();
     state.save()?;
-    if !args.quiet && failure.is_none() {
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    if !args.quiet {
         eprintln!(
             "push to {url}: {} graphs sent ({} triples), {} unchanged and skipped, in {:.1} s",
             tally.sent,
@@ -132,59 +117,166 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
             start.elapsed().as_secs_f64()
         );
     }
-    match failure {
-        None => Ok(Outcome::Success),
-        Some(error) => Err(error),
-    }
+    Ok(Outcome::Success)
 }
 
-/// Builds each graph's text, skips those the remote has, and queues the others as jobs.
-/// Returns how many it skipped.
-fn produce(
-    store: &GraphStore,
-    graphs: &[NamedOrBlankNode],
+/// A push under way: what its threads share.
+struct Run<'a> {
+    store: &'a GraphStore,
+    client: &'a Client,
     protocol: Protocol,
-    known: &std::collections::HashMap<String, String>,
-    jobs: &mpsc::SyncSender<Job>,
-    stop: &AtomicBool,
-    bar: &ProgressBar,
-) -> Result<usize, Error> {
-    let mut skipped = 0;
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
-    let mut each = |graph: Graph| -> bool {
-        if known.get(&graph.iri) == Some(&graph.hash) {
-            skipped += 1;
-            bar.inc(1);
-            return true;
-        }
-        batch_bytes += graph.lines.iter().map(|l| l.len() + 1).sum::<usize>();
-        batch.push(graph);
-        if protocol == Protocol::Update && batch_bytes < UPDATE_BYTES {
-            return true;
-        }
-        batch_bytes = 0;
-        let job = job(protocol, std::mem::take(&mut batch));
-        !stop.load(Ordering::Relaxed) && jobs.send(job).is_ok()
-    };
-    for graph in shared_graphs(store)? {
-        if !each(graph) {
-            return Ok(skipped);
-        }
+    url: &'a str,
+    /// The hash of each graph the remote has.
+    known: HashMap<String, String>,
+    bar: ProgressBar,
+    /// Set at the first failure: nothing more is queued or sent.
+    stop: AtomicBool,
+}
+
+impl Run<'_> {
+    /// Sends the graphs that changed with `jobs` requests in flight: one thread builds each
+    /// graph's text and queues it, the workers send, this thread records what went through.
+    fn go(
+        &self,
+        graphs: &[NamedOrBlankNode],
+        jobs: u16,
+        state: &mut PushState,
+    ) -> (Tally, Option<Error>) {
+        std::thread::scope(|scope| {
+            let (job_tx, job_rx) = mpsc::sync_channel::<Job>(usize::from(jobs) * 2);
+            let job_rx = Arc::new(Mutex::new(job_rx));
+            let (done_tx, done_rx) = mpsc::channel::<Report>();
+            for _ in 0..jobs.max(1) {
+                let (job_rx, done_tx) = (job_rx.clone(), done_tx.clone());
+                scope.spawn(move || self.send_jobs(&job_rx, &done_tx));
+            }
+            drop(done_tx);
+            let producer = scope.spawn(move || {
+                let result = self.produce(graphs, &job_tx);
+                if result.is_err() {
+                    self.stop.store(true, Ordering::Relaxed);
+                }
+                result
+            });
+            let (mut tally, failure) = self.collect(&done_rx, state);
+            match producer.join().unwrap_or(Ok(0)) {
+                Ok(skipped) => tally.skipped = skipped,
+                Err(error) => return (tally, Some(error)),
+            }
+            let failure = failure.map(|(graph, source)| Error::Push {
+                url: self.url.to_owned(),
+                graph,
+                sent: tally.sent,
+                source: Box::new(source),
+            });
+            (tally, failure)
+        })
     }
-    for name in graphs {
-        let NamedOrBlankNode::NamedNode(iri) = name else {
-            continue;
+
+    /// Builds each graph's text, skips those the remote has, and queues the others as jobs.
+    /// Returns how many it skipped.
+    fn produce(
+        &self,
+        graphs: &[NamedOrBlankNode],
+        jobs: &mpsc::SyncSender<Job>,
+    ) -> Result<usize, Error> {
+        let (store, protocol, stop, bar) = (self.store, self.protocol, &self.stop, &self.bar);
+        let mut skipped = 0;
+        let mut batch = Vec::new();
+        let mut batch_bytes = 0;
+        let mut each = |graph: Graph| -> bool {
+            if self.known.get(&graph.iri) == Some(&graph.hash) {
+                skipped += 1;
+                bar.inc(1);
+                return true;
+            }
+            batch_bytes += graph.lines.iter().map(|l| l.len() + 1).sum::<usize>();
+            batch.push(graph);
+            if protocol == Protocol::Update && batch_bytes < UPDATE_BYTES {
+                return true;
+            }
+            batch_bytes = 0;
+            let job = job(protocol, std::mem::take(&mut batch));
+            !stop.load(Ordering::Relaxed) && jobs.send(job).is_ok()
         };
-        let lines = store.graph_lines(GraphNameRef::NamedNode(iri.as_ref()))?;
-        if !each(graph_of(iri.as_str().to_owned(), lines)) {
-            return Ok(skipped);
+        for graph in shared_graphs(store)? {
+            if !each(graph) {
+                return Ok(skipped);
+            }
+        }
+        for name in graphs {
+            let NamedOrBlankNode::NamedNode(iri) = name else {
+                continue;
+            };
+            let lines = store.graph_lines(GraphNameRef::NamedNode(iri.as_ref()))?;
+            if !each(graph_of(iri.as_str().to_owned(), lines)) {
+                return Ok(skipped);
+            }
+        }
+        if !batch.is_empty() && !stop.load(Ordering::Relaxed) {
+            let _ = jobs.send(job(protocol, batch));
+        }
+        Ok(skipped)
+    }
+
+    /// A worker: sends jobs until there are none; after a failure anywhere, drops the rest.
+    fn send_jobs(&self, jobs: &Mutex<mpsc::Receiver<Job>>, done: &mpsc::Sender<Report>) {
+        loop {
+            let job = match jobs.lock().unwrap_or_else(|e| e.into_inner()).recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            };
+            if self.stop.load(Ordering::Relaxed) {
+                continue;
+            }
+            let result = send_job(self.client, self.protocol, self.url, &job);
+            if result.is_err() {
+                self.stop.store(true, Ordering::Relaxed);
+            }
+            let report = Report {
+                graphs: job.graphs,
+                result,
+            };
+            if done.send(report).is_err() {
+                return;
+            }
         }
     }
-    if !batch.is_empty() && !stop.load(Ordering::Relaxed) {
-        let _ = jobs.send(job(protocol, batch));
+
+    /// Takes the workers' reports: records each graph sent, and returns the first failure
+    /// with the graph it stopped at.
+    fn collect(
+        &self,
+        done: &mpsc::Receiver<Report>,
+        state: &mut PushState,
+    ) -> (Tally, Option<(String, RemoteError)>) {
+        let mut tally = Tally::default();
+        let mut failure = None;
+        for report in done {
+            match report.result {
+                Ok(()) => {
+                    for (iri, hash, triples) in report.graphs {
+                        state.record(iri, hash);
+                        tally.sent += 1;
+                        tally.triples += triples;
+                        self.bar.inc(1);
+                    }
+                    state.save_now_and_then();
+                }
+                Err(error) => {
+                    if failure.is_none() {
+                        let graph = report
+                            .graphs
+                            .first()
+                            .map(|g| g.0.clone())
+                            .unwrap_or_default();
+                        failure = Some((graph, error));
+                    }
+                }
+            }
+        }
+        (tally, failure)
     }
-    Ok(skipped)
 }
 
 /// A graph and the hash of its text.
@@ -297,40 +389,6 @@ fn chunks(lines: &[String]) -> Vec<&[String]> {
     runs
 }
 
-/// A worker: sends jobs until there are none; after a failure anywhere, reports the rest
-/// unsent.
-fn send_jobs(
-    client: &Client,
-    protocol: Protocol,
-    url: &str,
-    jobs: &Mutex<mpsc::Receiver<Job>>,
-    done: &mpsc::Sender<Report>,
-    stop: &AtomicBool,
-) {
-    loop {
-        let job = match jobs.lock().unwrap_or_else(|e| e.into_inner()).recv() {
-            Ok(job) => job,
-            Err(_) => return,
-        };
-        if stop.load(Ordering::Relaxed) {
-            continue;
-        }
-        let result = send_job(client, protocol, url, &job);
-        if result.is_err() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        if done
-            .send(Report {
-                graphs: job.graphs,
-                result,
-            })
-            .is_err()
-        {
-            return;
-        }
-    }
-}
-
 fn send_job(client: &Client, protocol: Protocol, url: &str, job: &Job) -> Result<(), RemoteError> {
     for (i, body) in job.bodies.iter().enumerate() {
         let (target, content_type, method) = match protocol {
@@ -349,43 +407,6 @@ fn send_job(client: &Client, protocol: Protocol, url: &str, job: &Job) -> Result
         })?;
     }
     Ok(())
-}
-
-/// Takes the workers' reports: records each graph sent, and stops everything at the first
-/// failure, which it returns with the graph it stopped at.
-fn collect(
-    done: &mpsc::Receiver<Report>,
-    state: &mut PushState,
-    stop: &AtomicBool,
-    bar: &ProgressBar,
-) -> (Tally, Option<(String, RemoteError)>) {
-    let mut tally = Tally::default();
-    let mut failure = None;
-    for report in done {
-        match report.result {
-            Ok(()) => {
-                for (iri, hash, triples) in report.graphs {
-                    state.record(iri, hash);
-                    tally.sent += 1;
-                    tally.triples += triples;
-                    bar.inc(1);
-                }
-                state.save_now_and_then();
-            }
-            Err(error) => {
-                stop.store(true, Ordering::Relaxed);
-                if failure.is_none() {
-                    let graph = report
-                        .graphs
-                        .first()
-                        .map(|g| g.0.clone())
-                        .unwrap_or_default();
-                    failure = Some((graph, error));
-                }
-            }
-        }
-    }
-    (tally, failure)
 }
 
 /// A bar counting graphs on a terminal's stderr, else nothing.
