@@ -153,12 +153,10 @@ impl Client {
         let mut pause = FIRST_BACKOFF;
         let mut attempt = 1;
         loop {
-            let error = match self.send_authenticated(call) {
-                Ok(response) => return Ok(response),
-                Err(error) if attempt < ATTEMPTS && retryable(&error) => error,
-                Err(error) => return Err(error),
-            };
-            drop(error);
+            match self.send_authenticated(call) {
+                Err(error) if attempt < ATTEMPTS && retryable(&error) => {}
+                answer => return answer,
+            }
             std::thread::sleep(pause);
             pause *= 2;
             attempt += 1;
