@@ -52,6 +52,9 @@ seconds() {
   python3 -c "print(round($end - $start, 2))"
 }
 
+# Says a step's time as soon as it is known (a failure later keeps it).
+say() { echo "push.sh: $1: $2 s" >&2; }
+
 # The remote's count of the triples in policegraph's graphs.
 remote_count() {
   "$PG" query --endpoint "$1" --format csv --timeout 600 \
@@ -71,9 +74,11 @@ declare -A T
 # Oxigraph: its bulk loader into a fresh directory, then a push into a fresh server.
 fresh
 T[ox_load]=$(seconds "$REMOTE_CACHE/venv/bin/oxigraph" load --location "$WORK/run/ox-load" --file "$nq")
+say ox_load "${T[ox_load]}"
 fresh
 oxigraph_start "$WORK/run"
 T[ox_push]=$(seconds "$PG" push -q --store "$store" --to "$OXIGRAPH_URL/store" --jobs "$JOBS")
+say ox_push "${T[ox_push]}"
 check_count "$OXIGRAPH_URL/query" "oxigraph push"
 remote_stop
 
@@ -86,17 +91,20 @@ rdf_loader_run ();
 checkpoint;
 EOF
 )
+say vi_load "${T[vi_load]}"
 check_count "$VIRTUOSO_URL/sparql" "virtuoso loader"
 remote_stop
 fresh
 virtuoso_start "$WORK/run"
 T[vi_push]=$(POLICEGRAPH_PASSWORD="$VIRTUOSO_PASSWORD" seconds "$PG" push -q --store "$store" \
   --to "$VIRTUOSO_URL/sparql-graph-crud-auth" --user dba --jobs "$JOBS")
+say vi_push "${T[vi_push]}"
 check_count "$VIRTUOSO_URL/sparql" "virtuoso push --to"
 remote_stop
 fresh
 virtuoso_start "$WORK/run"
 T[vi_update]=$(seconds "$PG" push -q --store "$store" --update "$VIRTUOSO_URL/sparql" --jobs "$JOBS")
+say vi_update "${T[vi_update]}"
 check_count "$VIRTUOSO_URL/sparql" "virtuoso push --update"
 remote_stop
 
