@@ -37,6 +37,9 @@ pub enum Command {
     /// Read the whole store to find damage (a truncated or missing file, a bad block); exits 1
     /// and says what to do if it finds any
     Check(StoreArg),
+    /// Send the store to a shared triplestore (SPARQL 1.1 Graph Store Protocol or Update), each
+    /// article in its own named graph; only what changed since the last push to the same URL
+    Push(PushArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -103,6 +106,13 @@ pub struct QueryArgs {
     /// far included)
     #[arg(long, value_name = "SECONDS", default_value = "60")]
     pub timeout: TimeLimit,
+    /// Run the query at this SPARQL endpoint (SPARQL 1.1 Protocol) instead of over the store;
+    /// its default graph should be the union of its graphs, as after `policegraph push`
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// With --endpoint: log in as this user (password as for push)
+    #[arg(long, value_name = "NAME", requires = "endpoint")]
+    pub user: Option<String>,
     /// A file holding the query (e.g. queries/people.rq), or the query itself
     #[arg(value_name = "QUERY")]
     pub query: String,
@@ -117,6 +127,41 @@ fn parse_binding(arg: &str) -> Result<(String, String), String> {
         return Err(format!("{name:?} is not a SPARQL variable name"));
     }
     Ok((name.to_owned(), value.to_owned()))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// The remote's Graph Store Protocol endpoint: each graph is PUT to URL?graph=IRI, which
+    /// replaces it (Oxigraph: http://HOST:7878/store; Virtuoso: http://HOST:8890/sparql-graph-crud-auth)
+    #[arg(
+        long,
+        value_name = "URL",
+        required_unless_present = "update",
+        conflicts_with = "update"
+    )]
+    pub to: Option<String>,
+    /// The remote's SPARQL Update endpoint, for stores without the Graph Store Protocol: each
+    /// graph is replaced by DROP SILENT GRAPH and INSERT DATA
+    #[arg(long, value_name = "URL")]
+    pub update: Option<String>,
+    /// Send every graph, not only those changed since the last push to this URL
+    #[arg(long)]
+    pub all: bool,
+    /// Log in as this user; the password comes from the POLICEGRAPH_PASSWORD environment
+    /// variable, else is asked for on the terminal
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Requests in flight at once
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Give up on a request (after retries) that has not completed in this many seconds
+    #[arg(long, value_name = "SECONDS", default_value = "120")]
+    pub timeout: TimeLimit,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]

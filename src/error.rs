@@ -203,6 +203,43 @@ pub enum Error {
     /// An `-o` file that is read-only: it is not replaced.
     #[error("cannot write {path}: the file is read-only (make it writable or choose another name)")]
     ReadOnlyOutput { path: PathBuf },
+    /// `push` without a remote (`--to` or `--update`).
+    #[error(
+        "push: give the remote store with --to URL (Graph Store Protocol) or --update URL (SPARQL Update)"
+    )]
+    NoRemote,
+    /// A push that stopped at a graph the remote did not take; the graphs before it are there
+    /// and remembered, and the next push goes on from them.
+    #[error(
+        "push to {url}: stopped at graph <{graph}> ({sent} graphs sent before it, and remembered): {source}"
+    )]
+    Push {
+        url: String,
+        graph: String,
+        sent: usize,
+        #[source]
+        source: Box<crate::remote::RemoteError>,
+    },
+    /// The file that remembers what was pushed where.
+    #[error("cannot write {path}: {source}")]
+    PushState {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A query sent to a remote SPARQL endpoint that did not answer it.
+    #[error("query {query} at {url}: {source}")]
+    RemoteQuery {
+        query: String,
+        url: String,
+        #[source]
+        source: Box<crate::remote::RemoteError>,
+    },
+    /// `--user` without a password to go with it.
+    #[error(
+        "--user {user}: no password: set POLICEGRAPH_PASSWORD, or run on a terminal to be asked ({reason})"
+    )]
+    NoPassword { user: String, reason: String },
     /// Writing output: `stdout` or the file given with `-o`.
     #[error("cannot write {path}: {source}")]
     Write {

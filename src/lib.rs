@@ -21,6 +21,7 @@
 //! - [`sparql`]: queries parsed, bound (`--bind`) and run under a time limit
 //! - [`results`]: SPARQL results as tables, CSV, JSON..., graphs as RDF
 //! - [`dot`]: the graph as Graphviz DOT
+//! - [`remote`]: a shared triplestore over the W3C protocols (`push`, `query --endpoint`)
 
 pub use policegraph_extract::{concepts, extract, facts, input, rdf, reference, text, vocab};
 
@@ -30,6 +31,7 @@ pub mod dot;
 pub mod error;
 pub mod formats;
 pub mod pipeline;
+pub mod remote;
 pub mod results;
 pub mod sparql;
 pub mod store;

@@ -234,6 +234,58 @@ impl BoundQuery {
     }
 }
 
+impl BoundQuery {
+    /// The query as SPARQL text for another engine (`query --endpoint`): the values that
+    /// Oxigraph would start the evaluation from become a VALUES table joined under the query's
+    /// grouping and projection, which restricts the same way.
+    pub fn to_sparql(&self) -> String {
+        let mut query = self.query.clone();
+        for (variable, term) in &self.start {
+            let ground = match term {
+                Term::NamedNode(n) => spargebra::term::GroundTerm::NamedNode(n.clone()),
+                Term::Literal(l) => spargebra::term::GroundTerm::Literal(l.clone()),
+                _ => continue,
+            };
+            join_values(pattern_of_mut(&mut query), variable, ground);
+        }
+        query.to_string()
+    }
+}
+
+/// Joins a one-row VALUES table binding `variable` to the innermost pattern of a query.
+fn join_values(
+    pattern: &mut GraphPattern,
+    variable: &Variable,
+    value: spargebra::term::GroundTerm,
+) {
+    match pattern {
+        GraphPattern::Slice { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Filter { inner, .. } => join_values(inner, variable, value),
+        other => {
+            let inner = std::mem::replace(
+                other,
+                GraphPattern::Bgp {
+                    patterns: Vec::new(),
+                },
+            );
+            let values = GraphPattern::Values {
+                variables: vec![variable.clone()],
+                bindings: vec![vec![Some(value)]],
+            };
+            *other = GraphPattern::Join {
+                left: Box::new(values),
+                right: Box::new(inner),
+            };
+        }
+    }
+}
+
 /// A `--bind` value: `<iri>` is an IRI, anything else a plain literal.
 fn parse_value(value: &str) -> Result<Term, String> {
     match value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod graphs;
 mod lock;
 mod seal;
 mod shared;

@@ -12,6 +12,7 @@ mod ingest;
 mod optimize;
 mod output;
 mod progress;
+mod push;
 mod query;
 mod resolve;
 
@@ -51,6 +52,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Optimize(args) => optimize::optimize(&args.store),
         Command::Resolve(args) => resolve::resolve(args),
         Command::Check(args) => check::check(&args.store),
+        Command::Push(args) => push::push(args),
     }
 }
 

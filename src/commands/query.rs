@@ -5,10 +5,12 @@ use super::output::stdout_error;
 use crate::cli::QueryArgs;
 use crate::error::Error;
 use crate::formats::QueryFormat;
+use crate::remote::{self, Client, RemoteError, credentials};
 use crate::results::{format_for, write_results};
-use crate::sparql::{BoundQuery, Deadline};
+use crate::sparql::{BoundQuery, Deadline, QueryForm};
 use crate::store::GraphStore;
 use clap::ValueEnum;
+use oxigraph::sparql::QueryResults;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -30,15 +32,52 @@ pub(super) fn query(args: QueryArgs) -> Result<Outcome, Error> {
         std::io::stdout().is_terminal(),
         &name,
     )?;
-    let store = GraphStore::open_read_only(&args.store.store)?;
     let deadline = Deadline::start(args.timeout);
-    let results = store
-        .evaluate(query.prepare(&deadline))
-        .map_err(|source| deadline.error(&name, source))?;
+    let results = match &args.endpoint {
+        Some(endpoint) => remote_query(&args, endpoint, &sparql, &query)?,
+        None => {
+            let store = GraphStore::open_read_only(&args.store.store)?;
+            store
+                .evaluate(query.prepare(&deadline))
+                .map_err(|source| deadline.error(&name, source))?
+        }
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     write_results(results, format, &mut out, &name, &deadline)?;
     out.flush().map_err(stdout_error)?;
     Ok(Outcome::Success)
+}
+
+/// Runs the query at a remote SPARQL endpoint: as written when nothing is bound (the server
+/// gets the user's own text), else as rewritten with the bindings.
+fn remote_query(
+    args: &QueryArgs,
+    endpoint: &str,
+    sparql: &str,
+    query: &BoundQuery,
+) -> Result<QueryResults<'static>, Error> {
+    let text = if args.bind.is_empty() {
+        sparql.to_owned()
+    } else {
+        query.to_sparql()
+    };
+    let client = Client::new(args.timeout.duration(), credentials(args.user.as_deref())?);
+    remote::query(&client, endpoint, &text, query.form() == QueryForm::Graph).map_err(|source| {
+        let source = match source {
+            RemoteError::Timeout(_) => {
+                return Error::QueryTimeout {
+                    query: query.name().to_owned(),
+                    limit: args.timeout.to_string(),
+                };
+            }
+            source => source,
+        };
+        Error::RemoteQuery {
+            query: query.name().to_owned(),
+            url: endpoint.to_owned(),
+            source: Box::new(source),
+        }
+    })
 }
 
 /// A query argument: the file it names, or the query itself, with the name errors give it. A
