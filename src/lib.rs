@@ -21,6 +21,7 @@
 //! - [`sparql`]: queries parsed, bound (`--bind`) and run under a time limit
 //! - [`results`]: SPARQL results as tables, CSV, JSON..., graphs as RDF
 //! - [`dot`]: the graph as Graphviz DOT
+//! - [`serve`]: the SPARQL endpoint and the pages, over HTTP
 
 pub use policegraph_extract::{concepts, extract, facts, input, rdf, reference, text, vocab};
 
@@ -31,5 +32,6 @@ pub mod error;
 pub mod formats;
 pub mod pipeline;
 pub mod results;
+pub mod serve;
 pub mod sparql;
 pub mod store;

@@ -14,6 +14,7 @@ mod output;
 mod progress;
 mod query;
 mod resolve;
+mod serve;
 
 pub use resolve::DecisionProblem;
 
@@ -51,6 +52,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Optimize(args) => optimize::optimize(&args.store),
         Command::Resolve(args) => resolve::resolve(args),
         Command::Check(args) => check::check(&args.store),
+        Command::Serve(args) => serve::serve(args),
     }
 }
 
