@@ -124,9 +124,11 @@ pub(super) fn facts(shared: &Shared, subjects: &[String]) -> Result<Vec<Fact>, E
     );
     let mut facts: BTreeMap<(String, String, String), Fact> = BTreeMap::new();
     for row in select(shared, &sparql, "facts", 20_000)? {
-        let (Some(subject), Some(predicate), Some(object)) =
-            (get_iri(&row, "s"), get_iri(&row, "p"), row.get("o").cloned())
-        else {
+        let (Some(subject), Some(predicate), Some(object)) = (
+            get_iri(&row, "s"),
+            get_iri(&row, "p"),
+            row.get("o").cloned(),
+        ) else {
             continue;
         };
         let fact = facts
@@ -144,7 +146,9 @@ pub(super) fn facts(shared: &Shared, subjects: &[String]) -> Result<Vec<Fact>, E
     Ok(facts.into_values().collect())
 }
 
-/// The name or label of each of `iris` that has one (the first in sorted order).
+/// The name or label of each of `iris` that has one (the first in sorted order): a person's
+/// name, a concept's or organisation's label, a proceeding's kind, an article's headline (else
+/// its file).
 pub(super) fn labels(
     shared: &Shared,
     iris: &BTreeSet<String>,
@@ -152,7 +156,10 @@ pub(super) fn labels(
     let mut labels: HashMap<String, String> = HashMap::new();
     for chunk in iris.iter().collect::<Vec<_>>().chunks(500) {
         let sparql = format!(
-            "SELECT ?x ?l WHERE {{ VALUES ?x {{ {} }} ?x foaf:name|skos:prefLabel ?l }}",
+            "SELECT ?x ?l WHERE {{ VALUES ?x {{ {} }}
+               {{ ?x foaf:name|skos:prefLabel|schema:headline ?l }}
+               UNION {{ ?x pg:proceedingKind/skos:prefLabel ?l }}
+               UNION {{ ?x pg:sourceLocation ?l FILTER NOT EXISTS {{ ?x schema:headline ?h }} }} }}",
             values(chunk.iter().map(|s| s.as_str()))
         );
         for row in select(shared, &sparql, "labels", 20_000)? {

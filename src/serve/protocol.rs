@@ -152,8 +152,11 @@ async fn answer(shared: State, request: Request, headers: &HeaderMap) -> Respons
     match ran {
         Ok(Ok((media_type, body))) => ([(header::CONTENT_TYPE, media_type)], body).into_response(),
         Ok(Err(failure)) => failure.into_response(),
-        Err(_) => Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "the query's thread failed")
-            .into_response(),
+        Err(_) => Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the query's thread failed",
+        )
+        .into_response(),
     }
 }
 
@@ -179,9 +182,12 @@ pub(super) fn run(
     };
     let name = "(request)";
     let query = BoundQuery::parse(sparql, name).map_err(|e| Failure::from_error(&e))?;
-    let algebra = SparqlParser::new()
-        .parse_query(sparql)
-        .map_err(|source| Failure::from_error(&Error::QuerySyntax { query: name.into(), source }))?;
+    let algebra = SparqlParser::new().parse_query(sparql).map_err(|source| {
+        Failure::from_error(&Error::QuerySyntax {
+            query: name.into(),
+            source,
+        })
+    })?;
     if calls_service(&algebra) {
         return Err(Failure::new(
             StatusCode::BAD_REQUEST,
@@ -212,7 +218,10 @@ fn set_dataset(
 ) -> Result<(), Failure> {
     let iri = |text: &String| {
         NamedNode::new(text.as_str()).map_err(|e| {
-            Failure::new(StatusCode::BAD_REQUEST, format!("graph <{text}> is not an IRI: {e}"))
+            Failure::new(
+                StatusCode::BAD_REQUEST,
+                format!("graph <{text}> is not an IRI: {e}"),
+            )
         })
     };
     let (default, named) = if request.default_graphs.is_empty() && request.named_graphs.is_empty() {
@@ -225,8 +234,16 @@ fn set_dataset(
             None => return Ok(()),
         }
     } else {
-        let default = request.default_graphs.iter().map(iri).collect::<Result<Vec<_>, _>>()?;
-        let named = request.named_graphs.iter().map(iri).collect::<Result<Vec<_>, _>>()?;
+        let default = request
+            .default_graphs
+            .iter()
+            .map(iri)
+            .collect::<Result<Vec<_>, _>>()?;
+        let named = request
+            .named_graphs
+            .iter()
+            .map(iri)
+            .collect::<Result<Vec<_>, _>>()?;
         (default, named)
     };
     dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
@@ -255,7 +272,11 @@ fn pattern_calls_service(pattern: &GraphPattern) -> bool {
         | GraphPattern::Minus { left, right } => {
             pattern_calls_service(left) || pattern_calls_service(right)
         }
-        GraphPattern::LeftJoin { left, right, expression } => {
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => {
             pattern_calls_service(left)
                 || pattern_calls_service(right)
                 || expression.as_ref().is_some_and(expression_calls_service)
@@ -263,9 +284,9 @@ fn pattern_calls_service(pattern: &GraphPattern) -> bool {
         GraphPattern::Filter { expr, inner } => {
             expression_calls_service(expr) || pattern_calls_service(inner)
         }
-        GraphPattern::Extend { inner, expression, .. } => {
-            expression_calls_service(expression) || pattern_calls_service(inner)
-        }
+        GraphPattern::Extend {
+            inner, expression, ..
+        } => expression_calls_service(expression) || pattern_calls_service(inner),
         GraphPattern::Graph { inner, .. }
         | GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Project { inner, .. }
@@ -415,12 +436,16 @@ pub(super) async fn graph_store(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    let ran = tokio::task::spawn_blocking(move || read_graph(&shared, graph, default, &accept)).await;
+    let ran =
+        tokio::task::spawn_blocking(move || read_graph(&shared, graph, default, &accept)).await;
     match ran {
         Ok(Ok((media_type, body))) => ([(header::CONTENT_TYPE, media_type)], body).into_response(),
         Ok(Err(failure)) => failure.into_response(),
-        Err(_) => Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "the read's thread failed")
-            .into_response(),
+        Err(_) => Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the read's thread failed",
+        )
+        .into_response(),
     }
 }
 
@@ -433,9 +458,15 @@ fn read_graph(
     let target = match (graph, default) {
         (Some(iri), false) => {
             let node = NamedNode::new(iri.as_str()).map_err(|e| {
-                Failure::new(StatusCode::BAD_REQUEST, format!("graph <{iri}> is not an IRI: {e}"))
+                Failure::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("graph <{iri}> is not an IRI: {e}"),
+                )
             })?;
-            let exists = shared.store.has_graph(node.as_str()).map_err(|e| Failure::from_error(&e))?;
+            let exists = shared
+                .store
+                .has_graph(node.as_str())
+                .map_err(|e| Failure::from_error(&e))?;
             if !exists {
                 return Err(Failure::new(
                     StatusCode::NOT_FOUND,

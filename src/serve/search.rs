@@ -87,7 +87,9 @@ impl SearchIndex {
         ] {
             entries.extend(read_entries(store, limit, kind, sparql)?);
         }
-        entries.sort_by(|a, b| (a.kind, &a.label, &a.qualifier).cmp(&(b.kind, &b.label, &b.qualifier)));
+        entries.sort_by(|a, b| {
+            (a.kind, &a.label, &a.qualifier).cmp(&(b.kind, &b.label, &b.qualifier))
+        });
         entries.dedup_by(|a, b| a.iri == b.iri);
         let count = |kind| entries.iter().filter(|e| e.kind == kind).count();
         let counts = Counts {
@@ -149,4 +151,3 @@ fn count_proceedings(store: &GraphStore, limit: TimeLimit) -> Result<usize, Erro
         .and_then(|row| get_number(row, "n"))
         .unwrap_or(0))
 }
-

@@ -9,7 +9,7 @@ use super::evidence::{article_info, highlight, predicate_words};
 use super::{failed, layout, link, render};
 use crate::dot::{Drawing, read_graph, to_dot};
 use crate::error::Error;
-use crate::vocab::ID;
+use crate::vocab::{ID, pg};
 use axum::extract::Path;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -39,7 +39,9 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
     )?;
     let sentences = data::select(
         shared,
-        &format!("SELECT ?text ?start WHERE {{ ?s pg:inArticle {node} ; schema:text ?text ; pg:startChar ?start }} ORDER BY ?start"),
+        &format!(
+            "SELECT ?text ?start WHERE {{ ?s pg:inArticle {node} ; schema:text ?text ; pg:startChar ?start }} ORDER BY ?start"
+        ),
         "sentences",
         10_000,
     )?;
@@ -64,7 +66,8 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
             (n("start"), n("end"), data::get(r, "words"))
         })
         .collect();
-    let spans: Vec<(usize, usize, &str)> = spans.iter().map(|(s, e, w)| (*s, *e, w.as_str())).collect();
+    let spans: Vec<(usize, usize, &str)> =
+        spans.iter().map(|(s, e, w)| (*s, *e, w.as_str())).collect();
     let path = iri.strip_prefix(ID).unwrap_or(iri);
     let page = html! {
         h1 { (info.title) }
@@ -83,7 +86,10 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
                     }
                 }
             }
-            aside.facts { h2 { "Facts" } ol { @for row in &facts { (fact_item(row, &labels)) } } }
+            aside.facts {
+                h2 { "Facts" }
+                ol { @for row in facts.iter().filter(|r| data::get(r, "p") != pg::MENTIONED_IN) { (fact_item(row, &labels)) } }
+            }
         }
         @if graphviz_present() {
             section.drawing { h2 { "The article's graph" } img src=(format!("/article-graph/{path}")) alt="the article's graph, as Graphviz draws it"; }
@@ -102,7 +108,8 @@ fn fact_item(row: &Row, labels: &std::collections::HashMap<String, String>) -> M
     let start = data::get_number(row, "start").unwrap_or(0);
     html! {
         li {
-            a href=(format!("#c{start}")) { (link(&data::get(row, "about"), &name("about"))) }
+            a.to-text href=(format!("#c{start}")) title="where the article says it" { "¶" }
+            " " (link(&data::get(row, "about"), &name("about")))
             " " span.predicate { (predicate_words(&data::get(row, "p"))) } " "
             span.value { (link(&data::get(row, "o"), &name("o"))) }
             ": " q { (data::get(row, "words")) }
@@ -138,7 +145,10 @@ pub(in super::super) async fn article_graph(
             .map_err(|e| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.clone()))?;
         let part = of_article(drawing, &iri);
         if part.node_count() == 0 {
-            return Err(Failure::new(StatusCode::NOT_FOUND, format!("{iri}: nothing to draw")));
+            return Err(Failure::new(
+                StatusCode::NOT_FOUND,
+                format!("{iri}: nothing to draw"),
+            ));
         }
         let svg = run_dot(&to_dot(&part, None)).map_err(failed)?;
         Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
@@ -154,7 +164,7 @@ fn of_article(drawing: &Drawing, article: &str) -> Drawing {
                 || node.case.as_ref().is_some_and(|c| c.article == article);
             here.then(|| node.clone())
         },
-        |_, link| Some(link.clone()),
+        |_, link| Some(*link),
     )
 }
 
@@ -173,7 +183,10 @@ fn run_dot(dot: &str) -> Result<Vec<u8>, Error> {
     }
     let output = child.wait_with_output().map_err(dot_error)?;
     if !output.status.success() {
-        return Err(dot_error(std::io::Error::other(format!("dot exited with {}", output.status))));
+        return Err(dot_error(std::io::Error::other(format!(
+            "dot exited with {}",
+            output.status
+        ))));
     }
     Ok(output.stdout)
 }

@@ -83,7 +83,10 @@ where
 /// A page that says what went wrong.
 pub(super) fn failure_page(failure: Failure) -> Response {
     let title = failure.status.canonical_reason().unwrap_or("Error");
-    let page = layout(title, html! { h1 { (title) } p.error { (failure.message) } });
+    let page = layout(
+        title,
+        html! { h1 { (title) } p.error { (failure.message) } },
+    );
     (failure.status, page).into_response()
 }
 
@@ -252,5 +255,8 @@ pub(super) async fn style() -> Response {
 
 /// Any other address.
 pub(super) async fn not_found() -> Response {
-    failure_page(Failure::new(StatusCode::NOT_FOUND, "no page at this address"))
+    failure_page(Failure::new(
+        StatusCode::NOT_FOUND,
+        "no page at this address",
+    ))
 }

@@ -22,14 +22,19 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
     };
     let facts = Facts::read(shared, &[iri.to_owned()])?;
     let label = facts.label(iri).to_owned();
-    let parents: Vec<String> = facts.of(iri, w3c::ORG_SUB_ORGANIZATION_OF).map(|f| data::plain(&f.object)).collect();
+    let parents: Vec<String> = facts
+        .of(iri, w3c::ORG_SUB_ORGANIZATION_OF)
+        .map(|f| data::plain(&f.object))
+        .collect();
     let title = match parents.first() {
         Some(parent) => format!("{label} ({})", facts.label(parent)),
         None => label.clone(),
     };
     let units = data::select(
         shared,
-        &format!("SELECT ?u ?label WHERE {{ ?u org:subOrganizationOf {node} . OPTIONAL {{ ?u skos:prefLabel ?label }} }} ORDER BY ?label LIMIT {LISTED}"),
+        &format!(
+            "SELECT ?u ?label WHERE {{ ?u org:subOrganizationOf {node} . OPTIONAL {{ ?u skos:prefLabel ?label }} }} ORDER BY ?label LIMIT {LISTED}"
+        ),
         "sub-units",
         LISTED,
     )?;
@@ -59,9 +64,11 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
     )?;
     let investigated = data::select(
         shared,
-        &format!("SELECT DISTINCT ?s ?name WHERE {{ ?s pg:investigatedBy {node} .
+        &format!(
+            "SELECT DISTINCT ?s ?name WHERE {{ ?s pg:investigatedBy {node} .
             OPTIONAL {{ ?s foaf:name ?n }} OPTIONAL {{ ?s pg:subject/foaf:name ?m }}
-            BIND(COALESCE(?n, ?m, STR(?s)) AS ?name) }} LIMIT {LISTED}"),
+            BIND(COALESCE(?n, ?m, STR(?s)) AS ?name) }} LIMIT {LISTED}"
+        ),
         "investigations",
         LISTED,
     )?;

@@ -51,7 +51,11 @@ impl Facts {
     }
 
     /// The facts of `subject` with `predicate`.
-    pub(super) fn of<'a>(&'a self, subject: &'a str, predicate: &'a str) -> impl Iterator<Item = &'a Fact> + 'a {
+    pub(super) fn of<'a>(
+        &'a self,
+        subject: &'a str,
+        predicate: &'a str,
+    ) -> impl Iterator<Item = &'a Fact> + 'a {
         self.facts
             .iter()
             .filter(move |f| f.subject == subject && f.predicate == predicate)
@@ -103,7 +107,10 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
         })
         .collect();
     facts.labels.extend(data::labels(shared, &others)?);
-    let names: BTreeSet<String> = facts.of(iri, w3c::FOAF_NAME).map(|f| data::plain(&f.object)).collect();
+    let names: BTreeSet<String> = facts
+        .of(iri, w3c::FOAF_NAME)
+        .map(|f| data::plain(&f.object))
+        .collect();
     let title = names.iter().cloned().collect::<Vec<_>>().join(" / ");
     let body = html! {
         h1 { (title) }
@@ -132,9 +139,18 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
 
 /// Rank or title and unit, as each article gives them.
 fn roles(facts: &Facts, iri: &str) -> Markup {
-    let wanted = [pg::RANK_PROP, pg::ROLE_TITLE, w3c::ORG_MEMBER_OF, pg::FORMER];
+    let wanted = [
+        pg::RANK_PROP,
+        pg::ROLE_TITLE,
+        w3c::ORG_MEMBER_OF,
+        pg::FORMER,
+    ];
     let mut by_article: BTreeMap<&str, Vec<&Fact>> = BTreeMap::new();
-    for fact in facts.facts.iter().filter(|f| f.subject == iri && wanted.contains(&f.predicate.as_str())) {
+    for fact in facts
+        .facts
+        .iter()
+        .filter(|f| f.subject == iri && wanted.contains(&f.predicate.as_str()))
+    {
         for graph in &fact.graphs {
             by_article.entry(graph.as_str()).or_default().push(fact);
         }
@@ -167,14 +183,23 @@ fn in_article(facts: &Facts, fact: &Fact, article: &str) -> Vec<Evidence> {
     facts
         .evidence
         .get(&data::key(fact))
-        .map(|list| list.iter().filter(|e| e.article == article).cloned().collect())
+        .map(|list| {
+            list.iter()
+                .filter(|e| e.article == article)
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// The proceedings, by date (undated last), each with what the articles say of it.
 fn timeline(facts: &Facts, cases: &[String]) -> Markup {
     let date = |case: &String| {
-        facts.of(case, pg::DATE).map(|f| data::plain(&f.object)).min().unwrap_or_else(|| "~".to_owned())
+        facts
+            .of(case, pg::DATE)
+            .map(|f| data::plain(&f.object))
+            .min()
+            .unwrap_or_else(|| "~".to_owned())
     };
     let mut cases: Vec<&String> = cases.iter().collect();
     cases.sort_by_key(|c| (date(c), (*c).clone()));
@@ -217,7 +242,11 @@ fn kind_and_date(facts: &Facts, case: &str) -> String {
         .map(|f| facts.label(&data::plain(&f.object)).to_owned())
         .next()
         .unwrap_or_else(|| "Proceeding".to_owned());
-    match facts.of(case, pg::DATE).map(|f| data::plain(&f.object)).min() {
+    match facts
+        .of(case, pg::DATE)
+        .map(|f| data::plain(&f.object))
+        .min()
+    {
         Some(date) => format!("{kind}, {date}"),
         None => kind,
     }
@@ -229,7 +258,10 @@ fn investigations(facts: &Facts, iri: &str, cases: &[String]) -> Markup {
     let list: Vec<&Fact> = facts
         .facts
         .iter()
-        .filter(|f| (f.subject == iri || cases.contains(&f.subject)) && kinds.contains(&f.predicate.as_str()))
+        .filter(|f| {
+            (f.subject == iri || cases.contains(&f.subject))
+                && kinds.contains(&f.predicate.as_str())
+        })
         .collect();
     html! {
         @if !list.is_empty() {
@@ -251,7 +283,10 @@ fn investigations(facts: &Facts, iri: &str, cases: &[String]) -> Markup {
 
 /// The articles that mention the person.
 fn articles(facts: &Facts, iri: &str) -> Markup {
-    let list: BTreeSet<String> = facts.of(iri, pg::MENTIONED_IN).map(|f| data::plain(&f.object)).collect();
+    let list: BTreeSet<String> = facts
+        .of(iri, pg::MENTIONED_IN)
+        .map(|f| data::plain(&f.object))
+        .collect();
     html! {
         section #articles {
             h2 { "Articles" }

@@ -14,23 +14,54 @@ use oxigraph::sparql::QueryResults;
 /// The shipped queries, by file name.
 const EXAMPLES: &[(&str, &str)] = &[
     ("people.rq", include_str!("../../../queries/people.rq")),
-    ("organisations.rq", include_str!("../../../queries/organisations.rq")),
-    ("proceedings.rq", include_str!("../../../queries/proceedings.rq")),
+    (
+        "organisations.rq",
+        include_str!("../../../queries/organisations.rq"),
+    ),
+    (
+        "proceedings.rq",
+        include_str!("../../../queries/proceedings.rq"),
+    ),
     ("timeline.rq", include_str!("../../../queries/timeline.rq")),
     ("evidence.rq", include_str!("../../../queries/evidence.rq")),
-    ("dismissed.rq", include_str!("../../../queries/dismissed.rq")),
+    (
+        "dismissed.rq",
+        include_str!("../../../queries/dismissed.rq"),
+    ),
     ("chairs.rq", include_str!("../../../queries/chairs.rq")),
-    ("investigations.rq", include_str!("../../../queries/investigations.rq")),
-    ("iopc-referrals.rq", include_str!("../../../queries/iopc-referrals.rq")),
-    ("standards.rq", include_str!("../../../queries/standards.rq")),
-    ("unit-members.rq", include_str!("../../../queries/unit-members.rq")),
-    ("ambiguous.rq", include_str!("../../../queries/ambiguous.rq")),
-    ("possibly-same.rq", include_str!("../../../queries/possibly-same.rq")),
+    (
+        "investigations.rq",
+        include_str!("../../../queries/investigations.rq"),
+    ),
+    (
+        "iopc-referrals.rq",
+        include_str!("../../../queries/iopc-referrals.rq"),
+    ),
+    (
+        "standards.rq",
+        include_str!("../../../queries/standards.rq"),
+    ),
+    (
+        "unit-members.rq",
+        include_str!("../../../queries/unit-members.rq"),
+    ),
+    (
+        "ambiguous.rq",
+        include_str!("../../../queries/ambiguous.rq"),
+    ),
+    (
+        "possibly-same.rq",
+        include_str!("../../../queries/possibly-same.rq"),
+    ),
 ];
 
 /// The results of a query as the page shows them.
 enum Shown {
-    Table { header: Vec<String>, rows: Vec<Vec<Term>>, more: bool },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Term>>,
+        more: bool,
+    },
     Boolean(bool),
     Graph(String),
 }
@@ -46,7 +77,12 @@ pub(in super::super) async fn query_page(
     for (name, value) in form_urlencoded::parse(params.as_bytes()) {
         match name.as_ref() {
             "query" => sparql = Some(value.into_owned()),
-            "example" => example = EXAMPLES.iter().find(|(n, _)| *n == value).map(|(_, q)| (*q).to_owned()),
+            "example" => {
+                example = EXAMPLES
+                    .iter()
+                    .find(|(n, _)| *n == value)
+                    .map(|(_, q)| (*q).to_owned())
+            }
             _ => {}
         }
     }
@@ -56,7 +92,11 @@ pub(in super::super) async fn query_page(
             _ => None,
         };
         let text = sparql.or(example).unwrap_or_default();
-        Ok(layout("Query", page(&text, shown)).into_response())
+        let status = match &shown {
+            Some(Err(failure)) => failure.status,
+            _ => axum::http::StatusCode::OK,
+        };
+        Ok((status, layout("Query", page(&text, shown))).into_response())
     })
     .await
 }
@@ -83,9 +123,22 @@ fn run(shared: &super::super::Shared, text: &str) -> Result<Shown, Failure> {
                     break;
                 }
                 let solution = solution.map_err(check)?;
-                rows.push(variables.iter().map(|v| solution.get(v).cloned().unwrap_or_else(|| Term::from(oxigraph::model::Literal::new_simple_literal("")))).collect());
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| {
+                            solution.get(v).cloned().unwrap_or_else(|| {
+                                Term::from(oxigraph::model::Literal::new_simple_literal(""))
+                            })
+                        })
+                        .collect(),
+                );
             }
-            Shown::Table { header: variables.iter().map(|v| v.as_str().to_owned()).collect(), rows, more }
+            Shown::Table {
+                header: variables.iter().map(|v| v.as_str().to_owned()).collect(),
+                rows,
+                more,
+            }
         }
         QueryResults::Graph(triples) => {
             let mut lines = String::new();
