@@ -159,6 +159,7 @@ pub(super) fn labels(
             "SELECT ?x ?l WHERE {{ VALUES ?x {{ {} }}
                {{ ?x foaf:name|skos:prefLabel|schema:headline ?l }}
                UNION {{ ?x pg:proceedingKind/skos:prefLabel ?l }}
+               UNION {{ ?x a schema:Quotation BIND(\"a quotation\" AS ?l) }}
                UNION {{ ?x pg:sourceLocation ?l FILTER NOT EXISTS {{ ?x schema:headline ?h }} }} }}",
             values(chunk.iter().map(|s| s.as_str()))
         );

@@ -352,6 +352,12 @@ pub(super) fn negotiate(
 ) -> Result<QueryFormat, Failure> {
     let graph = form == QueryForm::Graph;
     if let Some(name) = named {
+        // Clients (SPARQLWrapper) ask a graph for `json` or `xml`: JSON-LD and RDF/XML.
+        let name = match (graph, name.to_ascii_lowercase().as_str()) {
+            (true, "json") => "jsonld",
+            (true, "xml") => "rdfxml",
+            _ => name,
+        };
         let format = QueryOutput::from_str(name, true)
             .ok()
             .map(QueryFormat::from)
