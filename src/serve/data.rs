@@ -113,13 +113,24 @@ pub(super) struct Fact {
 }
 
 /// Every statement whose subject is one of `subjects`, with the graphs that hold it.
-pub(super) fn facts(shared: &Shared, subjects: &[String]) -> Result<Vec<Fact>, Error> {
+/// Without `mentions`, the articles that mention them are left out (a force is mentioned in
+/// thousands).
+pub(super) fn facts(
+    shared: &Shared,
+    subjects: &[String],
+    mentions: bool,
+) -> Result<Vec<Fact>, Error> {
     if subjects.is_empty() {
         return Ok(Vec::new());
     }
+    let filter = if mentions {
+        ""
+    } else {
+        "FILTER(?p != pg:mentionedIn)"
+    };
     let sparql = format!(
         "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {} }} \
-         {{ GRAPH ?g {{ ?s ?p ?o }} }} UNION {{ ?s ?p ?o }} }}",
+         {{ GRAPH ?g {{ ?s ?p ?o }} }} UNION {{ ?s ?p ?o }} {filter} }}",
         values(subjects.iter().map(String::as_str))
     );
     let mut facts: BTreeMap<(String, String, String), Fact> = BTreeMap::new();
@@ -195,19 +206,27 @@ pub(super) struct Evidence {
 pub(super) type FactKey = (String, String, String);
 
 /// The evidence of every fact stated of one of `subjects`, by fact.
+/// Without `mentions`, the evidence of the articles' mentions is left out.
 pub(super) fn evidence(
     shared: &Shared,
     subjects: &[String],
+    mentions: bool,
 ) -> Result<HashMap<FactKey, Vec<Evidence>>, Error> {
     let mut found: HashMap<FactKey, Vec<Evidence>> = HashMap::new();
     if subjects.is_empty() {
         return Ok(found);
     }
+    let filter = if mentions {
+        ""
+    } else {
+        "FILTER(?p != pg:mentionedIn)"
+    };
     let sparql = format!(
         "SELECT ?about ?p ?o ?words ?start ?end ?text ?sstart ?a WHERE {{
            VALUES ?about {{ {} }}
            ?e rdf:subject ?about .
-           LATERAL {{ ?e rdf:predicate ?p ; rdf:object ?o ; pg:quotedText ?words ;
+           LATERAL {{ ?e rdf:predicate ?p . {filter} }}
+           LATERAL {{ ?e rdf:object ?o ; pg:quotedText ?words ;
                         pg:startChar ?start ; pg:endChar ?end ; pg:inSentence ?s . }}
            LATERAL {{ ?s schema:text ?text ; pg:startChar ?sstart ; pg:inArticle ?a . }}
          }}",

@@ -215,7 +215,7 @@ fn kind_of(rows: &[Row]) -> NodeKind {
 
 /// Any other node: its statements, with links.
 fn other_page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
-    let facts = data::facts(shared, &[iri.to_owned()])?;
+    let facts = data::facts(shared, &[iri.to_owned()], true)?;
     let mut iris: std::collections::BTreeSet<String> = facts
         .iter()
         .filter_map(|f| match &f.object {

@@ -20,7 +20,7 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
     let Ok(node) = NamedNode::new(iri) else {
         return Ok(layout("Not found", html! { p { "not an IRI" } }));
     };
-    let facts = Facts::read(shared, &[iri.to_owned()])?;
+    let facts = Facts::read(shared, &[iri.to_owned()], false)?;
     let label = facts.label(iri).to_owned();
     let parents: Vec<String> = facts
         .of(iri, w3c::ORG_SUB_ORGANIZATION_OF)
@@ -52,7 +52,7 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
     let cases = data::select(
         shared,
         &format!("SELECT ?case ?p ?name ?kind ?date (GROUP_CONCAT(DISTINCT ?outcome; separator=\"; \") AS ?outcomes) WHERE {{
-            {{ SELECT DISTINCT ?p WHERE {{ ?p org:memberOf {node} }} LIMIT 2000 }}
+            {{ SELECT DISTINCT ?p WHERE {{ ?p org:memberOf {node} }} LIMIT {LISTED} }}
             ?case pg:subject ?p .
             OPTIONAL {{ ?p foaf:name ?name }}
             OPTIONAL {{ ?case pg:proceedingKind/skos:prefLabel ?kind }}
@@ -87,7 +87,7 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
             section #units { h2 { "Units" } ul { @for u in &units { li { (link(&data::get(u, "u"), &data::get(u, "label"))) } } } }
         }
         (member_list(&members))
-        (case_list(&cases))
+        (case_list(&cases, members.len() >= LISTED))
         @if !investigated.is_empty() {
             section #investigations {
                 h2 { "Investigations it carried out" }
@@ -118,7 +118,8 @@ fn member_list(members: &[Row]) -> Markup {
     }
 }
 
-fn case_list(cases: &[Row]) -> Markup {
+/// The proceedings against the people listed (`partial`: only the first people are listed).
+fn case_list(cases: &[Row], partial: bool) -> Markup {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for row in cases {
         let outcomes = data::get(row, "outcomes");
@@ -133,6 +134,7 @@ fn case_list(cases: &[Row]) -> Markup {
         @if !cases.is_empty() {
             section #proceedings {
                 h2 { "Proceedings against its people" }
+                @if partial { p.note { "Against the first " (LISTED) " people it lists (query /sparql for them all)." } }
                 table.outcome-counts {
                     tr { th { "outcome" } th { "proceedings" } }
                     @for (outcome, count) in &counts { tr { td { (outcome) } td { (count) } } }

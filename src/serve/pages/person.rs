@@ -23,9 +23,13 @@ pub(super) struct Facts {
 
 impl Facts {
     /// Reads the facts of `subjects`, with their evidence, labels and articles.
-    pub(super) fn read(shared: &Shared, subjects: &[String]) -> Result<Self, Error> {
-        let facts = data::facts(shared, subjects)?;
-        let evidence = data::evidence(shared, subjects)?;
+    pub(super) fn read(
+        shared: &Shared,
+        subjects: &[String],
+        mentions: bool,
+    ) -> Result<Self, Error> {
+        let facts = data::facts(shared, subjects, mentions)?;
+        let evidence = data::evidence(shared, subjects, mentions)?;
         let mut iris: BTreeSet<String> = subjects.iter().cloned().collect();
         let mut article_iris = BTreeSet::new();
         for fact in &facts {
@@ -35,7 +39,10 @@ impl Facts {
                     article_iris.insert(node.as_str().to_owned());
                 }
             }
-            article_iris.extend(fact.graphs.iter().cloned());
+            // An organisation is stated in every article that names it: its page lists none.
+            if mentions {
+                article_iris.extend(fact.graphs.iter().cloned());
+            }
         }
         article_iris.extend(evidence.values().flatten().map(|e| e.article.clone()));
         let labels = data::labels(shared, &iris)?;
@@ -97,7 +104,7 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
     let cases = proceedings(shared, iri)?;
     let mut subjects = vec![iri.to_owned()];
     subjects.extend(cases.iter().cloned());
-    let mut facts = Facts::read(shared, &subjects)?;
+    let mut facts = Facts::read(shared, &subjects, true)?;
     let others: BTreeSet<String> = cases
         .iter()
         .flat_map(|case| facts.of(case, pg::SUBJECT))
