@@ -2,6 +2,8 @@
 # Benchmarks `policegraph serve` on a synthetic corpus of N articles (default 10000): a person
 # page and an organisation page (p50/p95 over many entities), the search box, and a point SPARQL
 # query side by side with `oxigraph serve` over the same quads (pip's `oxigraph` CLI).
+# (`oxigraph load --lenient`: Oxigraph's strict parser refuses some IRIs of the export; `oxigraph serve
+# --union-default-graph`: the default graph is the union, as on policegraph serve.)
 #
 #   bench/serve.sh            # N = 10000
 #   bench/serve.sh 1000
@@ -39,14 +41,14 @@ fi
 if [ ! -s "$WORK/oxigraph/CURRENT" ]; then
     "$PG" export --store "$WORK/store" --format nquads -o "$WORK/all.nq"
     rm -rf "$WORK/oxigraph"
-    "$OX" load --location "$WORK/oxigraph" --file "$WORK/all.nq"
+    "$OX" load --lenient --location "$WORK/oxigraph" --file "$WORK/all.nq"
     rm -f "$WORK/all.nq"
 fi
 
 "$PG" serve --store "$WORK/store" --bind 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 PIDS+=($!)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$OX" serve --location "$WORK/oxigraph" --bind "127.0.0.1:$port" >"$WORK/ox.out" 2>&1 &
+"$OX" serve --union-default-graph --location "$WORK/oxigraph" --bind "127.0.0.1:$port" >"$WORK/ox.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 600); do
     grep -q "http://" "$WORK/serve.out" 2>/dev/null && curl -sf "http://127.0.0.1:$port/" >/dev/null 2>&1 && break

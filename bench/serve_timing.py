@@ -41,10 +41,12 @@ def report(name, times):
 
 ID = "https://w3id.org/policegraph/id/"
 people = column(base + "/sparql", "SELECT DISTINCT ?p WHERE { ?c <https://w3id.org/policegraph/ontology#subject> ?p } LIMIT 2000", "p")
-orgs = column(base + "/sparql", "SELECT DISTINCT ?o WHERE { ?p <http://www.w3.org/ns/org#memberOf> ?o } LIMIT 2000", "o")
+orgs = column(base + "/sparql", "SELECT ?o (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p <http://www.w3.org/ns/org#memberOf> ?o } "
+              "GROUP BY ?o ORDER BY DESC(?n) LIMIT 2000", "o")
 page = lambda iri: base + "/id/" + iri[len(ID):]
 report("person page", [get(page(rng.choice(people)))[0] for _ in range(requests)])
 report("organisation page", [get(page(rng.choice(orgs)))[0] for _ in range(requests)])
+report("largest 5 organisations' pages", [get(page(rng.choice(orgs[:5])))[0] for _ in range(requests)])
 words = ["smith", "kent", "roads", "ser", "john", "police", "unit", "o'", "mar"]
 report("search", [get(f"{base}/search?q={rng.choice(words)}")[0] for _ in range(requests)])
 
