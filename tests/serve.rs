@@ -567,3 +567,44 @@ fn a_missing_store_or_a_taken_address_is_one_error_line() -> TestResult {
     common::one_error_line(&output, &["serve", &address])?;
     Ok(())
 }
+
+#[test]
+fn an_article_with_its_body_in_the_store_shows_the_whole_text() -> TestResult {
+    let (dir, store) = samples_store()?;
+    let graphs = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        "SELECT ?a WHERE { ?a <https://w3id.org/policegraph/ontology#sourceLocation> ?l FILTER(STRSTARTS(?l, \"000_\")) }",
+    ])?;
+    let article = graphs
+        .lines()
+        .nth(1)
+        .ok_or_else(|| fail("no article 000"))?
+        .to_owned();
+    let text = std::fs::read_to_string(sample("000")?)?;
+    // The body as another branch stores it: the article's text, here with hostile markup after it.
+    let body = format!("{text}\n<script>alert(1)</script> & \"more\"");
+    let body = body
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
+    let turtle = dir.path().join("body.ttl");
+    std::fs::write(
+        &turtle,
+        format!("<{article}> <https://schema.org/articleBody> \"{body}\" .\n"),
+    )?;
+    ingest(&store, &[&turtle])?;
+    let server = Server::start(&store, &[])?;
+    let path = article.trim_start_matches("https://w3id.org/policegraph/id/");
+    let page = server
+        .get(&format!("/id/{path}"), None)?
+        .expect(200, "text/html")?;
+    page.has("<div class=\"body\">")?;
+    page.has("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;")?;
+    page.has("would have been fired</mark>")?;
+    assert!(!page.body.contains("<script"), "{}", page.body);
+    Ok(())
+}
