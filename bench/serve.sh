@@ -2,8 +2,9 @@
 # Benchmarks `policegraph serve` on a synthetic corpus of N articles (default 10000): a person
 # page and an organisation page (p50/p95 over many entities), the search box, and a point SPARQL
 # query side by side with `oxigraph serve` over the same quads (pip's `oxigraph` CLI).
-# (`oxigraph load --lenient`: Oxigraph's strict parser refuses some IRIs of the export; `oxigraph serve
-# --union-default-graph`: the default graph is the union, as on policegraph serve.)
+# (`oxigraph load --lenient` skips IRI validation, which only slows the load of policegraph's own
+# export; `oxigraph serve --union-default-graph`: the default graph is the union, as on
+# policegraph serve.)
 #
 #   bench/serve.sh            # N = 10000
 #   bench/serve.sh 1000
