@@ -40,6 +40,26 @@ pub enum Command {
     /// Send the store to a shared triplestore (SPARQL 1.1 Graph Store Protocol or Update), each
     /// article in its own named graph; only what changed since the last push to the same URL
     Push(PushArgs),
+    /// Serve the store over HTTP, read-only: a SPARQL endpoint (/sparql), graph reads (/store)
+    /// and pages to look people, organisations and articles up. Holds the store for reading
+    /// while it runs: an ingest waits until it stops
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Address to listen on (port 0 picks a free port). Only this machine can connect unless
+    /// you give another interface, e.g. 0.0.0.0:7878
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Stop a query (the endpoint's or a page's) with an error when it has run this many seconds
+    #[arg(long, value_name = "SECONDS", default_value = "30")]
+    pub timeout: TimeLimit,
+    /// The most result rows the query page shows (its CSV and JSON downloads have them all)
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub page_rows: usize,
 }
 
 #[derive(Debug, clap::Args)]

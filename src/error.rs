@@ -16,6 +16,19 @@ pub enum Error {
     /// Reading or extracting an article, or the reference data.
     #[error(transparent)]
     Extract(#[from] policegraph_extract::error::Error),
+    /// The server could not start or stopped on an error (binding its address, most often).
+    #[error("serve {address}: {source}")]
+    Serve {
+        address: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Graphviz failed to draw a page's graph.
+    #[error("dot -Tsvg: {source}")]
+    Graphviz {
+        #[source]
+        source: std::io::Error,
+    },
     /// A query argument that is no file and does not look like a query.
     #[error("cannot read {path}: no such file (and not a SPARQL query)")]
     NoQueryFile { path: PathBuf },

@@ -22,6 +22,7 @@
 //! - [`results`]: SPARQL results as tables, CSV, JSON..., graphs as RDF
 //! - [`dot`]: the graph as Graphviz DOT
 //! - [`remote`]: a shared triplestore over the W3C protocols (`push`, `query --endpoint`)
+//! - [`serve`]: the SPARQL endpoint and the pages, over HTTP
 
 pub use policegraph_extract::{concepts, extract, facts, input, rdf, reference, text, vocab};
 
@@ -33,5 +34,6 @@ pub mod formats;
 pub mod pipeline;
 pub mod remote;
 pub mod results;
+pub mod serve;
 pub mod sparql;
 pub mod store;

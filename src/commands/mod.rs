@@ -15,6 +15,7 @@ mod progress;
 mod push;
 mod query;
 mod resolve;
+mod serve;
 
 pub use resolve::DecisionProblem;
 
@@ -53,6 +54,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Resolve(args) => resolve::resolve(args),
         Command::Check(args) => check::check(&args.store),
         Command::Push(args) => push::push(args),
+        Command::Serve(args) => serve::serve(args),
     }
 }
 

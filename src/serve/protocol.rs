@@ -1,0 +1,507 @@
+//! The standard doors: the SPARQL 1.1 Protocol at `/sparql` (queries only: an update, or a
+//! SERVICE call to another endpoint, is refused) and the Graph Store Protocol's reads at
+//! `/store`. Results are written in the format the client accepts, from the formats of
+//! [`crate::formats`].
+
+use super::{Shared, State};
+use crate::commands::error_line;
+use crate::error::Error;
+use crate::formats::{QueryFormat, QueryOutput};
+use crate::results::write_results;
+use crate::sparql::{BoundQuery, Deadline, QueryForm};
+use axum::body::Bytes;
+use axum::extract::RawQuery;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use clap::ValueEnum;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::sparql::results::QueryResultsFormat;
+use spargebra::algebra::{Expression, GraphPattern};
+use spargebra::{Query, SparqlParser};
+
+/// A refusal or failure: the status and the one line that says why.
+#[derive(Debug)]
+pub(super) struct Failure {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl Failure {
+    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Failure {
+            status,
+            message: message.into(),
+        }
+    }
+
+    /// The status an error of the store or of a query gets: the client's fault (400), the time
+    /// limit (503), or the server's (500).
+    pub(super) fn from_error(error: &Error) -> Self {
+        let status = match error {
+            Error::QuerySyntax { .. } | Error::UpdateNotSupported { .. } => StatusCode::BAD_REQUEST,
+            Error::QueryTimeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Failure::new(status, error_line(error))
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, format!("{}\n", self.message)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        response
+    }
+}
+
+/// What a protocol request asks.
+#[derive(Debug, Default)]
+pub(super) struct Request {
+    pub query: Option<String>,
+    pub update: bool,
+    pub default_graphs: Vec<String>,
+    pub named_graphs: Vec<String>,
+    /// `format=` (json, xml, csv, tsv, turtle, ntriples, jsonld...): overrides Accept, for
+    /// links that download results.
+    pub format: Option<String>,
+}
+
+impl Request {
+    /// Adds the parameters of a URL query string or a form body.
+    fn read(&mut self, encoded: &[u8]) {
+        for (name, value) in form_urlencoded::parse(encoded) {
+            match name.as_ref() {
+                "query" => self.query = Some(value.into_owned()),
+                "update" => self.update = true,
+                "default-graph-uri" => self.default_graphs.push(value.into_owned()),
+                "named-graph-uri" => self.named_graphs.push(value.into_owned()),
+                "format" => self.format = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `GET /sparql?query=...`
+pub(super) async fn sparql_get(
+    axum::extract::State(shared): axum::extract::State<State>,
+    RawQuery(params): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let mut request = Request::default();
+    request.read(params.unwrap_or_default().as_bytes());
+    answer(shared, request, &headers).await
+}
+
+/// `POST /sparql`, as a form (`query=...`) or with the query as the body
+/// (`application/sparql-query`); an update (`application/sparql-update`, `update=`) is refused.
+pub(super) async fn sparql_post(
+    axum::extract::State(shared): axum::extract::State<State>,
+    RawQuery(params): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let mut request = Request::default();
+    request.read(params.unwrap_or_default().as_bytes());
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match content_type.as_str() {
+        "application/x-www-form-urlencoded" => request.read(&body),
+        "application/sparql-query" => match String::from_utf8(body.to_vec()) {
+            Ok(text) => request.query = Some(text),
+            Err(_) => {
+                return Failure::new(StatusCode::BAD_REQUEST, "the query is not UTF-8")
+                    .into_response();
+            }
+        },
+        "application/sparql-update" => request.update = true,
+        other => {
+            return Failure::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!(
+                    "a POST to /sparql is application/x-www-form-urlencoded or \
+                     application/sparql-query, not {:?}",
+                    other
+                ),
+            )
+            .into_response();
+        }
+    }
+    answer(shared, request, &headers).await
+}
+
+/// Runs the request's query on a blocking thread and answers with its results or the failure.
+async fn answer(shared: State, request: Request, headers: &HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let ran = tokio::task::spawn_blocking(move || run(&shared, &request, &accept)).await;
+    match ran {
+        Ok(Ok((media_type, body))) => ([(header::CONTENT_TYPE, media_type)], body).into_response(),
+        Ok(Err(failure)) => failure.into_response(),
+        Err(_) => Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the query's thread failed",
+        )
+        .into_response(),
+    }
+}
+
+/// The query's results as bytes, with their media type.
+pub(super) fn run(
+    shared: &Shared,
+    request: &Request,
+    accept: &str,
+) -> Result<(String, Vec<u8>), Failure> {
+    if request.update {
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "this endpoint is read-only: SPARQL updates are refused (change the store with \
+             `policegraph ingest`)",
+        ));
+    }
+    let Some(sparql) = request.query.as_deref() else {
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "no query: give it as the query parameter (GET or a form POST) or as an \
+             application/sparql-query body",
+        ));
+    };
+    let name = "(request)";
+    let query = BoundQuery::parse(sparql, name).map_err(|e| Failure::from_error(&e))?;
+    let algebra = SparqlParser::new().parse_query(sparql).map_err(|source| {
+        Failure::from_error(&Error::QuerySyntax {
+            query: name.into(),
+            source,
+        })
+    })?;
+    if calls_service(&algebra) {
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "query (request): SERVICE is refused: this endpoint does not call other endpoints",
+        ));
+    }
+    let format = negotiate(query.form(), request.format.as_deref(), accept)?;
+    let deadline = Deadline::start(shared.timeout);
+    let mut prepared = query.prepare(&deadline);
+    set_dataset(prepared.dataset_mut(), request, &algebra)?;
+    let results = shared
+        .store
+        .evaluate(prepared)
+        .map_err(|source| Failure::from_error(&deadline.error(name, source)))?;
+    let mut body = Vec::new();
+    write_results(results, format, &mut body, name, &deadline)
+        .map_err(|e| Failure::from_error(&e))?;
+    Ok((media_type(format).to_owned(), body))
+}
+
+/// The dataset: the protocol's `default-graph-uri` and `named-graph-uri` where given, else the
+/// query's FROM and FROM NAMED, else the union of the graphs as default (policegraph's usual
+/// dataset: every article's facts at once).
+fn set_dataset(
+    dataset: &mut oxigraph::sparql::QueryDataset,
+    request: &Request,
+    algebra: &Query,
+) -> Result<(), Failure> {
+    let iri = |text: &String| {
+        NamedNode::new(text.as_str()).map_err(|e| {
+            Failure::new(
+                StatusCode::BAD_REQUEST,
+                format!("graph <{text}> is not an IRI: {e}"),
+            )
+        })
+    };
+    let (default, named) = if request.default_graphs.is_empty() && request.named_graphs.is_empty() {
+        let (Query::Select { dataset, .. }
+        | Query::Construct { dataset, .. }
+        | Query::Describe { dataset, .. }
+        | Query::Ask { dataset, .. }) = algebra;
+        match dataset {
+            Some(d) => (d.default.clone(), d.named.clone().unwrap_or_default()),
+            None => return Ok(()),
+        }
+    } else {
+        let default = request
+            .default_graphs
+            .iter()
+            .map(iri)
+            .collect::<Result<Vec<_>, _>>()?;
+        let named = request
+            .named_graphs
+            .iter()
+            .map(iri)
+            .collect::<Result<Vec<_>, _>>()?;
+        (default, named)
+    };
+    dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
+    if !named.is_empty() || !request.named_graphs.is_empty() {
+        dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
+    }
+    Ok(())
+}
+
+/// Whether the query calls another endpoint (SERVICE), anywhere in it.
+fn calls_service(query: &Query) -> bool {
+    let (Query::Select { pattern, .. }
+    | Query::Construct { pattern, .. }
+    | Query::Describe { pattern, .. }
+    | Query::Ask { pattern, .. }) = query;
+    pattern_calls_service(pattern)
+}
+
+fn pattern_calls_service(pattern: &GraphPattern) -> bool {
+    match pattern {
+        GraphPattern::Service { .. } => true,
+        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => false,
+        GraphPattern::Join { left, right }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => {
+            pattern_calls_service(left) || pattern_calls_service(right)
+        }
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => {
+            pattern_calls_service(left)
+                || pattern_calls_service(right)
+                || expression.as_ref().is_some_and(expression_calls_service)
+        }
+        GraphPattern::Filter { expr, inner } => {
+            expression_calls_service(expr) || pattern_calls_service(inner)
+        }
+        GraphPattern::Extend {
+            inner, expression, ..
+        } => expression_calls_service(expression) || pattern_calls_service(inner),
+        GraphPattern::Graph { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::Group { inner, .. } => pattern_calls_service(inner),
+    }
+}
+
+/// Whether an expression holds an EXISTS whose pattern calls SERVICE. (Its string form is
+/// enough to find an EXISTS; the pattern itself is walked.)
+fn expression_calls_service(expr: &Expression) -> bool {
+    match expr {
+        Expression::Exists(pattern) => pattern_calls_service(pattern),
+        Expression::Or(a, b)
+        | Expression::And(a, b)
+        | Expression::Equal(a, b)
+        | Expression::SameTerm(a, b)
+        | Expression::Greater(a, b)
+        | Expression::GreaterOrEqual(a, b)
+        | Expression::Less(a, b)
+        | Expression::LessOrEqual(a, b)
+        | Expression::Add(a, b)
+        | Expression::Subtract(a, b)
+        | Expression::Multiply(a, b)
+        | Expression::Divide(a, b) => expression_calls_service(a) || expression_calls_service(b),
+        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
+            expression_calls_service(a)
+        }
+        Expression::If(a, b, c) => [a, b, c].iter().any(|e| expression_calls_service(e)),
+        Expression::In(a, list) => {
+            expression_calls_service(a) || list.iter().any(expression_calls_service)
+        }
+        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
+            list.iter().any(expression_calls_service)
+        }
+        Expression::Variable(_)
+        | Expression::Bound(_)
+        | Expression::NamedNode(_)
+        | Expression::Literal(_) => false,
+    }
+}
+
+/// The media type results in `format` are sent as.
+pub(super) fn media_type(format: QueryFormat) -> &'static str {
+    match format {
+        QueryFormat::Results(QueryResultsFormat::Csv) => "text/csv; charset=utf-8",
+        QueryFormat::Results(QueryResultsFormat::Tsv) => "text/tab-separated-values; charset=utf-8",
+        QueryFormat::Results(f) => f.media_type(),
+        QueryFormat::Graph(f) => f.media_type(),
+        QueryFormat::Table => "text/plain; charset=utf-8",
+    }
+}
+
+/// The format of the results: `format=` if given, else the client's Accept header (by
+/// preference), else JSON for solutions and Turtle for a graph. Nothing the client accepts and
+/// the results can take is 406.
+pub(super) fn negotiate(
+    form: QueryForm,
+    named: Option<&str>,
+    accept: &str,
+) -> Result<QueryFormat, Failure> {
+    let graph = form == QueryForm::Graph;
+    if let Some(name) = named {
+        // Clients (SPARQLWrapper) ask a graph for `json` or `xml`: JSON-LD and RDF/XML.
+        let name = match (graph, name.to_ascii_lowercase().as_str()) {
+            (true, "json") => "jsonld",
+            (true, "xml") => "rdfxml",
+            _ => name,
+        };
+        let format = QueryOutput::from_str(name, true)
+            .ok()
+            .map(QueryFormat::from)
+            .filter(|f| matches!(f, QueryFormat::Graph(_)) == graph && *f != QueryFormat::Table);
+        return format.ok_or_else(|| {
+            Failure::new(
+                StatusCode::BAD_REQUEST,
+                format!("format={name}: not a format these results can be written in"),
+            )
+        });
+    }
+    let default = if graph {
+        QueryFormat::Graph(RdfFormat::Turtle)
+    } else {
+        QueryFormat::Results(QueryResultsFormat::Json)
+    };
+    if accept.trim().is_empty() {
+        return Ok(default);
+    }
+    for media in preferences(accept) {
+        let found = match media.as_str() {
+            "*/*" | "application/*" => Some(default),
+            "text/*" if graph => Some(QueryFormat::Graph(RdfFormat::Turtle)),
+            "text/*" => Some(QueryFormat::Results(QueryResultsFormat::Csv)),
+            "application/json" if !graph => Some(QueryFormat::Results(QueryResultsFormat::Json)),
+            "application/xml" | "text/xml" if !graph => {
+                Some(QueryFormat::Results(QueryResultsFormat::Xml))
+            }
+            m if graph => RdfFormat::from_media_type(m).map(QueryFormat::Graph),
+            m => QueryResultsFormat::from_media_type(m).map(QueryFormat::Results),
+        };
+        if let Some(format) = found {
+            return Ok(format);
+        }
+    }
+    Err(Failure::new(
+        StatusCode::NOT_ACCEPTABLE,
+        format!(
+            "none of the media types accepted ({accept}) can hold {}",
+            if graph { "a graph" } else { "query solutions" }
+        ),
+    ))
+}
+
+/// The media types of an Accept header, most preferred first (q=0 dropped).
+fn preferences(accept: &str) -> Vec<String> {
+    let mut ranked: Vec<(f32, usize, String)> = accept
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let media = pieces.next()?.trim().to_ascii_lowercase();
+            let q = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0 && !media.is_empty()).then_some((q, i, media))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// `GET /store?graph=IRI` (one article's graph) or `GET /store?default`: the graph's triples.
+pub(super) async fn graph_store(
+    axum::extract::State(shared): axum::extract::State<State>,
+    RawQuery(params): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let params = params.unwrap_or_default();
+    let mut graph = None;
+    let mut default = false;
+    for (name, value) in form_urlencoded::parse(params.as_bytes()) {
+        match name.as_ref() {
+            "graph" => graph = Some(value.into_owned()),
+            "default" => default = true,
+            _ => {}
+        }
+    }
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let ran =
+        tokio::task::spawn_blocking(move || read_graph(&shared, graph, default, &accept)).await;
+    match ran {
+        Ok(Ok((media_type, body))) => ([(header::CONTENT_TYPE, media_type)], body).into_response(),
+        Ok(Err(failure)) => failure.into_response(),
+        Err(_) => Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the read's thread failed",
+        )
+        .into_response(),
+    }
+}
+
+fn read_graph(
+    shared: &Shared,
+    graph: Option<String>,
+    default: bool,
+    accept: &str,
+) -> Result<(String, Vec<u8>), Failure> {
+    let target = match (graph, default) {
+        (Some(iri), false) => {
+            let node = NamedNode::new(iri.as_str()).map_err(|e| {
+                Failure::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("graph <{iri}> is not an IRI: {e}"),
+                )
+            })?;
+            let exists = shared
+                .store
+                .has_graph(node.as_str())
+                .map_err(|e| Failure::from_error(&e))?;
+            if !exists {
+                return Err(Failure::new(
+                    StatusCode::NOT_FOUND,
+                    format!("graph <{iri}>: no such graph in the store"),
+                ));
+            }
+            GraphName::NamedNode(node)
+        }
+        (None, true) => GraphName::DefaultGraph,
+        _ => {
+            return Err(Failure::new(
+                StatusCode::BAD_REQUEST,
+                "give one of ?graph=IRI (an article's graph) or ?default",
+            ));
+        }
+    };
+    let name = format!("graph {target}");
+    let query = BoundQuery::parse("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", &name)
+        .map_err(|e| Failure::from_error(&e))?;
+    let format = negotiate(QueryForm::Graph, None, accept)?;
+    let deadline = Deadline::start(shared.timeout);
+    let mut prepared = query.prepare(&deadline);
+    prepared.dataset_mut().set_default_graph(vec![target]);
+    let results = shared
+        .store
+        .evaluate(prepared)
+        .map_err(|source| Failure::from_error(&deadline.error(&name, source)))?;
+    let mut body = Vec::new();
+    write_results(results, format, &mut body, &name, &deadline)
+        .map_err(|e| Failure::from_error(&e))?;
+    Ok((media_type(format).to_owned(), body))
+}

@@ -1,0 +1,610 @@
+//! `policegraph serve` through the real binary: every route, status code and format of the
+//! SPARQL endpoint and the Graph Store reads, the pages (search, person, organisation, article,
+//! query), escaping of hostile article text, the time limit, and a clean stop on SIGTERM.
+
+mod common;
+
+use common::{Fallible, TestResult, arg, fail, ingest, policegraph, run_ok, sample, samples_dir};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running server on a free port, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    agent: ureq::Agent,
+}
+
+impl Server {
+    fn start(store: &Path, extra: &[&str]) -> Fallible<Server> {
+        let binary = policegraph()?.get_program().to_owned();
+        let mut child = Command::new(binary)
+            .args(["serve", "--store", arg(store)?, "--bind", "127.0.0.1:0"])
+            .args(extra)
+            .env_remove("POLICEGRAPH_STORE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let stdout = child.stdout.take().ok_or_else(|| fail("no stdout"))?;
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        let base = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .map(|w| w.trim_end_matches('/').to_owned())
+            .ok_or_else(|| fail(format!("no address in the server's first line: {line:?}")))?;
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        Ok(Server { child, base, agent })
+    }
+
+    fn get(&self, path: &str, accept: Option<&str>) -> Fallible<Reply> {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        if let Some(accept) = accept {
+            request = request.header("Accept", accept);
+        }
+        Reply::read(request.call()?)
+    }
+
+    fn post(&self, path: &str, content_type: &str, body: &str) -> Fallible<Reply> {
+        let response = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Content-Type", content_type)
+            .send(body)?;
+        Reply::read(response)
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    fn stop(mut self) -> Fallible<std::process::ExitStatus> {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status()?;
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait()? {
+                return Ok(status);
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                return Err(fail("the server did not stop within 20 s of SIGTERM"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    body: String,
+}
+
+impl Reply {
+    fn read(mut response: ureq::http::Response<ureq::Body>) -> Fallible<Reply> {
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        Ok(Reply {
+            status: response.status().as_u16(),
+            content_type,
+            body: response.body_mut().read_to_string()?,
+        })
+    }
+
+    fn expect(self, status: u16, content_type: &str) -> Fallible<Reply> {
+        if self.status != status || !self.content_type.starts_with(content_type) {
+            return Err(fail(format!(
+                "expected {status} {content_type}, got {} {}\n{}",
+                self.status, self.content_type, self.body
+            )));
+        }
+        Ok(self)
+    }
+
+    fn has(&self, needle: &str) -> TestResult {
+        if !self.body.contains(needle) {
+            return Err(fail(format!("expected {needle:?} in\n{}", self.body)));
+        }
+        Ok(())
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A store of the bundled samples.
+fn samples_store() -> Fallible<(tempfile::TempDir, std::path::PathBuf)> {
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("store");
+    ingest(&store, &[&samples_dir()])?;
+    Ok((dir, store))
+}
+
+const PEOPLE: &str = "SELECT ?name WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> ; <http://xmlns.com/foaf/0.1/name> ?name } ORDER BY ?name";
+
+#[test]
+fn the_endpoint_answers_the_protocol_in_every_results_format() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &[])?;
+    let url = format!("/sparql?query={}", encode(PEOPLE));
+    let json = server
+        .get(&url, None)?
+        .expect(200, "application/sparql-results+json")?;
+    json.has("\"Kevin Phillips\"")?;
+    server
+        .get(&url, Some("application/sparql-results+xml"))?
+        .expect(200, "application/sparql-results+xml")?
+        .has("<literal>Kevin Phillips</literal>")?;
+    let csv = server
+        .get(&url, Some("text/csv"))?
+        .expect(200, "text/csv")?;
+    // The endpoint's CSV is the command line's, row for row.
+    let cli = run_ok(&["query", "--store", arg(&store)?, "--format", "csv", PEOPLE])?;
+    assert_eq!(csv.body, cli);
+    server
+        .get(&url, Some("text/tab-separated-values"))?
+        .expect(200, "text/tab-separated-values")?
+        .has("\"Kevin Phillips\"")?;
+    server
+        .get(
+            &url,
+            Some("text/html;q=0.9, application/sparql-results+xml;q=0.5"),
+        )?
+        .expect(200, "application/sparql-results+xml")?;
+    server
+        .get(&url, Some("image/png"))?
+        .expect(406, "text/plain")?;
+    let form = server.post(
+        "/sparql",
+        "application/x-www-form-urlencoded",
+        &format!("query={}", encode(PEOPLE)),
+    )?;
+    assert_eq!(
+        form.expect(200, "application/sparql-results+json")?.body,
+        json.body
+    );
+    let direct = server.post("/sparql", "application/sparql-query", PEOPLE)?;
+    assert_eq!(
+        direct.expect(200, "application/sparql-results+json")?.body,
+        json.body
+    );
+    let ask = format!("/sparql?query={}", encode("ASK { ?s ?p ?o }"));
+    server
+        .get(&ask, None)?
+        .expect(200, "application/sparql-results+json")?
+        .has("true")?;
+    Ok(())
+}
+
+#[test]
+fn graphs_come_in_rdf_syntaxes_and_the_dataset_can_be_chosen() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &[])?;
+    let construct = encode(
+        "CONSTRUCT { ?p <http://xmlns.com/foaf/0.1/name> ?n } WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }",
+    );
+    let url = format!("/sparql?query={construct}");
+    server
+        .get(&url, None)?
+        .expect(200, "text/turtle")?
+        .has("Kevin Phillips")?;
+    server
+        .get(&url, Some("application/n-triples"))?
+        .expect(200, "application/n-triples")?
+        .has("\"Kevin Phillips\" .")?;
+    server
+        .get(&url, Some("application/ld+json"))?
+        .expect(200, "application/ld+json")?
+        .has("Kevin Phillips")?;
+    server
+        .get(&url, Some("application/sparql-results+json"))?
+        .expect(406, "text/plain")?;
+    // One article's graph as the default graph: only what that article states.
+    let graphs = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> } } ORDER BY ?g",
+    ])?;
+    let articles: Vec<&str> = graphs.lines().skip(1).collect();
+    assert!(articles.len() >= 2, "{graphs}");
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    let whole = server
+        .get(
+            &format!("/sparql?query={}", encode(count)),
+            Some("text/csv"),
+        )?
+        .expect(200, "text/csv")?;
+    let one = server
+        .get(
+            &format!(
+                "/sparql?query={}&default-graph-uri={}",
+                encode(count),
+                encode(articles[0])
+            ),
+            Some("text/csv"),
+        )?
+        .expect(200, "text/csv")?;
+    assert_ne!(whole.body, one.body, "the default graph was not restricted");
+    let named = format!(
+        "/sparql?query={}&named-graph-uri={}",
+        encode("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        encode(articles[1])
+    );
+    let reply = server
+        .get(&named, Some("text/csv"))?
+        .expect(200, "text/csv")?;
+    assert_eq!(
+        reply.body.lines().skip(1).collect::<Vec<_>>(),
+        vec![articles[1]]
+    );
+    Ok(())
+}
+
+#[test]
+fn the_endpoint_refuses_updates_service_and_bad_requests_with_a_reason() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &[])?;
+    let insert = "INSERT DATA { <http://example.org/a> <http://example.org/b> \"c\" }";
+    server
+        .post("/sparql", "application/sparql-update", insert)?
+        .expect(400, "text/plain")?
+        .has("read-only")?;
+    server
+        .post(
+            "/sparql",
+            "application/x-www-form-urlencoded",
+            &format!("update={}", encode(insert)),
+        )?
+        .expect(400, "text/plain")?
+        .has("read-only")?;
+    server
+        .get(&format!("/sparql?query={}", encode(insert)), None)?
+        .expect(400, "text/plain")?
+        .has("update")?;
+    let syntax = server.get(
+        &format!("/sparql?query={}", encode("SELECT ?x WHERE {\n  ?x ?y \n")),
+        None,
+    )?;
+    let syntax = syntax.expect(400, "text/plain")?;
+    // Line and column, as on the command line.
+    syntax.has("error at 3:1")?;
+    let service = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }";
+    server
+        .get(&format!("/sparql?query={}", encode(service)), None)?
+        .expect(400, "text/plain")?
+        .has("SERVICE")?;
+    server
+        .get("/sparql", None)?
+        .expect(400, "text/plain")?
+        .has("no query")?;
+    server
+        .post("/sparql", "text/plain", PEOPLE)?
+        .expect(415, "text/plain")?;
+    server
+        .get(
+            &format!(
+                "/sparql?query={}&default-graph-uri=not%20an%20iri",
+                encode(PEOPLE)
+            ),
+            None,
+        )?
+        .expect(400, "text/plain")?;
+    // The store is unchanged.
+    let names = server.get(
+        &format!(
+            "/sparql?query={}",
+            encode("ASK { <http://example.org/a> ?p ?o }")
+        ),
+        None,
+    )?;
+    names
+        .expect(200, "application/sparql-results+json")?
+        .has("false")?;
+    Ok(())
+}
+
+#[test]
+fn a_query_past_its_time_limit_is_stopped_and_the_server_goes_on() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &["--timeout", "0.5"])?;
+    let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let started = Instant::now();
+    let reply = server.get(&format!("/sparql?query={}", encode(slow)), None)?;
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+    reply.expect(503, "text/plain")?.has("0.5 s")?;
+    server
+        .get(&format!("/sparql?query={}", encode(PEOPLE)), None)?
+        .expect(200, "application/sparql-results+json")?;
+    Ok(())
+}
+
+#[test]
+fn the_graph_store_gives_one_articles_graph_or_the_default_graph() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &[])?;
+    let graphs = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> } } ORDER BY ?g LIMIT 1",
+    ])?;
+    let article = graphs
+        .lines()
+        .nth(1)
+        .ok_or_else(|| fail("no article graph"))?;
+    let reply = server.get(
+        &format!("/store?graph={}", encode(article)),
+        Some("application/n-triples"),
+    )?;
+    let reply = reply.expect(200, "application/n-triples")?;
+    reply.has(&format!(
+        "<{article}> <https://w3id.org/policegraph/ontology#sourceLocation>"
+    ))?;
+    server
+        .get(&format!("/store?graph={}", encode(article)), None)?
+        .expect(200, "text/turtle")?;
+    server
+        .get("/store?default", Some("text/turtle"))?
+        .expect(200, "text/turtle")?;
+    server
+        .get(
+            &format!("/store?graph={}", encode("https://example.org/none")),
+            None,
+        )?
+        .expect(404, "text/plain")?;
+    server.get("/store", None)?.expect(400, "text/plain")?;
+    Ok(())
+}
+
+#[test]
+fn the_pages_find_an_officer_and_show_each_fact_with_its_evidence() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &[])?;
+    let home = server.get("/", None)?.expect(200, "text/html")?;
+    home.has("5</strong> articles")?;
+    // Case and accents do not matter.
+    let found = server
+        .get(&format!("/search?q={}", encode("PHÍLLIPS")), None)?
+        .expect(200, "text/html")?;
+    found.has("Kevin Phillips")?;
+    let person = found
+        .body
+        .split("href=\"")
+        .find(|s| s.starts_with("/id/person/kevin-phillips"))
+        .and_then(|s| s.split('"').next())
+        .ok_or_else(|| fail(format!("no link to Kevin Phillips\n{}", found.body)))?
+        .to_owned();
+    let page = server.get(&person, None)?.expect(200, "text/html")?;
+    page.has("would have been dismissed")?;
+    page.has("<mark")?;
+    page.has("href=\"/id/article/")?;
+    page.has("Simon Ovens")?;
+    page.has("Roads and Transport Policing Command")?;
+    let org = server
+        .get("/id/org/roads-and-transport-policing-command", None)?
+        .expect(200, "text/html")?;
+    org.has("Kevin Phillips")?;
+    org.has("Metropolitan Police Service")?;
+    org.has("would have been dismissed")?;
+    let article = page
+        .body
+        .split("href=\"/id/article/")
+        .nth(1)
+        .and_then(|rest| rest.split(['"', '#']).next())
+        .ok_or_else(|| fail("no article link"))?;
+    let article = server
+        .get(&format!("/id/article/{article}"), None)?
+        .expect(200, "text/html")?;
+    article.has("<mark")?;
+    article.has("Kevin Phillips")?;
+    server
+        .get("/id/person/nobody-at-all", None)?
+        .expect(404, "text/html")?;
+    server
+        .get("/no/such/page", None)?
+        .expect(404, "text/html")?;
+    server.get("/style.css", None)?.expect(200, "text/css")?;
+    Ok(())
+}
+
+#[test]
+fn the_query_page_shows_a_table_and_offers_downloads() -> TestResult {
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &["--page-rows", "3"])?;
+    let empty = server
+        .get("/query?example=people.rq", None)?
+        .expect(200, "text/html")?;
+    empty.has("SELECT ?person ?role ?organisation")?;
+    let page = server
+        .get(&format!("/query?query={}", encode(PEOPLE)), None)?
+        .expect(200, "text/html")?;
+    page.has("<table class=\"results\"")?;
+    page.has("3 rows shown")?;
+    page.has("format=csv")?;
+    let bad = server.get(&format!("/query?query={}", encode("SELECT nonsense")), None)?;
+    bad.expect(400, "text/html")?.has("error at 1:")?;
+    Ok(())
+}
+
+#[test]
+fn hostile_article_text_is_shown_as_text() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let article = dir.path().join("hostile.txt");
+    std::fs::write(
+        &article,
+        "Officer dismissed <script>alert(\"headline\")</script>\n\n\
+         Police Constable Jane Ashdown of Kent Police was dismissed without notice after a \
+         misconduct hearing found gross misconduct, <script>alert(\"x\")</script> said the \
+         force & \"others\" <img src=x onerror=alert(1)>.\n\n\
+         PC Ashdown <b>bold</b> had sent messages to a colleague on 4 May 2023, the panel heard.\n",
+    )?;
+    let store = dir.path().join("store");
+    ingest(&store, &[&article])?;
+    let server = Server::start(&store, &[])?;
+    let found = server
+        .get("/search?q=ashdown", None)?
+        .expect(200, "text/html")?;
+    let link = found
+        .body
+        .split("href=\"/id/")
+        .skip(1)
+        .find(|s| s.contains("ashdown"))
+        .and_then(|s| s.split('"').next())
+        .ok_or_else(|| fail(format!("Jane Ashdown not found\n{}", found.body)))?
+        .to_owned();
+    let person = server
+        .get(&format!("/id/{link}"), None)?
+        .expect(200, "text/html")?;
+    let articles = server
+        .get("/search?q=hostile", None)?
+        .expect(200, "text/html")?;
+    let article_link = articles
+        .body
+        .split("href=\"/id/article/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .ok_or_else(|| fail(format!("article not found\n{}", articles.body)))?
+        .to_owned();
+    let article = server
+        .get(&format!("/id/article/{article_link}"), None)?
+        .expect(200, "text/html")?;
+    article.has("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")?;
+    article.has("<mark")?;
+    for page in [&found, &person, &articles, &article] {
+        assert!(
+            !page.body.contains("<script"),
+            "a script tag got through:\n{}",
+            page.body
+        );
+        assert!(
+            !page.body.contains("<img src=x"),
+            "markup got through:\n{}",
+            page.body
+        );
+        assert!(
+            !page.body.contains("<b>bold"),
+            "markup got through:\n{}",
+            page.body
+        );
+    }
+    let search = server.get(
+        &format!("/search?q={}", encode("\"><script>alert(1)</script>")),
+        None,
+    )?;
+    let search = search.expect(200, "text/html")?;
+    assert!(!search.body.contains("<script>alert(1)"), "{}", search.body);
+    Ok(())
+}
+
+#[test]
+fn the_server_stops_cleanly_on_sigterm_and_readers_share_the_store() -> TestResult {
+    let (_dir, store) = {
+        let dir = tempfile::tempdir()?;
+        let store = dir.path().join("store");
+        ingest(&store, &[&sample("001")?])?;
+        (dir, store)
+    };
+    let server = Server::start(&store, &[])?;
+    // A command that reads the store runs beside the server.
+    run_ok(&["query", "--store", arg(&store)?, "--format", "csv", PEOPLE])?;
+    server.get("/", None)?.expect(200, "text/html")?;
+    let status = server.stop()?;
+    assert!(status.success(), "{status}");
+    Ok(())
+}
+
+#[test]
+fn a_missing_store_or_a_taken_address_is_one_error_line() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let output = policegraph()?
+        .args([
+            "serve",
+            "--store",
+            arg(&dir.path().join("none"))?,
+            "--bind",
+            "127.0.0.1:0",
+        ])
+        .output()?;
+    common::one_error_line(&output, &["no store"])?;
+    let (_dir, store) = samples_store()?;
+    let server = Server::start(&store, &[])?;
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let output = policegraph()?
+        .args(["serve", "--store", arg(&store)?, "--bind", &address])
+        .timeout(Duration::from_secs(60))
+        .output()?;
+    common::one_error_line(&output, &["serve", &address])?;
+    Ok(())
+}
+
+#[test]
+fn an_article_with_its_body_in_the_store_shows_the_whole_text() -> TestResult {
+    let (dir, store) = samples_store()?;
+    let graphs = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        "SELECT ?a WHERE { ?a <https://w3id.org/policegraph/ontology#sourceLocation> ?l FILTER(STRSTARTS(?l, \"000_\")) }",
+    ])?;
+    let article = graphs
+        .lines()
+        .nth(1)
+        .ok_or_else(|| fail("no article 000"))?
+        .to_owned();
+    let text = std::fs::read_to_string(sample("000")?)?;
+    // The body as another branch stores it: the article's text, here with hostile markup after it.
+    let body = format!("{text}\n<script>alert(1)</script> & \"more\"");
+    let body = body
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
+    let turtle = dir.path().join("body.ttl");
+    std::fs::write(
+        &turtle,
+        format!("<{article}> <https://schema.org/articleBody> \"{body}\" .\n"),
+    )?;
+    ingest(&store, &[&turtle])?;
+    let server = Server::start(&store, &[])?;
+    let path = article.trim_start_matches("https://w3id.org/policegraph/id/");
+    let page = server
+        .get(&format!("/id/{path}"), None)?
+        .expect(200, "text/html")?;
+    page.has("<div class=\"body\">")?;
+    page.has("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;")?;
+    page.has("would have been fired</mark>")?;
+    assert!(!page.body.contains("<script"), "{}", page.body);
+    Ok(())
+}
