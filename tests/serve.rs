@@ -410,12 +410,13 @@ fn the_pages_find_an_officer_and_show_each_fact_with_its_evidence() -> TestResul
     page.has("<mark")?;
     page.has("href=\"/id/article/")?;
     page.has("Simon Ovens")?;
-    page.has("Roads and Transport Policing Command")?;
+    // A unit is named with what it is part of, on the person's page and its own.
+    page.has("Roads and Transport Policing Command (Metropolitan Police Service)")?;
     let org = server
         .get("/id/org/roads-and-transport-policing-command", None)?
         .expect(200, "text/html")?;
     org.has("Kevin Phillips")?;
-    org.has("Metropolitan Police Service")?;
+    org.has("<h1>Roads and Transport Policing Command (Metropolitan Police Service)</h1>")?;
     org.has("would have been dismissed")?;
     let article = page
         .body

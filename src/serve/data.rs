@@ -159,7 +159,7 @@ pub(super) fn facts(
 
 /// The name or label of each of `iris` that has one (the first in sorted order): a person's
 /// name, a concept's or organisation's label, a proceeding's kind, an article's headline (else
-/// its file).
+/// its file). A unit's label names what it is part of: "Roads Policing Unit (Kent Police)".
 pub(super) fn labels(
     shared: &Shared,
     iris: &BTreeSet<String>,
@@ -167,8 +167,9 @@ pub(super) fn labels(
     let mut labels: HashMap<String, String> = HashMap::new();
     for chunk in iris.iter().collect::<Vec<_>>().chunks(500) {
         let sparql = format!(
-            "SELECT ?x ?l WHERE {{ VALUES ?x {{ {} }}
-               {{ ?x foaf:name|skos:prefLabel|schema:headline ?l }}
+            "SELECT ?x ?l ?up WHERE {{ VALUES ?x {{ {} }}
+               {{ ?x foaf:name|skos:prefLabel|schema:headline ?l
+                  OPTIONAL {{ ?x org:subOrganizationOf/skos:prefLabel ?up }} }}
                UNION {{ ?x pg:proceedingKind/skos:prefLabel ?l }}
                UNION {{ ?x a schema:Quotation BIND(\"a quotation\" AS ?l) }}
                UNION {{ ?x pg:sourceLocation ?l FILTER NOT EXISTS {{ ?x schema:headline ?h }} }} }}",
@@ -176,7 +177,12 @@ pub(super) fn labels(
         );
         for row in select(shared, &sparql, "labels", 20_000)? {
             if let Some(iri) = get_iri(&row, "x") {
-                let label = get(&row, "l");
+                // A unit is named with what it is part of: eighteen forces have a "Roads
+                // Policing Unit", and every page tells them apart.
+                let label = match get(&row, "up") {
+                    up if up.is_empty() => get(&row, "l"),
+                    up => format!("{} ({up})", get(&row, "l")),
+                };
                 labels
                     .entry(iri)
                     .and_modify(|l| {

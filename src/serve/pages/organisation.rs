@@ -21,15 +21,12 @@ pub(super) fn page(shared: &Shared, iri: &str) -> Result<Markup, Error> {
         return Ok(layout("Not found", html! { p { "not an IRI" } }));
     };
     let facts = Facts::read(shared, &[iri.to_owned()], false)?;
-    let label = facts.label(iri).to_owned();
+    // A unit's label names its parent (see `data::labels`), so the title tells it apart.
+    let title = facts.label(iri).to_owned();
     let parents: Vec<String> = facts
         .of(iri, w3c::ORG_SUB_ORGANIZATION_OF)
         .map(|f| data::plain(&f.object))
         .collect();
-    let title = match parents.first() {
-        Some(parent) => format!("{label} ({})", facts.label(parent)),
-        None => label.clone(),
-    };
     let units = data::select(
         shared,
         &format!(
