@@ -432,6 +432,36 @@ macro_rules! operands {
     };
 }
 
+/// Whether a query calls another endpoint (SERVICE) anywhere, in EXISTS and sub-queries too.
+pub fn calls_service(query: &Query) -> bool {
+    pattern_calls_service(pattern_of(query))
+}
+
+fn pattern_calls_service(pattern: &GraphPattern) -> bool {
+    let expression = match pattern {
+        GraphPattern::Filter { expr, .. } => Some(expr),
+        GraphPattern::Extend { expression, .. } => Some(expression),
+        GraphPattern::LeftJoin { expression, .. } => expression.as_ref(),
+        _ => None,
+    };
+    let mut found = matches!(pattern, GraphPattern::Service { .. })
+        || expression.is_some_and(expression_calls_service);
+    for_each_child(pattern, &mut |child| {
+        found = found || pattern_calls_service(child);
+    });
+    found
+}
+
+fn expression_calls_service(expr: &Expression) -> bool {
+    if let Expression::Exists(pattern) = expr {
+        return pattern_calls_service(pattern);
+    }
+    let mut found = false;
+    operands!(expr, |e: &Expression| found =
+        found || expression_calls_service(e));
+    found
+}
+
 fn substitute_expression(expr: &mut Expression, variable: &Variable, value: &Expression) {
     match expr {
         Expression::Variable(v) if v == variable => *expr = value.clone(),
@@ -657,5 +687,34 @@ impl Uses {
             Expression::Exists(pattern) => self.pattern(pattern, variable),
             _ => operands!(expr, |e: &Expression| self.expression(e, variable)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calls_service;
+    use spargebra::SparqlParser;
+
+    fn calls(query: &str) -> bool {
+        let query = SparqlParser::new()
+            .parse_query(query)
+            .unwrap_or_else(|e| panic!("{query}: {e}"));
+        calls_service(&query)
+    }
+
+    #[test]
+    fn service_is_found_wherever_it_hides() {
+        assert!(calls("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"));
+        assert!(calls(
+            "SELECT * WHERE { ?s ?p ?o OPTIONAL { ?s ?q ?r FILTER EXISTS { \
+             SERVICE <http://x/> { ?r ?p ?o } } } }"
+        ));
+        assert!(calls(
+            "SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o BIND(EXISTS { \
+             SERVICE <http://x/> { ?s ?p ?o } } AS ?b) } } }"
+        ));
+        assert!(!calls(
+            "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { ?o ?p ?s } OPTIONAL { ?o ?q ?r } }"
+        ));
     }
 }

@@ -8,7 +8,7 @@ use crate::commands::error_line;
 use crate::error::Error;
 use crate::formats::{QueryFormat, QueryOutput};
 use crate::results::write_results;
-use crate::sparql::{BoundQuery, Deadline, QueryForm};
+use crate::sparql::{BoundQuery, Deadline, QueryForm, calls_service};
 use axum::body::Bytes;
 use axum::extract::RawQuery;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -17,7 +17,6 @@ use clap::ValueEnum;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::QueryResultsFormat;
-use spargebra::algebra::{Expression, GraphPattern};
 use spargebra::{Query, SparqlParser};
 
 /// A refusal or failure: the status and the one line that says why.
@@ -251,84 +250,6 @@ fn set_dataset(
         dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
     }
     Ok(())
-}
-
-/// Whether the query calls another endpoint (SERVICE), anywhere in it.
-fn calls_service(query: &Query) -> bool {
-    let (Query::Select { pattern, .. }
-    | Query::Construct { pattern, .. }
-    | Query::Describe { pattern, .. }
-    | Query::Ask { pattern, .. }) = query;
-    pattern_calls_service(pattern)
-}
-
-fn pattern_calls_service(pattern: &GraphPattern) -> bool {
-    match pattern {
-        GraphPattern::Service { .. } => true,
-        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => false,
-        GraphPattern::Join { left, right }
-        | GraphPattern::Lateral { left, right }
-        | GraphPattern::Union { left, right }
-        | GraphPattern::Minus { left, right } => {
-            pattern_calls_service(left) || pattern_calls_service(right)
-        }
-        GraphPattern::LeftJoin {
-            left,
-            right,
-            expression,
-        } => {
-            pattern_calls_service(left)
-                || pattern_calls_service(right)
-                || expression.as_ref().is_some_and(expression_calls_service)
-        }
-        GraphPattern::Filter { expr, inner } => {
-            expression_calls_service(expr) || pattern_calls_service(inner)
-        }
-        GraphPattern::Extend {
-            inner, expression, ..
-        } => expression_calls_service(expression) || pattern_calls_service(inner),
-        GraphPattern::Graph { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::Group { inner, .. } => pattern_calls_service(inner),
-    }
-}
-
-/// Whether an expression holds an EXISTS whose pattern calls SERVICE. (Its string form is
-/// enough to find an EXISTS; the pattern itself is walked.)
-fn expression_calls_service(expr: &Expression) -> bool {
-    match expr {
-        Expression::Exists(pattern) => pattern_calls_service(pattern),
-        Expression::Or(a, b)
-        | Expression::And(a, b)
-        | Expression::Equal(a, b)
-        | Expression::SameTerm(a, b)
-        | Expression::Greater(a, b)
-        | Expression::GreaterOrEqual(a, b)
-        | Expression::Less(a, b)
-        | Expression::LessOrEqual(a, b)
-        | Expression::Add(a, b)
-        | Expression::Subtract(a, b)
-        | Expression::Multiply(a, b)
-        | Expression::Divide(a, b) => expression_calls_service(a) || expression_calls_service(b),
-        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
-            expression_calls_service(a)
-        }
-        Expression::If(a, b, c) => [a, b, c].iter().any(|e| expression_calls_service(e)),
-        Expression::In(a, list) => {
-            expression_calls_service(a) || list.iter().any(expression_calls_service)
-        }
-        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
-            list.iter().any(expression_calls_service)
-        }
-        Expression::Variable(_)
-        | Expression::Bound(_)
-        | Expression::NamedNode(_)
-        | Expression::Literal(_) => false,
-    }
 }
 
 /// The media type results in `format` are sent as.
