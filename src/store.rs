@@ -14,6 +14,7 @@ use oxigraph::model::{
 use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store, StoreOptions};
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -256,19 +257,20 @@ impl GraphStore {
     }
 
     /// Takes changed articles out of the store, in one transaction: all of them or, if the
-    /// store fails, none. Each graph goes, and so does every shared triple that only those
-    /// graphs gave (see [`shared`]), so that loading the new versions gives the store a fresh
-    /// ingest of the same articles gives. The new versions go through the bulk loader: a
-    /// transaction that inserts them costs many times a bulk load (every quad is indexed in
-    /// the transaction's batch, then in the memtable), while taking out costs one read and one
-    /// delete per old quad.
-    pub fn take_out_articles(&self, iris: &[&str]) -> Result<(), Error> {
+    /// store fails, none. Each graph goes, and so does every shared triple that only the
+    /// articles of `leaving` (these and any taken out beside them) gave (see [`shared`]), so
+    /// that loading the new versions gives the store a fresh ingest of the same articles
+    /// gives. The new versions go through the bulk loader: a transaction that inserts them
+    /// costs many times a bulk load (every quad is indexed in the transaction's batch, then in
+    /// the memtable), while taking out costs one read and one delete per old quad.
+    pub fn take_out_articles(&self, iris: &[&str], leaving: &HashSet<&str>) -> Result<(), Error> {
         let graphs: Vec<NamedNodeRef<'_>> = iris
             .iter()
             .map(|iri| NamedNodeRef::new_unchecked(iri))
             .collect();
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
-        shared::take_out(&self.store, &mut transaction, &graphs).map_err(|e| self.error(e))?;
+        shared::take_out(&self.store, &mut transaction, &graphs, leaving)
+            .map_err(|e| self.error(e))?;
         transaction.commit().map_err(|e| self.error(e))
     }
 

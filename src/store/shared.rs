@@ -67,18 +67,20 @@ pub(super) fn with_statements(article: &str, mut quads: Vec<Quad>) -> Vec<Quad> 
 }
 
 /// Removes, in `transaction`, the graphs of `articles` and every shared triple (with its
-/// statement node) that no other article derives. Everything is read from `store` (the state
-/// the transaction starts from: this process is the only writer), not through the
-/// transaction, whose reads are many times slower once it holds many changes. The graphs'
-/// names stay registered: their new versions go in under the same names.
+/// statement node) that no article outside `leaving` (all the articles being taken out, in
+/// this transaction or another one running beside it) derives. Two such transactions may both
+/// remove one triple, which is harmless; neither keeps it for the other's sake. Everything is
+/// read from `store`, not through the transaction, whose reads are many times slower once it
+/// holds many changes. The graphs' names stay registered: their new versions go in under the
+/// same names.
 pub(super) fn take_out(
     store: &Store,
     transaction: &mut Transaction<'_>,
     articles: &[NamedNodeRef<'_>],
+    leaving: &HashSet<&str>,
 ) -> Result<(), StorageError> {
     let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
     let prefix = statement_prefix();
-    let leaving: HashSet<&str> = articles.iter().map(|a| a.as_str()).collect();
     let mut statements: HashSet<NamedNode> = HashSet::new();
     for article in articles {
         let claims = store.quads_for_pattern(
@@ -97,7 +99,7 @@ pub(super) fn take_out(
         transaction.clear_graph(*article)?;
     }
     for statement in &statements {
-        if !derived_elsewhere(store, statement.as_ref(), &leaving)? {
+        if !derived_elsewhere(store, statement.as_ref(), leaving)? {
             forget(store, transaction, statement.as_ref())?;
         }
     }
