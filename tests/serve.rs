@@ -529,7 +529,7 @@ fn hostile_article_text_is_shown_as_text() -> TestResult {
 }
 
 #[test]
-fn the_server_stops_cleanly_on_sigterm_and_readers_share_the_store() -> TestResult {
+fn the_server_stops_cleanly_on_sigterm_readers_share_the_store_and_an_ingest_waits() -> TestResult {
     let (_dir, store) = {
         let dir = tempfile::tempdir()?;
         let store = dir.path().join("store");
@@ -540,8 +540,28 @@ fn the_server_stops_cleanly_on_sigterm_and_readers_share_the_store() -> TestResu
     // A command that reads the store runs beside the server.
     run_ok(&["query", "--store", arg(&store)?, "--format", "csv", PEOPLE])?;
     server.get("/", None)?.expect(200, "text/html")?;
+    // An ingest waits for the server, and says it waits for a serve, so one knows what to stop.
+    let mut writer = Command::new(policegraph()?.get_program())
+        .args(["ingest", "--store", arg(&store)?, arg(&sample("004")?)?])
+        .env_remove("POLICEGRAPH_STORE")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut notice = String::new();
+    let stderr = writer.stderr.take().ok_or_else(|| fail("no stderr"))?;
+    let mut stderr = BufReader::new(stderr);
+    stderr.read_line(&mut notice)?;
+    assert!(
+        notice.contains("waiting for") && notice.contains("serve"),
+        "{notice}"
+    );
     let status = server.stop()?;
     assert!(status.success(), "{status}");
+    let ingested = writer.wait()?;
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest)?;
+    assert!(ingested.success(), "the ingest did not finish: {rest}");
+    assert!(rest.contains("1 new"), "{rest}");
     Ok(())
 }
 

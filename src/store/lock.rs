@@ -69,7 +69,10 @@ pub(super) fn lock_for_writing(store: &Path) -> Result<StoreLock, Error> {
     match access.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
-            waiting(store, "the commands reading it (query, export, dot, check)");
+            waiting(
+                store,
+                "the commands reading it (query, export, dot, check, push, or a running serve: stop it with Ctrl-C)",
+            );
             access.lock().map_err(|e| lock_error(store, ACCESS, e))?;
         }
         Err(TryLockError::Error(e)) => return Err(lock_error(store, ACCESS, e)),
