@@ -6,6 +6,7 @@ use super::{Case, Drawing, Link, Node, NodeKind};
 use crate::concepts::OrgKind;
 use crate::error::Error;
 use crate::store::GraphStore;
+use crate::text::dates::MONTH_NAMES;
 use crate::vocab::{pg, w3c};
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
@@ -195,21 +196,6 @@ fn details(
     Ok(())
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date as a reader writes it: `2023-10-04` is "4 October 2023", `--10-04` (an `xsd:gMonthDay`,
 /// the year unstated) "4 October, year not stated"; anything else as it is.
 fn spoken_date(value: &str) -> String {
@@ -223,7 +209,11 @@ fn spoken_date(value: &str) -> String {
     let mut parts = month_day.splitn(2, '-');
     let month = parts.next().and_then(|m| m.parse::<usize>().ok());
     let day = parts.next().and_then(|d| d.get(..2)?.parse::<u32>().ok());
-    match (month.and_then(|m| MONTHS.get(m.checked_sub(1)?)), day, year) {
+    match (
+        month.and_then(|m| MONTH_NAMES.get(m.checked_sub(1)?)),
+        day,
+        year,
+    ) {
         (Some(month), Some(day), Some(year)) => format!("{day} {month} {year}"),
         (Some(month), Some(day), None) => format!("{day} {month}, year not stated"),
         _ => value.to_owned(),

@@ -1,6 +1,7 @@
 //! Name words: which capitalised words can be part of a person's name, and the common given
 //! names that make a capitalised pair a person ("Sarah Everard") without a rank or title.
 
+use crate::text::dates::MONTH_NAMES;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -258,26 +259,9 @@ const NOT_NAMES: &[&str] = &[
     "Demoted",
 ];
 
-/// Capitalised words that are usually not names (months, places) but can be a surname when
-/// they end a run of name words: "PC Jo England", "Ms Ada March".
-const SOFT_NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "London",
-    "England",
-    "Wales",
-    "Scotland",
-];
+/// Capitalised places that are usually not names but can be a surname when they end a run of
+/// name words ("PC Jo England"); the months are the same ("Ms Ada March").
+const SOFT_NOT_NAMES: &[&str] = &["London", "England", "Wales", "Scotland"];
 
 /// Upper-case words that are acronyms or post-nominals, never a surname written in capitals.
 const ACRONYMS: &[&str] = &[
@@ -295,12 +279,12 @@ pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 pub fn is_name_word(word: &str) -> bool {
-    word.len() >= 2 && !NOT_NAMES.contains(&word) && !SOFT_NOT_NAMES.contains(&word)
+    word.len() >= 2 && !NOT_NAMES.contains(&word) && !is_soft_name_word(word)
 }
 
 /// True for a month or place that can still be a surname at the end of a name ("May").
 pub fn is_soft_name_word(word: &str) -> bool {
-    SOFT_NOT_NAMES.contains(&word)
+    SOFT_NOT_NAMES.contains(&word) || MONTH_NAMES.contains(&word)
 }
 
 /// True for a surname written in capitals, as hearing notices do ("Jo REED"): letters, at
