@@ -16,7 +16,6 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Articles extracted in parallel at a time.
 const BATCH: usize = 256;
@@ -25,8 +24,6 @@ const BATCH: usize = 256;
 /// cost: about 16 articles is the fastest (measured on 1,000 generated articles: 4 and 64 take
 /// half as long again).
 const TAKE_OUT_BATCH: usize = 16;
-/// Threads taking changed articles out.
-const TAKE_OUT_THREADS: usize = 2;
 
 /// What a run did, for the summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -405,7 +402,7 @@ pub fn ingest(
 }
 
 /// Replaces changed articles: their old graphs are taken out, `TAKE_OUT_BATCH` articles per
-/// transaction, on two threads (taking out is most of a replacement's cost, and one thread
+/// transaction, in parallel (taking out is most of a replacement's cost, and one thread
 /// leaves a core idle once the next batch is extracted), and their new versions join the bulk
 /// load. Between the two an article is out of the store, never half in: a run killed or failed
 /// there leaves it out (and says so) until `ingest` runs again.
@@ -417,38 +414,13 @@ fn replace_articles(
 ) -> Vec<Result<Written, Error>> {
     let iris: Vec<&str> = articles.iter().map(|(_, iri)| iri.as_str()).collect();
     let leaving: HashSet<&str> = iris.iter().copied().collect();
-    let chunks: Vec<&[&str]> = iris.chunks(TAKE_OUT_BATCH).collect();
-    let next = AtomicUsize::new(0);
-    // Each thread takes the next chunk not yet taken, and says which it took.
-    let take_out = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(chunk) = chunks.get(i) else {
-                return done;
-            };
-            done.push((
-                i,
-                store.take_out_articles(chunk, &leaving).map_err(Arc::new),
-            ));
-        }
-    };
-    let mut outcomes: Vec<(usize, Result<(), Arc<Error>>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..TAKE_OUT_THREADS.min(chunks.len()))
-            .map(|_| scope.spawn(take_out))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(done) => done,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    outcomes.sort_by_key(|(i, _)| *i);
+    let outcomes: Vec<Result<(), Arc<Error>>> = iris
+        .par_chunks(TAKE_OUT_BATCH)
+        .map(|chunk| store.take_out_articles(chunk, &leaving).map_err(Arc::new))
+        .collect();
     let mut written = Vec::with_capacity(articles.len());
     let mut articles = articles.into_iter();
-    for (_, outcome) in outcomes {
+    for outcome in outcomes {
         let chunk: Vec<(Box<Extracted>, String)> = articles.by_ref().take(TAKE_OUT_BATCH).collect();
         match outcome {
             Ok(()) => written.extend(
