@@ -1,6 +1,6 @@
 //! `policegraph serve` against the W3C SPARQL 1.1 Protocol test cases that apply to a
 //! read-only endpoint (w3c/rdf-tests, sparql/sparql11/protocol/manifest.ttl), one test per case
-//! and named after it.
+//! and named after it, and SERVICE calls between two real servers under `--allow-service`.
 //!
 //! The requests are written by hand over a TCP socket, so that each carries exactly the method,
 //! headers and bytes its case describes (no content type at all, a UTF-16 body...). Where a
@@ -12,12 +12,13 @@
 mod common;
 
 use common::{Fallible, TestResult, arg, fail, ingest, policegraph, query_rows};
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
 // The server, raw HTTP, and the stores
@@ -52,6 +53,11 @@ impl Server {
             .map(|rest| rest.trim_end_matches('/').to_owned())
             .ok_or_else(|| fail(format!("no address in the server's first line: {first:?}")))?;
         Ok(Server { child, address })
+    }
+
+    /// The endpoint's URL, as another server's SERVICE names it.
+    fn endpoint(&self) -> String {
+        format!("http://{}/sparql", self.address)
     }
 
     /// Sends one request with exactly these headers (plus Host, Content-Length and
@@ -93,6 +99,14 @@ impl Server {
             &[("Content-Type", content_type)],
             body.as_bytes(),
         )
+    }
+
+    /// The query's JSON results through a GET.
+    fn json(&self, query: &str) -> Fallible<serde_json::Value> {
+        let reply = self
+            .get(&format!("/sparql?query={}", encode(query)), None)?
+            .expect(200, "application/sparql-results+json")?;
+        Ok(serde_json::from_str(&reply.body)?)
     }
 }
 
@@ -226,6 +240,16 @@ fn encode(text: &str) -> String {
 const KENT_ONE: &str = r#"{"url": "https://news.example/kent-constable-dismissed", "title": "Kent constable dismissed for lying", "published": "2025-03-04", "source": "Example News", "text": "A Kent Police constable has been dismissed after a misconduct hearing found he lied to investigators.\n\nPC Lionel Brackenbury of Kent Police was dismissed without notice following a gross misconduct hearing on 3 March 2025. The panel found he had breached the standards of professional behaviour for honesty and integrity."}"#;
 const KENT_TWO: &str = r#"{"url": "https://news.example/kent-sergeant-warning", "title": "Kent sergeant given final written warning", "published": "2025-05-13", "source": "Example News", "text": "A Kent Police sergeant has been given a final written warning.\n\nSergeant Imogen Castellow of Kent Police was given a final written warning after a misconduct meeting on 12 May 2025 found her conduct towards a colleague amounted to misconduct."}"#;
 const ESSEX_ONE: &str = r#"{"url": "https://news.example/essex-constable-dismissed", "title": "Essex constable dismissed", "published": "2025-06-10", "source": "Example News", "text": "An Essex Police constable has been dismissed.\n\nPC Rupert Hollingdrake of Essex Police was dismissed without notice after a gross misconduct hearing on 9 June 2025 found he had used excessive force during an arrest."}"#;
+
+/// A fresh store holding `articles` (JSON Lines records).
+fn store_of(articles: &[&str]) -> Fallible<(tempfile::TempDir, PathBuf)> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("articles.jsonl");
+    std::fs::write(&file, articles.join("\n") + "\n")?;
+    let store = dir.path().join("store");
+    ingest(&store, &[&file])?;
+    Ok((dir, store))
+}
 
 /// The store the W3C cases read, with the graphs that stand for the manifest's data1, data2
 /// and data3: ingested once per test run under Cargo's temporary folder for tests.
@@ -1059,5 +1083,169 @@ fn a_dataset_that_is_given_has_only_the_named_graphs_it_names() -> TestResult {
     );
     let reply = server.get(&named_only, None)?;
     assert!(!reply.expect(200, RESULTS_JSON)?.boolean()?);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// SERVICE, with --allow-service
+// ---------------------------------------------------------------------------------------------
+
+const NAMES_BY_FORCE: &str = "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n\
+                              PREFIX org: <http://www.w3.org/ns/org#>\n";
+
+/// A port on 127.0.0.1 where nothing listens.
+fn closed_port() -> Fallible<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?.port())
+}
+
+/// The rows of SPARQL results JSON, each variable's value (absent where unbound).
+fn rows(results: &serde_json::Value, variables: &[&str]) -> Fallible<Vec<Vec<Option<String>>>> {
+    let bindings = results["results"]["bindings"]
+        .as_array()
+        .ok_or_else(|| fail(format!("no bindings in {results}")))?;
+    Ok(bindings
+        .iter()
+        .map(|row| {
+            variables
+                .iter()
+                .map(|v| row[*v]["value"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .collect())
+}
+
+#[test]
+fn service_joins_another_servers_rows_with_this_ones() -> TestResult {
+    // A knows one Kent officer; B knows another Kent officer and an Essex officer.
+    let (_a_dir, a_store) = store_of(&[KENT_ONE])?;
+    let (_b_dir, b_store) = store_of(&[KENT_TWO, ESSEX_ONE])?;
+    let b = Server::start(&b_store, &[])?;
+    let a = Server::start(&a_store, &["--allow-service"])?;
+    // Officers of A, each with the officers B knows in the same force.
+    let query = format!(
+        "{NAMES_BY_FORCE}SELECT ?here ?there WHERE {{\n\
+           ?p foaf:name ?here ; org:memberOf ?force .\n\
+           SERVICE <{}> {{ ?q foaf:name ?there ; org:memberOf ?force }}\n\
+         }}",
+        b.endpoint()
+    );
+    let joined: BTreeSet<Vec<Option<String>>> = rows(&a.json(&query)?, &["here", "there"])?
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<Vec<Option<String>>> = [vec![
+        Some("Lionel Brackenbury".to_owned()),
+        Some("Imogen Castellow".to_owned()),
+    ]]
+    .into_iter()
+    .collect();
+    assert_eq!(joined, expected);
+    // B's officers came from B: A alone knows neither.
+    let local = format!(
+        "{NAMES_BY_FORCE}ASK {{ ?q foaf:name ?n FILTER(?n IN (\"Imogen Castellow\", \"Rupert Hollingdrake\")) }}"
+    );
+    let reply = a.get(&format!("/sparql?query={}", encode(&local)), None)?;
+    assert!(!reply.expect(200, RESULTS_JSON)?.boolean()?);
+    // The same query on a server without the flag is refused, as the README says.
+    let refusing = Server::start(&a_store, &[])?;
+    refusing
+        .get(&format!("/sparql?query={}", encode(&query)), None)?
+        .refused(400, &["SERVICE is refused", "--allow-service"])?;
+    Ok(())
+}
+
+#[test]
+fn service_silent_to_a_closed_port_gives_no_rows_and_without_silent_names_the_endpoint()
+-> TestResult {
+    let (_dir, store) = store_of(&[KENT_ONE])?;
+    let a = Server::start(&store, &["--allow-service"])?;
+    let closed = format!("http://127.0.0.1:{}/sparql", closed_port()?);
+    // SILENT: the call gives no rows of its own; as the SPARQL 1.1 Federated Query
+    // recommendation has it, a failed silent call is one empty solution, so A's rows stand
+    // with the service's variables unbound.
+    let silent = format!(
+        "{NAMES_BY_FORCE}SELECT ?here ?there WHERE {{\n\
+           ?p foaf:name ?here .\n\
+           SERVICE SILENT <{closed}> {{ ?q foaf:name ?there }}\n\
+         }}"
+    );
+    let found = rows(&a.json(&silent)?, &["here", "there"])?;
+    assert_eq!(
+        found,
+        vec![vec![Some("Lionel Brackenbury".to_owned()), None]]
+    );
+    let alone = format!("SELECT ?s WHERE {{ SERVICE SILENT <{closed}> {{ ?s ?p ?o }} }}");
+    let found = rows(&a.json(&alone)?, &["s"])?;
+    assert!(found.iter().all(|row| row[0].is_none()), "{found:?}");
+    // Without SILENT: 502, one line naming the endpoint and why.
+    let loud = format!("SELECT ?s WHERE {{ SERVICE <{closed}> {{ ?s ?p ?o }} }}");
+    a.get(&format!("/sparql?query={}", encode(&loud)), None)?
+        .refused(502, &[&format!("SERVICE <{closed}>"), "cannot reach"])?;
+    Ok(())
+}
+
+#[test]
+fn service_names_the_status_an_endpoint_answered_and_refuses_other_schemes() -> TestResult {
+    let (_a_dir, a_store) = store_of(&[KENT_ONE])?;
+    let (_b_dir, b_store) = store_of(&[ESSEX_ONE])?;
+    let b = Server::start(&b_store, &[])?;
+    let a = Server::start(&a_store, &["--allow-service"])?;
+    // B has no endpoint at /nowhere: 404.
+    let missing = format!("http://{}/nowhere", b.address);
+    let query = format!("SELECT ?s WHERE {{ SERVICE <{missing}> {{ ?s ?p ?o }} }}");
+    a.get(&format!("/sparql?query={}", encode(&query)), None)?
+        .refused(502, &[&format!("SERVICE <{missing}>"), "answered 404"])?;
+    // B, without the flag, refuses a pattern that itself calls out: B's 400 and its reason.
+    let nested = format!(
+        "SELECT ?s WHERE {{ SERVICE <{}> {{ SERVICE <{missing}> {{ ?s ?p ?o }} }} }}",
+        b.endpoint()
+    );
+    a.get(&format!("/sparql?query={}", encode(&nested)), None)?
+        .refused(
+            502,
+            &[
+                &format!("SERVICE <{}>", b.endpoint()),
+                "answered 400",
+                "--allow-service",
+            ],
+        )?;
+    for scheme in ["ftp://example.org/sparql", "file:///etc/passwd", "urn:x:y"] {
+        let query = format!("SELECT ?s WHERE {{ SERVICE <{scheme}> {{ ?s ?p ?o }} }}");
+        a.get(&format!("/sparql?query={}", encode(&query)), None)?
+            .refused(
+                400,
+                &[&format!("SERVICE <{scheme}>"), "only http and https"],
+            )?;
+    }
+    Ok(())
+}
+
+#[test]
+fn the_time_limit_holds_across_a_service_call_that_never_answers() -> TestResult {
+    // An endpoint that accepts connections and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let hanging = format!("http://{}/sparql", listener.local_addr()?);
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let (_dir, store) = store_of(&[KENT_ONE])?;
+    let a = Server::start(&store, &["--allow-service", "--timeout", "1"])?;
+    for silent in ["", "SILENT "] {
+        let query = format!("SELECT ?s WHERE {{ SERVICE {silent}<{hanging}> {{ ?s ?p ?o }} }}");
+        let started = Instant::now();
+        let reply = a.get(&format!("/sparql?query={}", encode(&query)), None)?;
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(10), "{silent}took {took:?}");
+        reply.refused(503, &["time limit of 1 s"])?;
+    }
+    // The server goes on.
+    let reply = a.get(
+        &format!("/sparql?query={}", encode("ASK { ?s ?p ?o }")),
+        None,
+    )?;
+    assert!(reply.expect(200, RESULTS_JSON)?.boolean()?);
     Ok(())
 }

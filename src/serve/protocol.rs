@@ -1,8 +1,10 @@
-//! The standard doors: the SPARQL 1.1 Protocol at `/sparql` (queries only: an update, or a
-//! SERVICE call to another endpoint, is refused) and the Graph Store Protocol's reads at
-//! `/store`. Results are written in the format the client accepts, from the formats of
+//! The standard doors: the SPARQL 1.1 Protocol at `/sparql` (queries only: an update is
+//! refused, and so is a SERVICE call to another endpoint unless the server was started with
+//! `--allow-service`, see [`super::service`]) and the Graph Store Protocol's reads at `/store`.
+//! Results are written in the format the client accepts, from the formats of
 //! [`crate::formats`].
 
+use super::service::{ServiceCaller, ServiceError};
 use super::{Shared, State};
 use crate::commands::error_line;
 use crate::error::Error;
@@ -16,9 +18,10 @@ use axum::response::{IntoResponse, Response};
 use clap::ValueEnum;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
-use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{QueryEvaluationError, SparqlEvaluator};
 use spargebra::{Query, SparqlParser};
+use std::time::Instant;
 
 /// A refusal or failure: the status and the one line that says why.
 #[derive(Debug)]
@@ -37,10 +40,25 @@ impl Failure {
 
     /// The status an error of the store or of a query gets: the client's fault (400), the time
     /// limit (503), or the server's (500).
+    /// A SERVICE call that failed is the other endpoint's fault (502), unless the query named
+    /// an endpoint that cannot be called (400) or the time limit stopped it (503).
     pub(super) fn from_error(error: &Error) -> Self {
         let status = match error {
             Error::QuerySyntax { .. } | Error::UpdateNotSupported { .. } => StatusCode::BAD_REQUEST,
             Error::QueryTimeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Query {
+                source: QueryEvaluationError::Service(inner),
+                ..
+            } => match inner.downcast_ref::<ServiceError>() {
+                Some(service) if service.is_the_querys() => StatusCode::BAD_REQUEST,
+                Some(service) if service.is_time_limit() => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::BAD_GATEWAY,
+            },
+            Error::Query {
+                source:
+                    QueryEvaluationError::UnboundService | QueryEvaluationError::InvalidServiceName(_),
+                ..
+            } => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         Failure::new(status, error_line(error))
@@ -239,19 +257,26 @@ pub(super) fn run(
     };
     let name = "(request)";
     let algebra = parse(sparql, name, base)?;
-    if calls_service(&algebra) {
+    if !shared.allow_service && calls_service(&algebra) {
         return Err(Failure::new(
             StatusCode::BAD_REQUEST,
-            "query (request): SERVICE is refused: this endpoint does not call other endpoints",
+            "query (request): SERVICE is refused: this server calls no other endpoint unless \
+             started with --allow-service",
         ));
     }
     let format = negotiate(form_of(&algebra), request.format.as_deref(), accept)?;
     let deadline = Deadline::start(shared.timeout);
-    let evaluator = SparqlEvaluator::new().with_cancellation_token(deadline.token());
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(deadline.token());
+    if shared.allow_service {
+        let ends = Instant::now() + shared.timeout.duration();
+        evaluator =
+            evaluator.with_default_service_handler(ServiceCaller::new(ends, deadline.token()));
+    }
     let mut prepared = evaluator.for_query(algebra.clone());
     prepared.dataset_mut().set_default_graph_as_union();
     set_dataset(prepared.dataset_mut(), request, &algebra)?;
-    // Past the time limit, whatever failed (a cancelled step) is the time limit's doing.
+    // Past the time limit, whatever failed (a SERVICE call cut short, a cancelled step) is the
+    // time limit's doing.
     let failed = |error: Error| match deadline.check(name) {
         Err(timeout) => Failure::from_error(&timeout),
         Ok(()) => Failure::from_error(&error),
