@@ -60,6 +60,12 @@ pub struct ServeArgs {
     /// The most result rows the query page shows (its CSV and JSON downloads have them all)
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub page_rows: usize,
+    /// Let a query's SERVICE <http...> call other SPARQL endpoints (off: SERVICE is refused).
+    /// Risk: the server then sends HTTP requests to whatever http or https address a query
+    /// names, from this machine, so anyone who can query it can make it reach hosts on your
+    /// network that they cannot reach themselves. Turn it on only where every client is trusted
+    #[arg(long)]
+    pub allow_service: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -131,6 +131,7 @@ pub struct Client {
     timeout: Duration,
     credentials: Option<Credentials>,
     challenge: Mutex<Option<Challenge>>,
+    attempts: u32,
 }
 
 impl Client {
@@ -147,7 +148,15 @@ impl Client {
             timeout,
             credentials,
             challenge: Mutex::new(None),
+            attempts: ATTEMPTS,
         }
+    }
+
+    /// The same client making at most `attempts` attempts at each request (1: no retry), for a
+    /// caller with a time limit of its own (a SERVICE call inside a query).
+    pub fn with_attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts.max(1);
+        self
     }
 
     /// Sends `call`, retrying a 5xx answer, a failed connection or a time-out with growing
@@ -157,7 +166,7 @@ impl Client {
         let mut attempt = 1;
         loop {
             match self.send_authenticated(call) {
-                Err(error) if attempt < ATTEMPTS && retryable(&error) => {}
+                Err(error) if attempt < self.attempts && retryable(&error) => {}
                 answer => return answer,
             }
             std::thread::sleep(pause);

@@ -12,6 +12,7 @@ pub(super) fn serve(args: ServeArgs) -> Result<Outcome, Error> {
         bind: args.bind,
         timeout: args.timeout,
         page_rows: args.page_rows,
+        allow_service: args.allow_service,
     })?;
     Ok(Outcome::Success)
 }

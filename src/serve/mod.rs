@@ -11,6 +11,7 @@ mod data;
 mod pages;
 mod protocol;
 mod search;
+mod service;
 
 use crate::error::Error;
 use crate::sparql::TimeLimit;
@@ -32,6 +33,8 @@ pub struct ServeConfig {
     pub timeout: TimeLimit,
     /// The most rows the query page shows (its downloads have them all).
     pub page_rows: usize,
+    /// Whether a query's SERVICE calls other SPARQL endpoints (`--allow-service`); refused if not.
+    pub allow_service: bool,
 }
 
 /// What every request handler shares.
@@ -39,6 +42,7 @@ pub(crate) struct Shared {
     store: GraphStore,
     timeout: TimeLimit,
     page_rows: usize,
+    allow_service: bool,
     index: SearchIndex,
     /// The store's drawable graph, read at the first article page that draws it.
     drawing: OnceLock<Result<crate::dot::Drawing, String>>,
@@ -55,6 +59,7 @@ pub fn serve(config: ServeConfig) -> Result<(), Error> {
         store,
         timeout: config.timeout,
         page_rows: config.page_rows,
+        allow_service: config.allow_service,
         index,
         drawing: OnceLock::new(),
     });

@@ -1,8 +1,10 @@
-//! The standard doors: the SPARQL 1.1 Protocol at `/sparql` (queries only: an update, or a
-//! SERVICE call to another endpoint, is refused) and the Graph Store Protocol's reads at
-//! `/store`. Results are written in the format the client accepts, from the formats of
+//! The standard doors: the SPARQL 1.1 Protocol at `/sparql` (queries only: an update is
+//! refused, and so is a SERVICE call to another endpoint unless the server was started with
+//! `--allow-service`, see [`super::service`]) and the Graph Store Protocol's reads at `/store`.
+//! Results are written in the format the client accepts, from the formats of
 //! [`crate::formats`].
 
+use super::service::{ServiceCaller, ServiceError};
 use super::{Shared, State};
 use crate::commands::error_line;
 use crate::error::Error;
@@ -17,7 +19,9 @@ use clap::ValueEnum;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{QueryEvaluationError, SparqlEvaluator};
 use spargebra::{Query, SparqlParser};
+use std::time::Instant;
 
 /// A refusal or failure: the status and the one line that says why.
 #[derive(Debug)]
@@ -36,10 +40,25 @@ impl Failure {
 
     /// The status an error of the store or of a query gets: the client's fault (400), the time
     /// limit (503), or the server's (500).
+    /// A SERVICE call that failed is the other endpoint's fault (502), unless the query named
+    /// an endpoint that cannot be called (400) or the time limit stopped it (503).
     pub(super) fn from_error(error: &Error) -> Self {
         let status = match error {
             Error::QuerySyntax { .. } | Error::UpdateNotSupported { .. } => StatusCode::BAD_REQUEST,
             Error::QueryTimeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Query {
+                source: QueryEvaluationError::Service(inner),
+                ..
+            } => match inner.downcast_ref::<ServiceError>() {
+                Some(service) if service.is_the_querys() => StatusCode::BAD_REQUEST,
+                Some(service) if service.is_time_limit() => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::BAD_GATEWAY,
+            },
+            Error::Query {
+                source:
+                    QueryEvaluationError::UnboundService | QueryEvaluationError::InvalidServiceName(_),
+                ..
+            } => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         Failure::new(status, error_line(error))
@@ -61,6 +80,8 @@ impl IntoResponse for Failure {
 #[derive(Debug, Default)]
 pub(super) struct Request {
     pub query: Option<String>,
+    /// How many queries the request gave: the protocol allows one.
+    pub queries: usize,
     pub update: bool,
     pub default_graphs: Vec<String>,
     pub named_graphs: Vec<String>,
@@ -74,7 +95,10 @@ impl Request {
     fn read(&mut self, encoded: &[u8]) {
         for (name, value) in form_urlencoded::parse(encoded) {
             match name.as_ref() {
-                "query" => self.query = Some(value.into_owned()),
+                "query" => {
+                    self.queries += 1;
+                    self.query = Some(value.into_owned());
+                }
                 "update" => self.update = true,
                 "default-graph-uri" => self.default_graphs.push(value.into_owned()),
                 "named-graph-uri" => self.named_graphs.push(value.into_owned()),
@@ -106,19 +130,30 @@ pub(super) async fn sparql_post(
 ) -> Response {
     let mut request = Request::default();
     request.read(params.unwrap_or_default().as_bytes());
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let (content_type, charset) = posted_type(&headers);
+    if matches!(
+        content_type.as_str(),
+        "application/x-www-form-urlencoded" | "application/sparql-query"
+    ) && charset
+        .as_deref()
+        .is_some_and(|c| c != "utf-8" && c != "utf8")
+    {
+        return Failure::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "a POST to /sparql is read as UTF-8, not charset={}",
+                charset.unwrap_or_default()
+            ),
+        )
+        .into_response();
+    }
     match content_type.as_str() {
         "application/x-www-form-urlencoded" => request.read(&body),
         "application/sparql-query" => match String::from_utf8(body.to_vec()) {
-            Ok(text) => request.query = Some(text),
+            Ok(text) => {
+                request.queries += 1;
+                request.query = Some(text);
+            }
             Err(_) => {
                 return Failure::new(StatusCode::BAD_REQUEST, "the query is not UTF-8")
                     .into_response();
@@ -126,18 +161,47 @@ pub(super) async fn sparql_post(
         },
         "application/sparql-update" => request.update = true,
         other => {
+            let given = if other.is_empty() {
+                "it has no Content-Type".to_owned()
+            } else {
+                format!("not {other:?}")
+            };
             return Failure::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 format!(
                     "a POST to /sparql is application/x-www-form-urlencoded or \
-                     application/sparql-query, not {:?}",
-                    other
+                     application/sparql-query: {given}"
                 ),
             )
             .into_response();
         }
     }
     answer(shared, request, &headers).await
+}
+
+/// A request's media type and its charset parameter, both in lower case.
+fn posted_type(headers: &HeaderMap) -> (String, Option<String>) {
+    let value = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut parts = value.split(';');
+    let media = parts.next().unwrap_or("").trim().to_owned();
+    let charset = parts
+        .filter_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim().trim_matches('"').to_owned())
+        .next();
+    (media, charset)
+}
+
+/// The IRI relative IRIs in a query resolve against: the endpoint's own URL, as the client
+/// reached it (the protocol leaves the base to the service; this is the usual choice).
+fn base_iri(headers: &HeaderMap) -> Option<String> {
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let base = format!("http://{host}/sparql");
+    oxiri::Iri::parse(base.as_str()).ok()?;
+    Some(base)
 }
 
 /// Runs the request's query on a blocking thread and answers with its results or the failure.
@@ -147,7 +211,9 @@ async fn answer(shared: State, request: Request, headers: &HeaderMap) -> Respons
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    let ran = tokio::task::spawn_blocking(move || run(&shared, &request, &accept)).await;
+    let base = base_iri(headers);
+    let ran =
+        tokio::task::spawn_blocking(move || run(&shared, &request, &accept, base.as_deref())).await;
     match ran {
         Ok(Ok((media_type, body))) => ([(header::CONTENT_TYPE, media_type)], body).into_response(),
         Ok(Err(failure)) => failure.into_response(),
@@ -164,12 +230,22 @@ pub(super) fn run(
     shared: &Shared,
     request: &Request,
     accept: &str,
+    base: Option<&str>,
 ) -> Result<(String, Vec<u8>), Failure> {
     if request.update {
         return Err(Failure::new(
             StatusCode::BAD_REQUEST,
             "this endpoint is read-only: SPARQL updates are refused (change the store with \
              `policegraph ingest`)",
+        ));
+    }
+    if request.queries > 1 {
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "{} queries in one request: the protocol takes one",
+                request.queries
+            ),
         ));
     }
     let Some(sparql) = request.query.as_deref() else {
@@ -180,36 +256,77 @@ pub(super) fn run(
         ));
     };
     let name = "(request)";
-    let query = BoundQuery::parse(sparql, name).map_err(|e| Failure::from_error(&e))?;
-    let algebra = SparqlParser::new().parse_query(sparql).map_err(|source| {
-        Failure::from_error(&Error::QuerySyntax {
-            query: name.into(),
-            source,
-        })
-    })?;
-    if calls_service(&algebra) {
+    let algebra = parse(sparql, name, base)?;
+    if !shared.allow_service && calls_service(&algebra) {
         return Err(Failure::new(
             StatusCode::BAD_REQUEST,
-            "query (request): SERVICE is refused: this endpoint does not call other endpoints",
+            "query (request): SERVICE is refused: this server calls no other endpoint unless \
+             started with --allow-service",
         ));
     }
-    let format = negotiate(query.form(), request.format.as_deref(), accept)?;
+    let format = negotiate(form_of(&algebra), request.format.as_deref(), accept)?;
     let deadline = Deadline::start(shared.timeout);
-    let mut prepared = query.prepare(&deadline);
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(deadline.token());
+    if shared.allow_service {
+        let ends = Instant::now() + shared.timeout.duration();
+        evaluator =
+            evaluator.with_default_service_handler(ServiceCaller::new(ends, deadline.token()));
+    }
+    let mut prepared = evaluator.for_query(algebra.clone());
+    prepared.dataset_mut().set_default_graph_as_union();
     set_dataset(prepared.dataset_mut(), request, &algebra)?;
+    // Past the time limit, whatever failed (a SERVICE call cut short, a cancelled step) is the
+    // time limit's doing.
+    let failed = |error: Error| match deadline.check(name) {
+        Err(timeout) => Failure::from_error(&timeout),
+        Ok(()) => Failure::from_error(&error),
+    };
     let results = shared
         .store
         .evaluate(prepared)
-        .map_err(|source| Failure::from_error(&deadline.error(name, source)))?;
+        .map_err(|source| failed(deadline.error(name, source)))?;
     let mut body = Vec::new();
-    write_results(results, format, &mut body, name, &deadline)
-        .map_err(|e| Failure::from_error(&e))?;
+    write_results(results, format, &mut body, name, &deadline).map_err(failed)?;
     Ok((media_type(format).to_owned(), body))
+}
+
+/// Parses a request's query, relative IRIs resolved against `base`; an update is refused.
+fn parse(sparql: &str, name: &str, base: Option<&str>) -> Result<Query, Failure> {
+    let parser = match base {
+        Some(base) => SparqlParser::new()
+            .with_base_iri(base)
+            .unwrap_or_else(|_| SparqlParser::new()),
+        None => SparqlParser::new(),
+    };
+    parser.clone().parse_query(sparql).map_err(|source| {
+        let error = if parser.parse_update(sparql).is_ok() {
+            Error::UpdateNotSupported {
+                query: name.to_owned(),
+            }
+        } else {
+            Error::QuerySyntax {
+                query: name.to_owned(),
+                source,
+            }
+        };
+        Failure::from_error(&error)
+    })
+}
+
+/// What a query's results are.
+fn form_of(query: &Query) -> QueryForm {
+    match query {
+        Query::Select { .. } => QueryForm::Select,
+        Query::Ask { .. } => QueryForm::Ask,
+        Query::Construct { .. } | Query::Describe { .. } => QueryForm::Graph,
+    }
 }
 
 /// The dataset: the protocol's `default-graph-uri` and `named-graph-uri` where given, else the
 /// query's FROM and FROM NAMED, else the union of the graphs as default (policegraph's usual
-/// dataset: every article's facts at once).
+/// dataset: every article's facts at once). A dataset that is given is the whole dataset: the
+/// named graphs are those it names, none if it names none, and the default graph is empty if
+/// it gives only named graphs.
 fn set_dataset(
     dataset: &mut oxigraph::sparql::QueryDataset,
     request: &Request,
@@ -246,9 +363,7 @@ fn set_dataset(
         (default, named)
     };
     dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
-    if !named.is_empty() || !request.named_graphs.is_empty() {
-        dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
-    }
+    dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
     Ok(())
 }
 
