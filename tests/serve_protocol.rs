@@ -859,6 +859,11 @@ fn w3c_bad_query_method() -> TestResult {
             b"",
         )?;
         assert_eq!(reply.status, 405, "{method}: {}", reply.body);
+        assert!(
+            reply.body.contains(method) && reply.body.contains("not allowed"),
+            "{method}: the refusal does not say why: {:?}",
+            reply.body
+        );
         let allow = reply.header("allow").to_ascii_uppercase();
         assert!(
             allow.contains("GET") && allow.contains("POST"),
@@ -1247,5 +1252,29 @@ fn the_time_limit_holds_across_a_service_call_that_never_answers() -> TestResult
         None,
     )?;
     assert!(reply.expect(200, RESULTS_JSON)?.boolean()?);
+    Ok(())
+}
+
+#[test]
+fn the_graph_store_refuses_writes_with_the_methods_it_takes() -> TestResult {
+    let (server, data) = w3c_server()?;
+    let target = format!("/store?graph={}", encode(&data.articles[0].0));
+    for method in ["PUT", "POST", "DELETE"] {
+        let reply = server.send(
+            method,
+            &target,
+            &[("Content-Type", "text/turtle")],
+            b"<http://example.org/s> <http://example.org/p> 1 .",
+        )?;
+        assert_eq!(reply.status, 405, "{method}: {}", reply.body);
+        assert!(reply.body.contains(method), "{method}: {:?}", reply.body);
+        assert_eq!(reply.header("allow").to_ascii_uppercase(), "GET, HEAD");
+    }
+    let graph = server.get(&target, None)?;
+    assert_eq!(graph.status, 200, "{}", graph.body);
+    assert!(
+        !graph.body.contains("http://example.org/p"),
+        "a refused write reached the graph"
+    );
     Ok(())
 }

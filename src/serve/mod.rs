@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::sparql::TimeLimit;
 use crate::store::GraphStore;
 use axum::Router;
+use axum::http::Method;
 use axum::routing::get;
 use search::SearchIndex;
 use std::io::Write;
@@ -100,9 +101,18 @@ fn router(shared: State) -> Router {
         .route("/style.css", get(pages::style))
         .route(
             "/sparql",
-            get(protocol::sparql_get).post(protocol::sparql_post),
+            get(protocol::sparql_get)
+                .post(protocol::sparql_post)
+                .fallback(|method: Method| async move {
+                    protocol::method_not_allowed(&method, "/sparql", "GET, HEAD, POST")
+                }),
         )
-        .route("/store", get(protocol::graph_store))
+        .route(
+            "/store",
+            get(protocol::graph_store).fallback(|method: Method| async move {
+                protocol::method_not_allowed(&method, "/store", "GET, HEAD")
+            }),
+        )
         .fallback(pages::not_found)
         .with_state(shared)
 }

@@ -76,6 +76,24 @@ impl IntoResponse for Failure {
     }
 }
 
+/// A method a route does not take (PUT or DELETE on `/sparql`, say): 405 with the methods it
+/// takes, in the `Allow` header and in the message.
+pub(super) fn method_not_allowed(
+    method: &axum::http::Method,
+    path: &str,
+    allow: &'static str,
+) -> Response {
+    let mut response = Failure::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{method} {path}: not allowed here; this endpoint takes {allow}"),
+    )
+    .into_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static(allow));
+    response
+}
+
 /// What a protocol request asks.
 #[derive(Debug, Default)]
 pub(super) struct Request {
