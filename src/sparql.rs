@@ -132,21 +132,27 @@ pub struct BoundQuery {
     start: Vec<(Variable, Term)>,
 }
 
+/// Parses a query with `parser`; `name` (its file, or `(inline)`) names it in errors. An
+/// update is refused as an update, not as a syntax error.
+pub fn parse_query(parser: SparqlParser, sparql: &str, name: &str) -> Result<Query, Error> {
+    parser.clone().parse_query(sparql).map_err(|source| {
+        if parser.parse_update(sparql).is_ok() {
+            Error::UpdateNotSupported {
+                query: name.to_owned(),
+            }
+        } else {
+            Error::QuerySyntax {
+                query: name.to_owned(),
+                source,
+            }
+        }
+    })
+}
+
 impl BoundQuery {
     /// Parses a query; `name` (its file, or `(inline)`) names it in errors. An update is refused.
     pub fn parse(sparql: &str, name: &str) -> Result<Self, Error> {
-        let query = SparqlParser::new().parse_query(sparql).map_err(|source| {
-            if SparqlParser::new().parse_update(sparql).is_ok() {
-                Error::UpdateNotSupported {
-                    query: name.to_owned(),
-                }
-            } else {
-                Error::QuerySyntax {
-                    query: name.to_owned(),
-                    source,
-                }
-            }
-        })?;
+        let query = parse_query(SparqlParser::new(), sparql, name)?;
         Ok(BoundQuery {
             name: name.to_owned(),
             query,

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{Fallible, TestResult, arg, fail, ingest, policegraph, run_ok, sample, samples_dir};
+use common::{
+    Fallible, TestResult, arg, fail, ingest, policegraph, run_ok, sample, samples_dir, start_serve,
+};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -19,22 +21,7 @@ struct Server {
 
 impl Server {
     fn start(store: &Path, extra: &[&str]) -> Fallible<Server> {
-        let binary = policegraph()?.get_program().to_owned();
-        let mut child = Command::new(binary)
-            .args(["serve", "--store", arg(store)?, "--bind", "127.0.0.1:0"])
-            .args(extra)
-            .env_remove("POLICEGRAPH_STORE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()?;
-        let stdout = child.stdout.take().ok_or_else(|| fail("no stdout"))?;
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line)?;
-        let base = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .map(|w| w.trim_end_matches('/').to_owned())
-            .ok_or_else(|| fail(format!("no address in the server's first line: {line:?}")))?;
+        let (child, base) = start_serve(store, extra)?;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)))

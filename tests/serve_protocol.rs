@@ -11,12 +11,12 @@
 
 mod common;
 
-use common::{Fallible, TestResult, arg, fail, ingest, policegraph, query_rows};
+use common::{Fallible, TestResult, fail, ingest, query_rows, start_serve};
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -33,25 +33,8 @@ struct Server {
 
 impl Server {
     fn start(store: &Path, extra: &[&str]) -> Fallible<Server> {
-        let binary = policegraph()?.get_program().to_owned();
-        let mut child = Command::new(binary)
-            .args(["serve", "--store", arg(store)?, "--bind", "127.0.0.1:0"])
-            .args(extra)
-            .env_remove("POLICEGRAPH_STORE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()?;
-        let stdout = child
-            .stdout
-            .take()
-            .ok_or_else(|| fail("the server has no stdout"))?;
-        let mut first = String::new();
-        BufReader::new(stdout).read_line(&mut first)?;
-        let address = first
-            .split_whitespace()
-            .find_map(|word| word.strip_prefix("http://"))
-            .map(|rest| rest.trim_end_matches('/').to_owned())
-            .ok_or_else(|| fail(format!("no address in the server's first line: {first:?}")))?;
+        let (child, base) = start_serve(store, extra)?;
+        let address = base.trim_start_matches("http://").to_owned();
         Ok(Server { child, address })
     }
 
@@ -383,105 +366,87 @@ fn w3c_query_post_direct() -> TestResult {
     Ok(())
 }
 
-#[test]
-fn w3c_query_dataset_default_graphs_get() -> TestResult {
-    // data1.rdf and data2.rdf are two articles' graphs; the ASK needs both in the default graph.
+/// How a dataset case sends its query: in the URL (GET) or as the body (POST), the dataset's
+/// graphs in the URL either way.
+#[derive(Clone, Copy)]
+enum Via {
+    Get,
+    Post,
+}
+
+/// The answer to an ASK sent `via` with the protocol's dataset parameter `parameter` (default-
+/// or named-graph-uri) set to each of `graphs`.
+fn ask_with(
+    server: &Server,
+    via: Via,
+    query: &str,
+    parameter: &str,
+    graphs: &[&str],
+) -> Fallible<bool> {
+    let dataset: Vec<String> = graphs
+        .iter()
+        .map(|g| format!("{parameter}={}", encode(g)))
+        .collect();
+    let reply = match via {
+        Via::Get => server.get(
+            &format!("/sparql?query={}&{}", encode(query), dataset.join("&")),
+            None,
+        )?,
+        Via::Post => server.post(
+            &format!("/sparql?{}", dataset.join("&")),
+            "application/sparql-query",
+            query,
+        )?,
+    };
+    reply.expect(200, RESULTS_JSON)?.boolean()
+}
+
+/// A dataset case: two articles' graphs stand in for data1.rdf and data2.rdf. The ASK needs
+/// both in the dataset (as default graph or as named graphs, by `parameter`): true with both,
+/// false with one.
+fn dataset_case(via: Via, parameter: &str) -> TestResult {
     let (server, data) = w3c_server()?;
     let [(g1, a1), (g2, a2), _] = data.articles.as_slice() else {
         return Err(fail("three articles"));
     };
-    let query = encode(&ask_both_in_default(a1, a2));
-    let both = format!(
-        "/sparql?query={query}&default-graph-uri={}&default-graph-uri={}",
-        encode(g1),
-        encode(g2)
+    let query = if parameter == "default-graph-uri" {
+        ask_both_in_default(a1, a2)
+    } else {
+        ask_both_named(a1, a2)
+    };
+    assert!(
+        ask_with(&server, via, &query, parameter, &[g1, g2])?,
+        "with both graphs"
     );
     assert!(
-        server
-            .get(&both, None)?
-            .expect(200, RESULTS_JSON)?
-            .boolean()?
+        !ask_with(&server, via, &query, parameter, &[g1])?,
+        "with the first graph only"
     );
-    // With one of them only, the other article is not in the default graph.
-    let one = format!("/sparql?query={query}&default-graph-uri={}", encode(g1));
     assert!(
-        !server
-            .get(&one, None)?
-            .expect(200, RESULTS_JSON)?
-            .boolean()?
+        !ask_with(&server, via, &query, parameter, &[g2])?,
+        "with the second graph only"
     );
     Ok(())
+}
+
+#[test]
+fn w3c_query_dataset_default_graphs_get() -> TestResult {
+    dataset_case(Via::Get, "default-graph-uri")
 }
 
 #[test]
 fn w3c_query_dataset_default_graphs_post() -> TestResult {
-    // As the GET case, the query as the body.
-    let (server, data) = w3c_server()?;
-    let [(g1, a1), (g2, a2), _] = data.articles.as_slice() else {
-        return Err(fail("three articles"));
-    };
-    let query = ask_both_in_default(a1, a2);
-    let both = format!(
-        "/sparql?default-graph-uri={}&default-graph-uri={}",
-        encode(g1),
-        encode(g2)
-    );
-    let reply = server.post(&both, "application/sparql-query", &query)?;
-    assert!(reply.expect(200, RESULTS_JSON)?.boolean()?);
-    let one = format!("/sparql?default-graph-uri={}", encode(g2));
-    let reply = server.post(&one, "application/sparql-query", &query)?;
-    assert!(!reply.expect(200, RESULTS_JSON)?.boolean()?);
-    Ok(())
+    dataset_case(Via::Post, "default-graph-uri")
 }
 
 #[test]
 fn w3c_query_dataset_named_graphs_post() -> TestResult {
-    // data1.rdf and data2.rdf are two articles' graphs, given as the named graphs.
-    let (server, data) = w3c_server()?;
-    let [(g1, a1), (g2, a2), _] = data.articles.as_slice() else {
-        return Err(fail("three articles"));
-    };
-    let query = ask_both_named(a1, a2);
-    let both = format!(
-        "/sparql?named-graph-uri={}&named-graph-uri={}",
-        encode(g1),
-        encode(g2)
-    );
-    let reply = server.post(&both, "application/sparql-query", &query)?;
-    assert!(reply.expect(200, RESULTS_JSON)?.boolean()?);
-    let one = format!("/sparql?named-graph-uri={}", encode(g1));
-    let reply = server.post(&one, "application/sparql-query", &query)?;
-    assert!(!reply.expect(200, RESULTS_JSON)?.boolean()?);
-    Ok(())
+    dataset_case(Via::Post, "named-graph-uri")
 }
 
 #[test]
 fn w3c_query_dataset_named_graphs_get() -> TestResult {
-    // As the POST case, the query in the URL.
-    let (server, data) = w3c_server()?;
-    let [(g1, a1), (g2, a2), _] = data.articles.as_slice() else {
-        return Err(fail("three articles"));
-    };
-    let query = encode(&ask_both_named(a1, a2));
-    let both = format!(
-        "/sparql?query={query}&named-graph-uri={}&named-graph-uri={}",
-        encode(g1),
-        encode(g2)
-    );
-    assert!(
-        server
-            .get(&both, None)?
-            .expect(200, RESULTS_JSON)?
-            .boolean()?
-    );
-    let one = format!("/sparql?query={query}&named-graph-uri={}", encode(g2));
-    assert!(
-        !server
-            .get(&one, None)?
-            .expect(200, RESULTS_JSON)?
-            .boolean()?
-    );
-    Ok(())
+    dataset_case(Via::Get, "named-graph-uri")
 }
 
 #[test]
@@ -666,129 +631,104 @@ const READ_ONLY: &str = "read-only";
 const DC_FOAF: &str =
     "PREFIX dc: <http://purl.org/dc/terms/>\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n";
 
-#[test]
-fn w3c_update_dataset_default_graph() -> TestResult {
-    // The update clears the store and copies a document into a graph of its own, with
-    // using-graph-uri naming one article's graph (the case's data1.rdf): all refused, and the
-    // store keeps its articles.
-    let (server, data) = w3c_server()?;
+/// An update case's dataset update, refused: it would drop everything, put the first
+/// article in `graph` as a foaf:Document and copy (`copy`, a clause over the documents) into
+/// `target` (`triple` for each solution of `pattern`); `dataset` holds the protocol's using-graph-uri / using-named-graph-uri parameters.
+/// Afterwards `target` is empty and the first article is still there.
+fn dataset_update_is_refused(
+    server: &Server,
+    data: &Dataset,
+    dataset: &[(&str, usize)],
+    target: &str,
+    (triple, pattern): (&str, &str),
+) -> TestResult {
     let (graph, article) = &data.articles[0];
     let update = format!(
-        "{DC_FOAF}CLEAR ALL ;\nINSERT DATA {{ GRAPH <{graph}> {{ <{article}> a foaf:Document }} }} ;\n\
-         INSERT {{ GRAPH <http://example.org/protocol-update-dataset-test/> {{ ?s a dc:BibliographicResource }} }}\n\
-         WHERE {{ ?s a foaf:Document }}"
+        "{DC_FOAF}DROP ALL ;\nINSERT DATA {{ GRAPH <{graph}> {{ <{article}> a foaf:Document }} }} ;\n\
+         INSERT {{ GRAPH <{target}> {{ {triple} }} }}\nWHERE {{ {pattern} }}"
     );
+    let parameters: Vec<String> = dataset
+        .iter()
+        .map(|(name, i)| format!("{name}={}", encode(&data.articles[*i].0)))
+        .collect();
     server
         .post(
-            &format!("/sparql?using-graph-uri={}", encode(graph)),
+            &format!("/sparql?{}", parameters.join("&")),
             "application/sparql-update",
             &update,
         )?
         .refused(400, &[READ_ONLY])?;
     assert!(!holds(
-        &server,
-        &format!(
-            "ASK {{ GRAPH <http://example.org/protocol-update-dataset-test/> {{ <{article}> a <http://purl.org/dc/terms/BibliographicResource> }} }}"
-        )
+        server,
+        &format!("ASK {{ GRAPH <{target}> {{ ?s ?p ?o }} }}")
     )?);
     assert!(holds(
-        &server,
+        server,
         &format!("ASK {{ GRAPH <{graph}> {{ <{article}> a ?type }} }}")
     )?);
     Ok(())
 }
 
+/// The update cases' copy of the documents of the default graph: what is written, and where from.
+const COPY_DEFAULT: (&str, &str) = ("?s a dc:BibliographicResource", "?s a foaf:Document");
+
+#[test]
+fn w3c_update_dataset_default_graph() -> TestResult {
+    // One using-graph-uri naming one article's graph (the case's data1.rdf).
+    let (server, data) = w3c_server()?;
+    dataset_update_is_refused(
+        &server,
+        data,
+        &[("using-graph-uri", 0)],
+        "http://example.org/protocol-update-dataset-test/",
+        COPY_DEFAULT,
+    )
+}
+
 #[test]
 fn w3c_update_dataset_default_graphs() -> TestResult {
-    // DROP ALL and inserts, with two using-graph-uri (two articles' graphs): refused.
+    // Two using-graph-uri (two articles' graphs).
     let (server, data) = w3c_server()?;
-    let [(g1, a1), (g2, _), _] = data.articles.as_slice() else {
-        return Err(fail("three articles"));
-    };
-    let update = format!(
-        "{DC_FOAF}DROP ALL ;\nINSERT DATA {{ GRAPH <{g1}> {{ <{a1}> a foaf:Document }} }} ;\n\
-         INSERT {{ GRAPH <http://example.org/protocol-update-dataset-graphs-test/> {{ ?s a dc:BibliographicResource }} }}\n\
-         WHERE {{ ?s a foaf:Document }}"
-    );
-    server
-        .post(
-            &format!(
-                "/sparql?using-graph-uri={}&using-graph-uri={}",
-                encode(g1),
-                encode(g2)
-            ),
-            "application/sparql-update",
-            &update,
-        )?
-        .refused(400, &[READ_ONLY])?;
-    assert!(!holds(
+    dataset_update_is_refused(
         &server,
-        "ASK { GRAPH <http://example.org/protocol-update-dataset-graphs-test/> { ?s ?p ?o } }"
-    )?);
-    assert!(holds(&server, &format!("ASK {{ <{a1}> ?p ?o }}"))?);
-    Ok(())
+        data,
+        &[("using-graph-uri", 0), ("using-graph-uri", 1)],
+        "http://example.org/protocol-update-dataset-graphs-test/",
+        COPY_DEFAULT,
+    )
 }
 
 #[test]
 fn w3c_update_dataset_named_graphs() -> TestResult {
-    // As above with using-named-graph-uri: refused.
+    // Two using-named-graph-uri.
     let (server, data) = w3c_server()?;
-    let [(g1, a1), (g2, _), _] = data.articles.as_slice() else {
-        return Err(fail("three articles"));
-    };
-    let update = format!(
-        "{DC_FOAF}DROP ALL ;\nINSERT DATA {{ GRAPH <{g1}> {{ <{a1}> a foaf:Document }} }} ;\n\
-         INSERT {{ GRAPH <http://example.org/protocol-update-dataset-named-graphs-test/> {{ ?s a dc:BibliographicResource }} }}\n\
-         WHERE {{ GRAPH ?g {{ ?s a foaf:Document }} }}"
-    );
-    server
-        .post(
-            &format!(
-                "/sparql?using-named-graph-uri={}&using-named-graph-uri={}",
-                encode(g1),
-                encode(g2)
-            ),
-            "application/sparql-update",
-            &update,
-        )?
-        .refused(400, &[READ_ONLY])?;
-    assert!(!holds(
+    dataset_update_is_refused(
         &server,
-        "ASK { GRAPH <http://example.org/protocol-update-dataset-named-graphs-test/> { ?s ?p ?o } }"
-    )?);
-    assert!(holds(&server, &format!("ASK {{ <{a1}> ?p ?o }}"))?);
-    Ok(())
+        data,
+        &[("using-named-graph-uri", 0), ("using-named-graph-uri", 1)],
+        "http://example.org/protocol-update-dataset-named-graphs-test/",
+        (
+            "?s a dc:BibliographicResource",
+            "GRAPH ?g { ?s a foaf:Document }",
+        ),
+    )
 }
 
 #[test]
 fn w3c_update_dataset_full() -> TestResult {
-    // using-graph-uri and using-named-graph-uri together: refused.
+    // using-graph-uri and using-named-graph-uri together.
     let (server, data) = w3c_server()?;
-    let [(g1, a1), (g2, _), _] = data.articles.as_slice() else {
-        return Err(fail("three articles"));
-    };
-    let update = format!(
-        "{DC_FOAF}DROP ALL ;\nINSERT DATA {{ GRAPH <{g1}> {{ <{a1}> a foaf:Document }} }} ;\n\
-         INSERT {{ GRAPH <http://example.org/protocol-update-dataset-full-test/> {{ ?s <http://example.org/in> ?in }} }}\n\
-         WHERE {{ {{ GRAPH ?g {{ ?s a foaf:Document }} BIND(?g AS ?in) }} UNION {{ ?s a foaf:Document . BIND(\"default\" AS ?in) }} }}"
-    );
-    server
-        .post(
-            &format!(
-                "/sparql?using-graph-uri={}&using-named-graph-uri={}",
-                encode(g1),
-                encode(g2)
-            ),
-            "application/sparql-update",
-            &update,
-        )?
-        .refused(400, &[READ_ONLY])?;
-    assert!(!holds(
+    dataset_update_is_refused(
         &server,
-        "ASK { GRAPH <http://example.org/protocol-update-dataset-full-test/> { ?s ?p ?o } }"
-    )?);
-    assert!(holds(&server, &format!("ASK {{ <{a1}> ?p ?o }}"))?);
-    Ok(())
+        data,
+        &[("using-graph-uri", 0), ("using-named-graph-uri", 1)],
+        "http://example.org/protocol-update-dataset-full-test/",
+        (
+            "?s <http://example.org/in> ?in",
+            "{ GRAPH ?g { ?s a foaf:Document } BIND(?g AS ?in) } \
+             UNION { ?s a foaf:Document . BIND(\"default\" AS ?in) }",
+        ),
+    )
 }
 
 #[test]

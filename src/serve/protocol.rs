@@ -316,19 +316,7 @@ fn parse(sparql: &str, name: &str, base: Option<&str>) -> Result<Query, Failure>
             .unwrap_or_else(|_| SparqlParser::new()),
         None => SparqlParser::new(),
     };
-    parser.clone().parse_query(sparql).map_err(|source| {
-        let error = if parser.parse_update(sparql).is_ok() {
-            Error::UpdateNotSupported {
-                query: name.to_owned(),
-            }
-        } else {
-            Error::QuerySyntax {
-                query: name.to_owned(),
-                source,
-            }
-        };
-        Failure::from_error(&error)
-    })
+    crate::sparql::parse_query(parser, sparql, name).map_err(|error| Failure::from_error(&error))
 }
 
 /// What a query's results are.

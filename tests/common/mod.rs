@@ -370,3 +370,30 @@ pub fn check_sample(name: &str) -> Fallible<String> {
     }
     Ok(report)
 }
+
+/// Starts `policegraph serve` on a free port of 127.0.0.1 over `store`, with `extra` arguments;
+/// returns the child and the base URL it announced (`http://127.0.0.1:PORT`).
+#[allow(dead_code)]
+pub fn start_serve(store: &Path, extra: &[&str]) -> Fallible<(std::process::Child, String)> {
+    use std::io::{BufRead, BufReader};
+    let binary = policegraph()?.get_program().to_owned();
+    let mut child = std::process::Command::new(binary)
+        .args(["serve", "--store", arg(store)?, "--bind", "127.0.0.1:0"])
+        .args(extra)
+        .env_remove("POLICEGRAPH_STORE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| fail("the server has no stdout"))?;
+    let mut first = String::new();
+    BufReader::new(stdout).read_line(&mut first)?;
+    let base = first
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .map(|word| word.trim_end_matches('/').to_owned())
+        .ok_or_else(|| fail(format!("no address in the server's first line: {first:?}")))?;
+    Ok((child, base))
+}
