@@ -680,6 +680,42 @@ fn an_organisations_people_and_proceedings_come_a_page_at_a_time_with_every_outc
         )?;
         articles.push(path);
     }
+    // And 48 of another force, half dismissed: with ten times as many proceedings in the store
+    // as Kent Police has people, Kent's are read person by person, Essex's by one scan of all
+    // (two shapes of the same queries; both must count the same).
+    let (first, last) = (
+        [
+            "Orrin", "Tamsin", "Wendel", "Ysolde", "Corvin", "Marisol", "Hollis", "Brannagh",
+        ],
+        [
+            "Vesk",
+            "Quillfeather",
+            "Dunmarrow",
+            "Ashgrove",
+            "Pellinore",
+            "Threadgold",
+        ],
+    );
+    let mut essex = 0;
+    for given in first {
+        for family in last {
+            let outcome = if essex % 2 == 0 {
+                "was dismissed without notice after a misconduct hearing found gross misconduct"
+            } else {
+                "was given a final written warning after a misconduct hearing found misconduct"
+            };
+            let path = dir.path().join(format!("essex-{essex}.txt"));
+            std::fs::write(
+                &path,
+                format!(
+                    "Essex officer {essex} misconduct outcome\n\n\
+                     Police Constable {given} {family} of Essex Police {outcome}.\n"
+                ),
+            )?;
+            articles.push(path);
+            essex += 1;
+        }
+    }
     let store = dir.path().join("store");
     let paths: Vec<&Path> = articles.iter().map(|p| p.as_path()).collect();
     ingest(&store, &paths)?;
@@ -753,5 +789,12 @@ fn an_organisations_people_and_proceedings_come_a_page_at_a_time_with_every_outc
         .get(&format!("{KENT}?members=40"), None)?
         .expect(200, "text/html")?
         .has("No people from 41; there are 5.")?;
+    let essex = server
+        .get("/id/org/essex-police?members=46", None)?
+        .expect(200, "text/html")?;
+    essex.has("People 47–48 of 48 (2 a page).")?;
+    essex.has("<td>dismissal without notice</td><td>24</td>")?;
+    essex.has("<td>final written warning</td><td>24</td>")?;
+    essex.has("Of all 48 proceedings")?;
     Ok(())
 }
