@@ -141,7 +141,7 @@ pub(super) fn facts(
     } else {
         "FILTER(?p != pg:mentionedIn)"
     };
-    read_facts(shared, subjects, "", filter)
+    read_facts(shared, subjects, filter)
 }
 
 /// The statements of `predicates` whose subject is one of `subjects`, with the graphs that
@@ -152,26 +152,46 @@ pub(super) fn facts_of(
     subjects: &[String],
     predicates: &[&str],
 ) -> Result<Vec<Fact>, Error> {
-    let predicates = format!("VALUES ?p {{ {} }}", values(predicates.iter().copied()));
-    read_facts(shared, subjects, &predicates, "")
+    // Subject and predicate paired in one VALUES, so that each pair is read from the index;
+    // two VALUES lists made Oxigraph read every statement of the subject (the IOPC's tens of
+    // thousands of mentions) and then keep the predicates (95 ms at 100,000 articles).
+    let pairs: Vec<String> = subjects
+        .iter()
+        .filter_map(|s| NamedNode::new(s.as_str()).ok())
+        .flat_map(|s| {
+            predicates
+                .iter()
+                .filter_map(|p| NamedNode::new(*p).ok())
+                .map(move |p| format!("({s} {p})"))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sparql = format!(
+        "SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?p) {{ {} }} \
+         {{ GRAPH ?g {{ ?s ?p ?o }} }} UNION {{ ?s ?p ?o }} }}",
+        pairs.join(" ")
+    );
+    collect_facts(shared, &sparql)
 }
 
-fn read_facts(
-    shared: &Shared,
-    subjects: &[String],
-    predicates: &str,
-    filter: &str,
-) -> Result<Vec<Fact>, Error> {
+fn read_facts(shared: &Shared, subjects: &[String], filter: &str) -> Result<Vec<Fact>, Error> {
     if subjects.is_empty() {
         return Ok(Vec::new());
     }
     let sparql = format!(
-        "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {} }} {predicates} \
+        "SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {} }} \
          {{ GRAPH ?g {{ ?s ?p ?o }} }} UNION {{ ?s ?p ?o }} {filter} }}",
         values(subjects.iter().map(String::as_str))
     );
+    collect_facts(shared, &sparql)
+}
+
+/// The facts a query of `?s ?p ?o ?g` gives, each with the graphs that state it.
+fn collect_facts(shared: &Shared, sparql: &str) -> Result<Vec<Fact>, Error> {
     let mut facts: BTreeMap<(String, String, String), Fact> = BTreeMap::new();
-    for row in select(shared, &sparql, "facts", 20_000)? {
+    for row in select(shared, sparql, "facts", 20_000)? {
         let (Some(subject), Some(predicate), Some(object)) = (
             get_iri(&row, "s"),
             get_iri(&row, "p"),
