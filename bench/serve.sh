@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks `policegraph serve` on a synthetic corpus of N articles (default 10000): a person
-# page and an organisation page (p50/p95 over many entities), the search box, and a point SPARQL
-# query side by side with `oxigraph serve` over the same quads (pip's `oxigraph` CLI).
+# page and an organisation page (p50/p95 over many entities; the five largest organisations
+# apart, at their first page and at later pages of their lists), the search box, and a point
+# SPARQL query side by side with `oxigraph serve` over the same quads (pip's `oxigraph` CLI).
+# Prints the table and writes bench/results/<date>-serve-n<N>.json (figures, load average).
 # (`oxigraph load --lenient` skips IRI validation, which only slows the load of policegraph's own
 # export; `oxigraph serve --union-default-graph`: the default graph is the union, as on
 # policegraph serve.)
@@ -11,7 +13,8 @@
 #
 # Settings (environment): POLICEGRAPH (binary), OXIGRAPH (CLI; pip-installed into a venv under
 # BENCH_DIR if absent), BENCH_DIR (default /tmp/policegraph-bench), SEED (default 1),
-# REQUESTS (per measurement, default 200).
+# REQUESTS (per measurement, default 200), STORE (an ingested and optimized store of the same
+# corpus to copy rather than build; it is copied, never written).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -27,6 +30,10 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+if [ ! -s "$WORK/store/CURRENT" ] && [ -n "${STORE:-}" ]; then
+    rm -rf "$WORK/store"
+    cp -a "$STORE" "$WORK/store"
+fi
 if [ ! -s "$WORK/store/CURRENT" ]; then
     python3 bench/gen_corpus.py -n "$N" --seed "$SEED" -o "$WORK/corpus.jsonl"
     rm -rf "$WORK/store"
@@ -57,4 +64,9 @@ for _ in $(seq 1 600); do
 done
 BASE=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1)
 echo "policegraph serve $BASE, oxigraph serve http://127.0.0.1:$port ($("$OX" --version))"
-python3 "$ROOT/bench/serve_timing.py" "$BASE" "http://127.0.0.1:$port" "$REQUESTS"
+mkdir -p "$ROOT/bench/results"
+OUT="$ROOT/bench/results/$(date -u +%F)-serve-n$N.json"
+python3 "$ROOT/bench/serve_timing.py" "$BASE" "http://127.0.0.1:$port" "$REQUESTS" "$OUT" \
+    "articles=$N" "seed=$SEED" "binary=$PG" "oxigraph=$("$OX" --version)" \
+    "policegraph_commit=$(git -C "$ROOT" rev-parse --short HEAD)" \
+    "command=oxigraph serve --union-default-graph"

@@ -57,7 +57,9 @@ pub struct ServeArgs {
     /// Stop a query (the endpoint's or a page's) with an error when it has run this many seconds
     #[arg(long, value_name = "SECONDS", default_value = "30")]
     pub timeout: TimeLimit,
-    /// The most result rows the query page shows (its CSV and JSON downloads have them all)
+    /// The most result rows the query page shows (its CSV and JSON downloads have them all);
+    /// an organisation's page lists at most this many (and at most 100) of its people,
+    /// proceedings and investigations a page
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub page_rows: usize,
     /// Let a query's SERVICE <http...> call other SPARQL endpoints (off: SERVICE is refused).

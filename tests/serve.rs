@@ -616,3 +616,172 @@ fn an_article_with_its_body_in_the_store_shows_the_whole_text() -> TestResult {
     assert!(!page.body.contains("<script"), "{}", page.body);
     Ok(())
 }
+
+/// Invented officers of one force, each in an article of their own: three dismissed, two warned.
+const KENT_OFFICERS: [(&str, bool); 5] = [
+    ("Aldous Penhaligon", true),
+    ("Brisa Tollemache", false),
+    ("Cormac Fenwright", true),
+    ("Dilys Quarrender", false),
+    ("Ewart Mabbutt", true),
+];
+
+const KENT: &str = "/id/org/kent-police";
+
+/// The part of a page inside `<section id="{id}">`.
+fn section<'a>(page: &'a str, id: &str) -> Fallible<&'a str> {
+    let start = page
+        .find(&format!("<section id=\"{id}\">"))
+        .ok_or_else(|| fail(format!("no section {id} in\n{page}")))?;
+    let rest = &page[start..];
+    Ok(&rest[..rest.find("</section>").unwrap_or(rest.len())])
+}
+
+/// The address of a `rel` ("next", "prev") link in `html`, unescaped.
+fn link_to(html: &str, rel: &str) -> Option<String> {
+    let marker = format!("rel=\"{rel}\" href=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = start + html[start..].find('"')?;
+    Some(html[start..end].replace("&amp;", "&"))
+}
+
+#[test]
+fn an_organisations_people_and_proceedings_come_a_page_at_a_time_with_every_outcome_counted()
+-> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut articles = Vec::new();
+    for (i, (name, dismissed)) in KENT_OFFICERS.iter().enumerate() {
+        let outcome = if *dismissed {
+            "was dismissed without notice after a misconduct hearing found gross misconduct"
+        } else {
+            "was given a final written warning after a misconduct hearing found misconduct"
+        };
+        let path = dir.path().join(format!("kent-{i}.txt"));
+        std::fs::write(
+            &path,
+            format!(
+                "Kent officer {i} misconduct outcome\n\n\
+                 Police Constable {name} of Kent Police {outcome} on {} March 2024.\n",
+                i + 3
+            ),
+        )?;
+        articles.push(path);
+    }
+    // And 48 of another force, half dismissed: with ten times as many proceedings in the store
+    // as Kent Police has people, Kent's are read person by person, Essex's by one scan of all
+    // (two shapes of the same queries; both must count the same).
+    let (first, last) = (
+        [
+            "Orrin", "Tamsin", "Wendel", "Ysolde", "Corvin", "Marisol", "Hollis", "Brannagh",
+        ],
+        [
+            "Vesk",
+            "Quillfeather",
+            "Dunmarrow",
+            "Ashgrove",
+            "Pellinore",
+            "Threadgold",
+        ],
+    );
+    let mut essex = 0;
+    for given in first {
+        for family in last {
+            let outcome = if essex % 2 == 0 {
+                "was dismissed without notice after a misconduct hearing found gross misconduct"
+            } else {
+                "was given a final written warning after a misconduct hearing found misconduct"
+            };
+            let path = dir.path().join(format!("essex-{essex}.txt"));
+            std::fs::write(
+                &path,
+                format!(
+                    "Essex officer {essex} misconduct outcome\n\n\
+                     Police Constable {given} {family} of Essex Police {outcome}.\n"
+                ),
+            )?;
+            articles.push(path);
+            essex += 1;
+        }
+    }
+    let store = dir.path().join("store");
+    let paths: Vec<&Path> = articles.iter().map(|p| p.as_path()).collect();
+    ingest(&store, &paths)?;
+    // What the store holds, asked on the command line: five people in Kent Police.
+    let members = run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        "SELECT DISTINCT ?p WHERE { ?p <http://www.w3.org/ns/org#memberOf> <https://w3id.org/policegraph/id/org/kent-police> }",
+    ])?;
+    assert_eq!(
+        members.lines().count(),
+        1 + KENT_OFFICERS.len(),
+        "{members}"
+    );
+
+    let server = Server::start(&store, &["--page-rows", "2"])?;
+    let mut seen = Vec::new();
+    let mut pages = Vec::new();
+    let mut address = KENT.to_owned();
+    loop {
+        let page = server.get(&address, None)?.expect(200, "text/html")?;
+        // Every page counts every proceeding, whichever people it lists.
+        page.has("<td>dismissal without notice</td><td>3</td>")?;
+        page.has("<td>final written warning</td><td>2</td>")?;
+        page.has("Of all 5 proceedings")?;
+        let people = section(&page.body, "members")?;
+        seen.extend(
+            KENT_OFFICERS
+                .iter()
+                .map(|(name, _)| *name)
+                .filter(|name| people.contains(name)),
+        );
+        let next = link_to(people, "next");
+        pages.push(page);
+        match next {
+            Some(next) if pages.len() < 5 => address = format!("{KENT}{next}"),
+            Some(_) => return Err(fail("the members' next links do not end")),
+            None => break,
+        }
+    }
+    assert_eq!(pages.len(), 3, "five people, two a page");
+    pages[0].has("People 1–2 of 5 (2 a page).")?;
+    pages[1].has("People 3–4 of 5 (2 a page).")?;
+    pages[2].has("People 5 of 5 (2 a page).")?;
+    // Each person on one page only.
+    seen.sort_unstable();
+    let names: Vec<&str> = KENT_OFFICERS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(seen, names);
+    let last = section(&pages[2].body, "members")?;
+    assert_eq!(link_to(last, "prev").as_deref(), Some("?members=2"));
+
+    // The proceedings page on their own, the members' page kept.
+    let later = server
+        .get(&format!("{KENT}?members=2&proceedings=2"), None)?
+        .expect(200, "text/html")?;
+    let cases = section(&later.body, "proceedings")?;
+    later.has("People 3–4 of 5")?;
+    if !cases.contains("Proceedings 3–4 of 5") {
+        return Err(fail(format!("no second page of proceedings in\n{cases}")));
+    }
+    assert_eq!(
+        link_to(cases, "next").as_deref(),
+        Some("?members=2&proceedings=4")
+    );
+    assert_eq!(link_to(cases, "prev").as_deref(), Some("?members=2"));
+    // Past the end: nothing listed, and the count says how many there are.
+    server
+        .get(&format!("{KENT}?members=40"), None)?
+        .expect(200, "text/html")?
+        .has("No people from 41; there are 5.")?;
+    let essex = server
+        .get("/id/org/essex-police?members=46", None)?
+        .expect(200, "text/html")?;
+    essex.has("People 47–48 of 48 (2 a page).")?;
+    essex.has("<td>dismissal without notice</td><td>24</td>")?;
+    essex.has("<td>final written warning</td><td>24</td>")?;
+    essex.has("Of all 48 proceedings")?;
+    Ok(())
+}

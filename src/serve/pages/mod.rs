@@ -169,8 +169,10 @@ enum NodeKind {
 pub(super) async fn entity(
     axum::extract::State(shared): axum::extract::State<State>,
     Path(path): Path<String>,
+    RawQuery(params): RawQuery,
 ) -> Response {
     render(shared, move |shared| {
+        let window = organisation::Window::parse(params.as_deref().unwrap_or_default());
         let iri = format!("{ID}{path}");
         let node = oxigraph::model::NamedNode::new(iri.as_str())
             .map_err(|_| Failure::new(StatusCode::NOT_FOUND, format!("{iri}: not an IRI")))?;
@@ -189,7 +191,7 @@ pub(super) async fn entity(
         }
         let page = match kind_of(&rows) {
             NodeKind::Person => person::page(shared, &iri),
-            NodeKind::Organisation => organisation::page(shared, &iri),
+            NodeKind::Organisation => organisation::page(shared, &iri, window),
             NodeKind::Article => article::page(shared, &iri),
             NodeKind::Other => other_page(shared, &iri),
         }

@@ -57,6 +57,28 @@ impl Facts {
         })
     }
 
+    /// What `predicates` state of one node (an organisation named in thousands of articles),
+    /// with their labels; such shared descriptions carry no evidence, so none is read.
+    pub(super) fn described(
+        shared: &Shared,
+        iri: &str,
+        predicates: &[&str],
+    ) -> Result<Self, Error> {
+        let facts = data::facts_of(shared, &[iri.to_owned()], predicates)?;
+        let mut iris = BTreeSet::from([iri.to_owned()]);
+        iris.extend(facts.iter().filter_map(|fact| match &fact.object {
+            Term::NamedNode(node) => Some(node.as_str().to_owned()),
+            _ => None,
+        }));
+        Ok(Facts {
+            facts,
+            evidence: HashMap::new(),
+            labels: data::labels(shared, &iris)?,
+            articles: HashMap::new(),
+            titles: HashMap::new(),
+        })
+    }
+
     /// The facts of `subject` with `predicate`.
     pub(super) fn of<'a>(
         &'a self,
