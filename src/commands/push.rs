@@ -22,6 +22,7 @@ use crate::store::GraphStore;
 use crate::vocab::ID;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
+use rayon::prelude::*;
 use state::PushState;
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -30,6 +31,8 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+/// How many graphs are read at once (in parallel) before they are queued.
+const READ_TOGETHER: usize = 256;
 /// How many graphs the default graph's shared descriptions are split into.
 const SHARDS: usize = 64;
 /// The most N-Triples text one SPARQL Update request carries (a larger graph takes several):
@@ -228,13 +231,23 @@ impl Run<'_> {
                 return Ok(skipped);
             }
         }
-        for name in graphs {
-            let NamedOrBlankNode::NamedNode(iri) = name else {
-                continue;
-            };
-            let lines = store.graph_lines(GraphNameRef::NamedNode(iri.as_ref()))?;
-            if !each(graph_of(iri.as_str().to_owned(), lines)) {
-                return Ok(skipped);
+        // Graphs are read and hashed on every core, a few hundred at a time, and go on in order.
+        for names in graphs.chunks(READ_TOGETHER) {
+            let read = names
+                .par_iter()
+                .filter_map(|name| match name {
+                    NamedOrBlankNode::NamedNode(iri) => Some(iri),
+                    NamedOrBlankNode::BlankNode(_) => None,
+                })
+                .map(|iri| {
+                    let lines = store.graph_lines(GraphNameRef::NamedNode(iri.as_ref()))?;
+                    Ok(graph_of(iri.as_str().to_owned(), lines))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            for graph in read {
+                if !each(graph) {
+                    return Ok(skipped);
+                }
             }
         }
         if !batch.is_empty() && !stop.load(Ordering::Relaxed) {
