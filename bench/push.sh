@@ -10,7 +10,7 @@
 # (the store's fingerprint shows it unchanged), and with the store's seal moved aside for that
 # run, so that every graph is read and hashed again (what any push after a change costs before
 # it sends). Prints a table and writes bench/results/<date>-push-n<N>.json, with the load
-# average after each step.
+# average after each step and the CPU seconds of the client and of the server for each step.
 #
 #   flock /tmp/pg-bench.lock bench/push.sh          # N = 10000, one benchmark at a time
 #   flock /tmp/pg-bench.lock bench/push.sh 1000
@@ -55,13 +55,32 @@ if [ ! -f "$nq" ]; then mkdir -p "$WORK/dump" && "$PG" export --store "$store" -
 quads=$(wc -l <"$nq")
 echo "push.sh: $N articles, $quads quads ($(du -m "$nq" | cut -f1) MiB of N-Quads)" >&2
 
-# Runs a command, prints its wall-clock seconds.
+# Runs a command, prints its wall-clock seconds; a program's CPU seconds (user and system) go
+# to $WORK/last.cpu.
 seconds() {
   local start end
   start=$(date +%s.%N)
-  "$@" >"$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; return 1; }
+  if [ "$(type -t "$1")" = function ]; then
+    "$@" >"$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; return 1; }
+    echo "" >"$WORK/last.cpu"
+  else
+    /usr/bin/time -f "%U %S" -o "$WORK/last.time" "$@" >"$WORK/last.log" 2>&1 ||
+      { cat "$WORK/last.log" >&2; return 1; }
+    python3 -c "import sys; print(round(sum(map(float, open(sys.argv[1]).read().split()[-2:])), 1))" \
+      "$WORK/last.time" >"$WORK/last.cpu"
+  fi
   end=$(date +%s.%N)
   python3 -c "print(round($end - $start, 2))"
+}
+
+# A server's CPU seconds so far (user and system), from /proc.
+server_cpu() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f\n", ($14 + $15) / t }' "/proc/$1/stat"; }
+declare -A CPU
+# Keeps a step's CPU seconds: the client's (from last.cpu) and the server's since $2.
+keep_cpu() {
+  local server=""
+  [ -z "${3:-}" ] || server=$(python3 -c "print(round($(server_cpu "$3") - $2, 1))")
+  CPU[$1]="client=$(cat "$WORK/last.cpu"),server=$server"
 }
 
 # The one-minute load average now.
@@ -104,17 +123,21 @@ if step ox_load; then
   # shellcheck disable=SC2086 # the flags are words
   T[ox_load]=$(seconds "$REMOTE_CACHE/venv/bin/oxigraph" load $OX_LOAD_FLAGS --location "$WORK/run/ox-load" --file "$nq")
   say ox_load "${T[ox_load]}"
+  keep_cpu ox_load
 fi
 if step ox_push; then
   fresh
   oxigraph_start "$WORK/run"
+  before=$(server_cpu "$OXIGRAPH_PID")
   T[ox_push]=$(seconds "$PG" push -q --store "$store" --to "$OXIGRAPH_URL/store" --jobs "$JOBS")
   say ox_push "${T[ox_push]}"
+  keep_cpu ox_push "$before" "$OXIGRAPH_PID"
   check_count "$OXIGRAPH_URL/query" "oxigraph push"
   if step ox_noop; then
     T[ox_noop]=$(seconds "$PG" push --store "$store" --to "$OXIGRAPH_URL/store" --jobs "$JOBS")
     sent_nothing
     say ox_noop "${T[ox_noop]}"
+    keep_cpu ox_noop
     # The same without the store's fingerprint: the seal moved aside for this one run.
     mv "$store/policegraph-seal" "$WORK/seal"
     rehash=$(seconds "$PG" push --store "$store" --to "$OXIGRAPH_URL/store" --jobs "$JOBS") || rehash=""
@@ -123,6 +146,7 @@ if step ox_push; then
     sent_nothing
     T[ox_rehash]=$rehash
     say ox_rehash "${T[ox_rehash]}"
+    CPU[ox_rehash]="client=$(cat "$WORK/last.cpu"),server="
   fi
   remote_stop
 fi
@@ -131,6 +155,7 @@ fi
 if step vi_load; then
   fresh
   virtuoso_start "$WORK/run"
+  before=$(server_cpu "$VIRTUOSO_PID")
   T[vi_load]=$(seconds virtuoso_sql <<EOF
 ld_dir ('$WORK/dump', 'store.nq', 'https://w3id.org/policegraph/graph/shared');
 rdf_loader_run ();
@@ -138,36 +163,46 @@ checkpoint;
 EOF
 )
   say vi_load "${T[vi_load]}"
+  keep_cpu vi_load "$before" "$VIRTUOSO_PID"
   check_count "$VIRTUOSO_URL/sparql" "virtuoso loader"
   remote_stop
 fi
 if step vi_push; then
   fresh
   virtuoso_start "$WORK/run"
+  before=$(server_cpu "$VIRTUOSO_PID")
   T[vi_push]=$(POLICEGRAPH_PASSWORD="$VIRTUOSO_PASSWORD" seconds "$PG" push -q --store "$store" \
     --to "$VIRTUOSO_URL/sparql-graph-crud-auth" --user dba --jobs "$JOBS")
   say vi_push "${T[vi_push]}"
+  keep_cpu vi_push "$before" "$VIRTUOSO_PID"
   check_count "$VIRTUOSO_URL/sparql" "virtuoso push --to"
   remote_stop
 fi
 if step vi_update; then
   fresh
   virtuoso_start "$WORK/run"
+  before=$(server_cpu "$VIRTUOSO_PID")
   T[vi_update]=$(seconds "$PG" push -q --store "$store" --update "$VIRTUOSO_URL/sparql" --jobs "$JOBS")
   say vi_update "${T[vi_update]}"
+  keep_cpu vi_update "$before" "$VIRTUOSO_PID"
   check_count "$VIRTUOSO_URL/sparql" "virtuoso push --update"
   remote_stop
 fi
 
 times=()
 for key in ox_load ox_push ox_noop ox_rehash vi_load vi_push vi_update; do
-  times+=("$key=${T[$key]:-}")
+  times+=("$key=${T[$key]:-}=${CPU[$key]:-}")
 done
 python3 - "$N" "$quads" "$JOBS" "$RESULTS" "$OX_LOAD_FLAGS" "$(nproc)" "${LOADS[*]}" "${times[@]}" <<'PY'
 import json, sys, datetime
 n, quads, jobs, results = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 flags, cores, loads = sys.argv[5], int(sys.argv[6]), sys.argv[7]
-t = {k: float(v) for k, v in (a.split("=", 1) for a in sys.argv[8:]) if v}
+t, cpu = {}, {}
+for a in sys.argv[8:]:
+    key, wall, used = a.split("=", 2)
+    if wall:
+        t[key] = float(wall)
+        cpu[key] = {k: float(v) for k, v in (p.split("=") for p in used.split(",") if "=" in p) if v}
 loader = f"oxigraph load {flags}".strip()
 rows = [
     ("oxigraph", "ox_load", f"{loader} (bulk loader, server stopped)", "ox_load"),
@@ -177,7 +212,7 @@ rows = [
     ("virtuoso", "vi_update", f"policegraph push --update /sparql (SPARQL Update, {jobs} in flight)", "vi_load"),
 ]
 print(f"{n} articles, {quads} quads; one-minute load average after each step: {loads}")
-print(f"{'server':9} {'method':76} {'seconds':>8} {'triples/s':>10} {'x loader':>8}")
+print(f"{'server':9} {'method':76} {'seconds':>8} {'triples/s':>10} {'x loader':>8}  CPU seconds")
 runs = []
 for server, key, method, base in rows:
     if key not in t:
@@ -185,9 +220,11 @@ for server, key, method, base in rows:
     s = t[key]
     ratio = round(s / t[base], 2) if base in t else None
     shown = "-" if ratio is None else f"{ratio:.2f}"
-    print(f"{server:9} {method:76} {s:8.1f} {quads / s:10.0f} {shown:>8}")
+    used = ", ".join(f"{k} {v:.0f}" for k, v in cpu[key].items())
+    print(f"{server:9} {method:76} {s:8.1f} {quads / s:10.0f} {shown:>8}  {used}")
     runs.append({"server": server, "method": method, "seconds": s,
-                 "triples_per_s": round(quads / s), "ratio_to_loader": ratio})
+                 "triples_per_s": round(quads / s), "ratio_to_loader": ratio,
+                 "cpu_seconds": cpu[key]})
 second = []
 for key, method in (
     ("ox_noop", "second push, nothing changed (the store's fingerprint unchanged)"),
@@ -195,7 +232,8 @@ for key, method in (
 ):
     if key in t:
         print(f"{'oxigraph':9} {method:76} {t[key]:8.1f}")
-        second.append({"server": "oxigraph", "method": method, "seconds": t[key]})
+        second.append({"server": "oxigraph", "method": method, "seconds": t[key],
+                       "cpu_seconds": cpu[key]})
 out = {
     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     "articles": n, "quads": quads, "jobs": jobs, "cores": cores,
