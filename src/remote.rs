@@ -22,6 +22,8 @@ use ureq::http::{Request, Response, Uri};
 const ATTEMPTS: u32 = 4;
 /// The first pause between attempts; it doubles each time.
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+/// Connections kept open for the next request: as many as `push --jobs` allows in flight.
+const IDLE_CONNECTIONS: usize = 64;
 /// How much of an error answer's body an error line quotes.
 const QUOTED_BODY: usize = 200;
 
@@ -141,6 +143,10 @@ impl Client {
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
             .user_agent(concat!("policegraph/", env!("CARGO_PKG_VERSION")))
+            // Every connection of a push's workers is kept alive between requests (ureq keeps
+            // three a host by default; push has up to 64 in flight).
+            .max_idle_connections(IDLE_CONNECTIONS)
+            .max_idle_connections_per_host(IDLE_CONNECTIONS)
             .build()
             .into();
         Client {

@@ -36,6 +36,13 @@ fn push(store: &Path, args: &[&str]) -> Fallible<std::process::Output> {
 
 /// Runs `push`, requiring success; returns the summary line's counts (sent, skipped).
 fn push_ok(store: &Path, args: &[&str]) -> Fallible<(usize, usize)> {
+    let (sent, skipped, _) = push_summary(store, args)?;
+    Ok((sent, skipped))
+}
+
+/// Runs `push`, requiring success; returns the summary line's counts (sent, skipped) and the
+/// line itself.
+fn push_summary(store: &Path, args: &[&str]) -> Fallible<(usize, usize, String)> {
     let output = push(store, args)?;
     if !output.status.success() {
         return Err(fail(format!("push {args:?} failed\n{}", describe(&output))));
@@ -49,7 +56,28 @@ fn push_ok(store: &Path, args: &[&str]) -> Fallible<(usize, usize)> {
             .ok_or_else(|| fail(format!("no count before {after:?} in {text}")))?;
         Ok(before.parse()?)
     };
-    Ok((count(" graphs sent")?, count(" unchanged and skipped")?))
+    Ok((
+        count(" graphs sent")?,
+        count(" unchanged and skipped")?,
+        text.clone(),
+    ))
+}
+
+/// What the summary of a push says when the store's fingerprint showed it unchanged.
+const UNCHANGED_STORE: &str = "the store is as it was at the last push";
+
+/// The graphs of the requests a fake Graph Store took since `from`, decoded.
+fn graphs_put(server: &Server, from: usize) -> Fallible<Vec<String>> {
+    server.seen()[from..]
+        .iter()
+        .map(|request| {
+            let graph = request
+                .target
+                .strip_prefix("/store?graph=")
+                .ok_or_else(|| fail(format!("not a graph PUT: {}", request.target)))?;
+            Ok(graph.replace("%3A", ":").replace("%2F", "/"))
+        })
+        .collect()
 }
 
 /// A fake Graph Store that takes every PUT.
@@ -104,6 +132,87 @@ fn push_puts_every_graph_once_then_only_what_changed() -> TestResult {
     assert_eq!(push_ok(&store, &["--to", &url, "--all"])?, (graphs, 0));
     // The store's own contents are untouched.
     assert_eq!(snapshot(&store)?, before);
+    Ok(())
+}
+
+#[test]
+fn an_unchanged_store_is_known_without_reading_it_and_each_change_is_sent() -> TestResult {
+    let (dir, store) = samples_store()?;
+    let server = accepting_server()?;
+    let url = format!("{}/store", server.url);
+    let graphs = named_graphs(&store)? + 64;
+    assert_eq!(push_ok(&store, &["--to", &url])?, (graphs, 0));
+    let (sent, skipped, text) = push_summary(&store, &["--to", &url])?;
+    assert_eq!((sent, skipped), (0, graphs));
+    assert!(text.contains(UNCHANGED_STORE), "{text}");
+
+    // A decision of `resolve`: its graph, new, goes, and nothing else.
+    let people = parse_csv(&common::run_ok(&[
+        "query",
+        "--store",
+        arg(&store)?,
+        "--format",
+        "csv",
+        "SELECT ?p WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> } ORDER BY ?p LIMIT 2",
+    ])?)?;
+    let decisions = dir.path().join("decisions.txt");
+    std::fs::write(
+        &decisions,
+        format!("different {} {}\n", people[1][0], people[2][0]),
+    )?;
+    common::run_ok(&["resolve", "--store", arg(&store)?, arg(&decisions)?])?;
+    let before = server.seen().len();
+    let (sent, skipped, text) = push_summary(&store, &["--to", &url])?;
+    assert_eq!((sent, skipped), (1, graphs), "{text}");
+    assert!(!text.contains(UNCHANGED_STORE), "{text}");
+    assert_eq!(
+        graphs_put(&server, before)?,
+        ["https://w3id.org/policegraph/id/graph/decisions"]
+    );
+    let graphs = graphs + 1;
+    assert_eq!(push_ok(&store, &["--to", &url])?, (0, graphs));
+
+    // A triple added to the ontology and reference graph (by an RDF file): that graph goes.
+    let note = dir.path().join("note.nq");
+    std::fs::write(
+        &note,
+        "<https://w3id.org/policegraph/id/test/note> <http://www.w3.org/2000/01/rdf-schema#comment> \"an invented note\" <https://w3id.org/policegraph/graph/ontology> .\n",
+    )?;
+    ingest(&store, &[&note])?;
+    let before = server.seen().len();
+    assert_eq!(push_ok(&store, &["--to", &url])?, (1, graphs - 1));
+    assert_eq!(
+        graphs_put(&server, before)?,
+        ["https://w3id.org/policegraph/graph/ontology"]
+    );
+
+    // A changed article: its graph goes, and the shared descriptions it changed.
+    let original = common::sample("001")?;
+    let name = original.file_name().ok_or_else(|| fail("a sample name"))?;
+    let text = std::fs::read_to_string(&original)?;
+    let changed = dir.path().join("changed");
+    std::fs::create_dir(&changed)?;
+    std::fs::write(
+        changed.join(name),
+        format!("{text}\nAn invented closing line, said by nobody.\n"),
+    )?;
+    ingest(&store, &[&changed.join(name)])?;
+    let before = server.seen().len();
+    let (sent, skipped) = push_ok(&store, &["--to", &url])?;
+    assert!(sent >= 1 && sent + skipped == graphs, "{sent} sent");
+    let put = graphs_put(&server, before)?;
+    assert!(
+        put.iter().any(|g| g.contains("/article/")),
+        "the article's graph is sent: {put:?}"
+    );
+
+    // A store that a killed writer left without its seal has no fingerprint: every graph is
+    // read and hashed again, and, nothing having changed, none is sent.
+    assert_eq!(push_ok(&store, &["--to", &url])?, (0, graphs));
+    std::fs::remove_file(store.join("policegraph-seal"))?;
+    let (sent, skipped, text) = push_summary(&store, &["--to", &url])?;
+    assert_eq!((sent, skipped), (0, graphs));
+    assert!(!text.contains(UNCHANGED_STORE), "{text}");
     Ok(())
 }
 

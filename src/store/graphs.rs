@@ -1,6 +1,6 @@
 //! The store graph by graph, as `push` sends it: the names of its named graphs, and each
 //! graph's triples as sorted N-Triples lines (the same text for the same graph, so that its
-//! hash says whether it changed).
+//! hash says whether it changed), and what tells that the whole store has not changed since.
 
 use super::GraphStore;
 use crate::error::Error;
@@ -36,6 +36,24 @@ impl GraphStore {
         self.for_each_triple(graph, |triple| lines.push(format!("{triple} .")))?;
         lines.sort_unstable();
         Ok(lines)
+    }
+}
+
+impl GraphStore {
+    /// What identifies the store's contents as the last writer left them, or `None` if that
+    /// cannot be told: RocksDB's identity of the database (a random id written when it was
+    /// created) and the seal (every table file and its size, written after a clean close; see
+    /// [`super::seal`]). Table files never change once written and their numbers are never
+    /// reused, and a writer removes the seal before it changes anything, so the same
+    /// fingerprint means the same quads. A store without a seal (a writer killed, or one
+    /// writing now) has none.
+    pub fn fingerprint(&self) -> Option<String> {
+        let identity = std::fs::read_to_string(self.path.join("IDENTITY")).ok()?;
+        let seal = std::fs::read_to_string(self.path.join(super::seal::SEAL)).ok()?;
+        if identity.trim().is_empty() || seal.trim().is_empty() {
+            return None;
+        }
+        Some(crate::rdf::sha256_hex(format!("{identity}\n{seal}")))
     }
 }
 

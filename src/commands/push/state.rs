@@ -4,6 +4,11 @@
 //! renamed into place, every few seconds while a push runs and at its end, so that an
 //! interrupted push leaves a state that is true, and the next push resends only what the remote
 //! may lack. It lives beside the store's own files, which a push never writes.
+//!
+//! A push that ends with every graph on the remote also records the store's fingerprint
+//! ([`GraphStore::fingerprint`](crate::store::GraphStore::fingerprint)) and how many graphs
+//! there were (`# complete GRAPHS FINGERPRINT`): while the store keeps that fingerprint, the
+//! next push knows without reading a graph that there is nothing to send.
 
 use super::Protocol;
 use crate::error::Error;
@@ -15,6 +20,8 @@ use std::time::{Duration, Instant};
 
 /// The state folder inside the store directory.
 pub(crate) const FOLDER: &str = "push-state";
+/// The line that records a complete push: `# complete GRAPHS FINGERPRINT`.
+const COMPLETE: &str = "# complete ";
 /// How often a running push saves its state.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
@@ -23,6 +30,8 @@ pub(super) struct PushState {
     path: PathBuf,
     remote: String,
     hashes: BTreeMap<String, String>,
+    /// The fingerprint of the store a push completed from, and its number of graphs.
+    complete: Option<(String, usize)>,
     changed: bool,
     saved: Instant,
 }
@@ -34,10 +43,15 @@ impl PushState {
         let name = format!("{}.tsv", &sha256_hex(&remote)[..16]);
         let path = store.join(FOLDER).join(name);
         let mut hashes = BTreeMap::new();
+        let mut complete = None;
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                for line in text.lines().filter(|l| !l.starts_with('#')) {
-                    if let Some((hash, graph)) = line.split_once('\t') {
+                for line in text.lines() {
+                    if let Some(rest) = line.strip_prefix(COMPLETE) {
+                        complete = rest.split_once(' ').and_then(|(graphs, fingerprint)| {
+                            Some((fingerprint.to_owned(), graphs.parse().ok()?))
+                        });
+                    } else if let Some((hash, graph)) = line.split_once('\t') {
                         hashes.insert(graph.to_owned(), hash.to_owned());
                     }
                 }
@@ -49,6 +63,7 @@ impl PushState {
             path,
             remote,
             hashes,
+            complete,
             changed: false,
             saved: Instant::now(),
         })
@@ -62,10 +77,34 @@ impl PushState {
             .collect()
     }
 
+    /// How many graphs the remote holds, if a push completed from a store of this fingerprint
+    /// (then nothing has changed since, and nothing needs sending).
+    pub(super) fn complete_from(&self, fingerprint: &str) -> Option<usize> {
+        let (recorded, graphs) = self.complete.as_ref()?;
+        (recorded == fingerprint).then_some(*graphs)
+    }
+
     /// Records that the remote accepted `graph` with this hash.
     pub(super) fn record(&mut self, graph: String, hash: String) {
         self.hashes.insert(graph, hash);
         self.changed = true;
+    }
+
+    /// Forgets that a push completed (before one that sends: until it completes, the remote
+    /// may lack something).
+    pub(super) fn forget_complete(&mut self) {
+        if self.complete.take().is_some() {
+            self.changed = true;
+        }
+    }
+
+    /// Records that the remote now holds every one of the `graphs` graphs of the store of
+    /// this fingerprint.
+    pub(super) fn record_complete(&mut self, fingerprint: String, graphs: usize) {
+        if self.complete.as_ref() != Some(&(fingerprint.clone(), graphs)) {
+            self.complete = Some((fingerprint, graphs));
+            self.changed = true;
+        }
     }
 
     /// Saves if the last save is a while ago. A failure here is left to the final save.
@@ -89,6 +128,9 @@ impl PushState {
         let mut file = tempfile::NamedTempFile::new_in(folder).map_err(error)?;
         let mut out = std::io::BufWriter::new(file.as_file_mut());
         writeln!(out, "# graphs pushed to {}", self.remote).map_err(error)?;
+        if let Some((fingerprint, graphs)) = &self.complete {
+            writeln!(out, "{COMPLETE}{graphs} {fingerprint}").map_err(error)?;
+        }
         for (graph, hash) in &self.hashes {
             writeln!(out, "{hash}\t{graph}").map_err(error)?;
         }
