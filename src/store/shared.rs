@@ -85,11 +85,12 @@ impl Replacement {
 /// triple (with its statement node) whose claim goes and that no article outside `leaving`
 /// (all the articles being taken out, in this transaction or another one running beside it)
 /// derives. Two such transactions may both remove one triple, which is harmless; neither keeps
-/// it for the other's sake, since the new versions' shared triples are all loaded again. The
-/// quads of a graph that stay are dropped from its replacement, so that only what is new is
-/// loaded: an article corrected in one sentence costs one sentence's quads, not the whole
-/// graph's (every quad taken out is a delete in each of the store's six indexes, the most
-/// costly part of a replacement). Everything is read from `store`, not through the
+/// it for the other's sake, since the new versions' shared triples are all loaded again. Where
+/// most of a new version is stored already (an updated story), the quads that stay are
+/// dropped from its replacement, so that only what changed is taken out and loaded: every
+/// quad taken out is a delete in each of the store's six indexes, the most costly part of a
+/// replacement. Otherwise (a wholly other text) the old graph is cleared whole, which costs
+/// less than reading and comparing it. Everything is read from `store`, not through the
 /// transaction, whose reads are many times slower once it holds many changes. The graphs'
 /// names stay registered.
 pub(super) fn take_out(
@@ -103,30 +104,89 @@ pub(super) fn take_out(
     let mut statements: HashSet<NamedNode> = HashSet::new();
     for article in articles.iter_mut() {
         let graph = NamedNodeRef::new_unchecked(&article.iri);
-        let old: HashSet<Quad> = store
-            .quads_for_pattern(None, None, None, Some(graph.into()))
-            .collect::<Result<_, _>>()?;
-        let new: HashSet<&Quad> = article
-            .quads
-            .iter()
-            .filter(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_ref() == graph))
-            .collect();
-        for quad in old.iter().filter(|q| !new.contains(q)) {
-            transaction.remove(quad);
-            if quad.predicate.as_ref() == derived_from
-                && let NamedOrBlankNode::NamedNode(statement) = &quad.subject
-                && statement.as_str().starts_with(&prefix)
-            {
-                statements.insert(statement.clone());
+        if mostly_stored(store, graph, &article.quads)? {
+            take_out_changes(
+                store,
+                transaction,
+                graph,
+                &mut article.quads,
+                &mut statements,
+            )?;
+        } else {
+            let claims = store.quads_for_pattern(
+                None,
+                Some(derived_from),
+                Some(graph.into()),
+                Some(graph.into()),
+            );
+            for quad in claims {
+                if let NamedOrBlankNode::NamedNode(statement) = quad?.subject
+                    && statement.as_str().starts_with(&prefix)
+                {
+                    statements.insert(statement);
+                }
             }
+            transaction.clear_graph(graph)?;
         }
-        article.quads.retain(|q| !old.contains(q));
     }
     for statement in &statements {
         if !derived_elsewhere(store, statement.as_ref(), leaving)? {
             forget(store, transaction, statement.as_ref())?;
         }
     }
+    Ok(())
+}
+
+/// Quads of a new version sampled to tell whether most of its graph is stored already.
+const SAMPLE: usize = 32;
+
+/// Whether most of the quads `quads` gives `graph` are in the store already (an updated story,
+/// not a new one under an old address), judged on a sample: then only the difference is taken
+/// out; otherwise the old graph is cleared whole, which reads it without decoding a term.
+fn mostly_stored(
+    store: &Store,
+    graph: NamedNodeRef<'_>,
+    quads: &[Quad],
+) -> Result<bool, StorageError> {
+    let in_graph: Vec<&Quad> = quads.iter().filter(|q| in_graph(q, graph)).collect();
+    let step = in_graph.len().div_ceil(SAMPLE).max(1);
+    let (mut stored, mut sampled) = (0, 0);
+    for quad in in_graph.iter().step_by(step) {
+        sampled += 1;
+        stored += usize::from(store.contains(*quad)?);
+    }
+    Ok(sampled > 0 && stored * 2 > sampled)
+}
+
+fn in_graph(quad: &Quad, graph: NamedNodeRef<'_>) -> bool {
+    matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_ref() == graph)
+}
+
+/// Removes, in `transaction`, the quads of `graph` that its new version `quads` has not, and
+/// drops from `quads` those already stored, noting the statements whose claims go.
+fn take_out_changes(
+    store: &Store,
+    transaction: &mut Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+    quads: &mut Vec<Quad>,
+    statements: &mut HashSet<NamedNode>,
+) -> Result<(), StorageError> {
+    let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
+    let prefix = statement_prefix();
+    let old: HashSet<Quad> = store
+        .quads_for_pattern(None, None, None, Some(graph.into()))
+        .collect::<Result<_, _>>()?;
+    let new: HashSet<&Quad> = quads.iter().filter(|q| in_graph(q, graph)).collect();
+    for quad in old.iter().filter(|q| !new.contains(q)) {
+        transaction.remove(quad);
+        if quad.predicate.as_ref() == derived_from
+            && let NamedOrBlankNode::NamedNode(statement) = &quad.subject
+            && statement.as_str().starts_with(&prefix)
+        {
+            statements.insert(statement.clone());
+        }
+    }
+    quads.retain(|q| !old.contains(q));
     Ok(())
 }
 
