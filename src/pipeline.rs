@@ -8,7 +8,7 @@ use crate::facts::Facts;
 use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
-use crate::store::{BulkLoad, GraphStore, Ingested, Replacement};
+use crate::store::{BulkLoad, GraphStore, Ingested};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
 use policegraph_extract::error::Error as ExtractError;
@@ -286,46 +286,24 @@ impl<'s> Bulk<'s> {
         }
     }
 
-    /// Adds a new article to the load.
-    fn add(&mut self, mut e: Box<Extracted>, iri: &str, summary: &mut Summary) -> Written {
-        let quads = std::mem::take(&mut e.quads);
-        self.add_with(&e, quads.len(), Ingested::New, summary, |load| {
-            load.add_article(iri, quads)
-        })
-    }
-
-    /// Adds what is left to load of a changed article, taken out already.
-    fn add_replacement(
+    /// Adds an article (new, or changed and taken out) to the load. If the load fails (a full
+    /// disk, say), it is dropped with everything it held, and its articles, this one included,
+    /// are counted as failed.
+    fn add(
         &mut self,
-        e: &Extracted,
-        quads: usize,
-        replacement: Replacement,
-        summary: &mut Summary,
-    ) -> Written {
-        self.add_with(e, quads, Ingested::Replaced, summary, |load| {
-            load.add_replacement(replacement)
-        })
-    }
-
-    /// Counts an article of `quads` quads in and hands it to the load with `add`. If the load
-    /// fails (a full disk, say), it is dropped with everything it held, and its articles, this
-    /// one included, are counted as failed.
-    fn add_with(
-        &mut self,
-        e: &Extracted,
-        quads: usize,
+        e: Box<Extracted>,
+        iri: &str,
         outcome: Ingested,
         summary: &mut Summary,
-        add: impl FnOnce(&mut BulkLoad<'s>) -> Result<(), Error>,
     ) -> Written {
-        let written = written(e, outcome);
-        count(&mut self.pending, e);
+        let written = written(&e, outcome);
+        count(&mut self.pending, &e);
         match outcome {
             Ingested::Replaced => self.pending.replaced += 1,
             _ => self.pending.new += 1,
         }
-        self.pending.quads += quads;
-        if let Err(err) = add(&mut self.load) {
+        self.pending.quads += e.quads.len();
+        if let Err(err) = self.load.add_article(iri, e.quads) {
             let failed = std::mem::replace(&mut self.load, self.store.bulk_load());
             drop(failed);
             self.fail(err, summary);
@@ -402,7 +380,7 @@ pub fn ingest(
                     Err(err) => written.push(Err(err)),
                     Ok(Ingested::Replaced) => replaced.push((e, iri)),
                     Ok(Ingested::New) => {
-                        written.push(Ok(bulk.add(e, &iri, summary)));
+                        written.push(Ok(bulk.add(e, &iri, Ingested::New, summary)));
                     }
                     Ok(Ingested::Unchanged) => {
                         count(summary, &e);
@@ -434,28 +412,23 @@ fn replace_articles(
     articles: Vec<(Box<Extracted>, String)>,
     summary: &mut Summary,
 ) -> Vec<Result<Written, Error>> {
-    let mut extracted = Vec::with_capacity(articles.len());
-    let mut replacements = Vec::with_capacity(articles.len());
-    for (mut e, iri) in articles {
-        let quads = std::mem::take(&mut e.quads);
-        extracted.push((e, quads.len()));
-        replacements.push(Replacement::new(iri, quads));
-    }
-    let iris: Vec<String> = replacements.iter().map(|r| r.iri.clone()).collect();
-    let leaving: HashSet<&str> = iris.iter().map(String::as_str).collect();
-    let outcomes: Vec<Result<(), Arc<Error>>> = replacements
-        .par_chunks_mut(TAKE_OUT_BATCH)
+    let iris: Vec<&str> = articles.iter().map(|(_, iri)| iri.as_str()).collect();
+    let leaving: HashSet<&str> = iris.iter().copied().collect();
+    let outcomes: Vec<Result<(), Arc<Error>>> = iris
+        .par_chunks(TAKE_OUT_BATCH)
         .map(|chunk| store.take_out_articles(chunk, &leaving).map_err(Arc::new))
         .collect();
-    let mut written = Vec::with_capacity(extracted.len());
-    let mut articles = extracted.into_iter().zip(replacements);
+    let mut written = Vec::with_capacity(articles.len());
+    let mut articles = articles.into_iter();
     for outcome in outcomes {
-        let chunk: Vec<_> = articles.by_ref().take(TAKE_OUT_BATCH).collect();
+        let chunk: Vec<(Box<Extracted>, String)> = articles.by_ref().take(TAKE_OUT_BATCH).collect();
         match outcome {
-            Ok(()) => written.extend(chunk.into_iter().map(|((e, quads), replacement)| {
-                Ok(bulk.add_replacement(&e, quads, replacement, summary))
-            })),
-            Err(err) => written.extend(chunk.iter().map(|((e, _), _)| {
+            Ok(()) => written.extend(
+                chunk
+                    .into_iter()
+                    .map(|(e, iri)| Ok(bulk.add(e, &iri, Ingested::Replaced, summary))),
+            ),
+            Err(err) => written.extend(chunk.iter().map(|(e, _)| {
                 Err(Error::NotStored {
                     location: e.article.location.clone(),
                     source: Arc::clone(&err),

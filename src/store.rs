@@ -24,7 +24,6 @@ mod seal;
 mod shared;
 
 use lock::StoreLock;
-pub use shared::Replacement;
 
 /// What ingesting one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,22 +256,20 @@ impl GraphStore {
         transaction.commit().map_err(|e| self.error(e))
     }
 
-    /// Takes changed articles' old versions out of the store, in one transaction: all of them
-    /// or, if the store fails, none. What each old graph has and its new version has not
-    /// goes, and so does every shared triple that only the articles of `leaving` (these and
-    /// any taken out beside them) gave (see [`shared::take_out`]); each replacement keeps only
-    /// the quads still to load, so that loading them gives the store a fresh ingest of the
-    /// same articles gives. The new versions go through the bulk loader: a transaction that
-    /// inserts them costs many times a bulk load (every quad is indexed in the transaction's
-    /// batch, then in the memtable), while taking out costs one read and one delete per old
-    /// quad.
-    pub fn take_out_articles(
-        &self,
-        articles: &mut [Replacement],
-        leaving: &HashSet<&str>,
-    ) -> Result<(), Error> {
+    /// Takes changed articles out of the store, in one transaction: all of them or, if the
+    /// store fails, none. Each graph goes, and so does every shared triple that only the
+    /// articles of `leaving` (these and any taken out beside them) gave (see [`shared`]), so
+    /// that loading the new versions gives the store a fresh ingest of the same articles
+    /// gives. The new versions go through the bulk loader: a transaction that inserts them
+    /// costs many times a bulk load (every quad is indexed in the transaction's batch, then in
+    /// the memtable), while taking out costs one read and one delete per old quad.
+    pub fn take_out_articles(&self, iris: &[&str], leaving: &HashSet<&str>) -> Result<(), Error> {
+        let graphs: Vec<NamedNodeRef<'_>> = iris
+            .iter()
+            .map(|iri| NamedNodeRef::new_unchecked(iri))
+            .collect();
         let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
-        shared::take_out(&self.store, &mut transaction, articles, leaving)
+        shared::take_out(&self.store, &mut transaction, &graphs, leaving)
             .map_err(|e| self.error(e))?;
         transaction.commit().map_err(|e| self.error(e))
     }
@@ -508,15 +505,7 @@ pub struct BulkLoad<'a> {
 impl BulkLoad<'_> {
     /// Adds one article's quads (those of its graph and its shared triples) to the load.
     pub fn add_article(&mut self, iri: &str, quads: Vec<Quad>) -> Result<(), Error> {
-        self.add_quads(shared::with_statements(iri, quads))
-    }
-
-    /// Adds what is left to load of a changed article (see [`GraphStore::take_out_articles`]).
-    pub fn add_replacement(&mut self, replacement: Replacement) -> Result<(), Error> {
-        self.add_quads(replacement.quads)
-    }
-
-    fn add_quads(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
+        let quads = shared::with_statements(iri, quads);
         if self.pending.is_empty() {
             self.pending = quads;
         } else {

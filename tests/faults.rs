@@ -225,10 +225,10 @@ fn write_articles(dir: &Path, count: usize, version: usize) -> TestResult {
     Ok(())
 }
 
-/// Replacing keeps what a new version shares with its old one and takes out the rest; when
-/// changed articles that share a person or a force are taken out side by side (more of them
-/// than one transaction holds), some keeping the shared description and others dropping it,
-/// the store still ends as a fresh ingest of the new versions.
+/// When changed articles that share a person or a force are taken out side by side (more of
+/// them than one transaction holds), some corrected in a detail and keeping the shared
+/// description, others rewritten and dropping it, the store ends as a fresh ingest of the new
+/// versions.
 #[test]
 fn corrections_across_many_articles_leave_the_store_a_fresh_ingest_gives() -> TestResult {
     let dir = tempfile::tempdir()?;
