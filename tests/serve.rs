@@ -5,33 +5,33 @@
 mod common;
 
 use common::{
-    Fallible, TestResult, arg, fail, ingest, policegraph, run_ok, sample, samples_dir, start_serve,
+    Fallible, Serving, TestResult, arg, encode, fail, ingest, policegraph, run_ok, sample,
+    samples_dir, start_serve,
 };
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A running server on a free port, stopped when dropped.
 struct Server {
-    child: Child,
-    base: String,
+    process: Serving,
     agent: ureq::Agent,
 }
 
 impl Server {
     fn start(store: &Path, extra: &[&str]) -> Fallible<Server> {
-        let (child, base) = start_serve(store, extra)?;
+        let process = start_serve(store, extra)?;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)))
             .build()
             .into();
-        Ok(Server { child, base, agent })
+        Ok(Server { process, agent })
     }
 
     fn get(&self, path: &str, accept: Option<&str>) -> Fallible<Reply> {
-        let mut request = self.agent.get(format!("{}{path}", self.base));
+        let mut request = self.agent.get(format!("{}{path}", self.process.base));
         if let Some(accept) = accept {
             request = request.header("Accept", accept);
         }
@@ -41,7 +41,7 @@ impl Server {
     fn post(&self, path: &str, content_type: &str, body: &str) -> Fallible<Reply> {
         let response = self
             .agent
-            .post(format!("{}{path}", self.base))
+            .post(format!("{}{path}", self.process.base))
             .header("Content-Type", content_type)
             .send(body)?;
         Reply::read(response)
@@ -49,11 +49,11 @@ impl Server {
 
     /// Sends SIGTERM and waits for the exit status.
     fn stop(mut self) -> Fallible<std::process::ExitStatus> {
-        let pid = self.child.id().to_string();
+        let pid = self.process.child.id().to_string();
         Command::new("kill").args(["-TERM", &pid]).status()?;
         let started = Instant::now();
         loop {
-            if let Some(status) = self.child.try_wait()? {
+            if let Some(status) = self.process.child.try_wait()? {
                 return Ok(status);
             }
             if started.elapsed() > Duration::from_secs(20) {
@@ -61,13 +61,6 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -108,17 +101,6 @@ impl Reply {
         }
         Ok(())
     }
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A store of the bundled samples.
@@ -567,7 +549,7 @@ fn a_missing_store_or_a_taken_address_is_one_error_line() -> TestResult {
     common::one_error_line(&output, &["no store"])?;
     let (_dir, store) = samples_store()?;
     let server = Server::start(&store, &[])?;
-    let address = server.base.trim_start_matches("http://").to_owned();
+    let address = server.process.base.trim_start_matches("http://").to_owned();
     let output = policegraph()?
         .args(["serve", "--store", arg(&store)?, "--bind", &address])
         .timeout(Duration::from_secs(60))

@@ -11,12 +11,11 @@
 
 mod common;
 
-use common::{Fallible, TestResult, fail, ingest, query_rows, start_serve};
+use common::{Fallible, Serving, TestResult, encode, fail, ingest, query_rows, start_serve};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Child;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -26,16 +25,20 @@ use std::time::{Duration, Instant};
 
 /// A `policegraph serve` on a free port of 127.0.0.1, killed when dropped.
 struct Server {
-    child: Child,
+    /// The process, killed when the server is dropped.
+    _process: Serving,
     /// `127.0.0.1:PORT`
     address: String,
 }
 
 impl Server {
     fn start(store: &Path, extra: &[&str]) -> Fallible<Server> {
-        let (child, base) = start_serve(store, extra)?;
-        let address = base.trim_start_matches("http://").to_owned();
-        Ok(Server { child, address })
+        let process = start_serve(store, extra)?;
+        let address = process.base.trim_start_matches("http://").to_owned();
+        Ok(Server {
+            _process: process,
+            address,
+        })
     }
 
     /// The endpoint's URL, as another server's SERVICE names it.
@@ -90,13 +93,6 @@ impl Server {
             .get(&format!("/sparql?query={}", encode(query)), None)?
             .expect(200, "application/sparql-results+json")?;
         Ok(serde_json::from_str(&reply.body)?)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -205,18 +201,6 @@ fn dechunk(mut data: &[u8]) -> Fallible<Vec<u8>> {
         );
         data = data.get(start + size + 2..).unwrap_or(&[]);
     }
-}
-
-/// Percent-encodes a query-string value.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Invented articles: a Kent officer, a second Kent officer, an Essex officer.

@@ -37,9 +37,7 @@ impl GraphStore {
         lines.sort_unstable();
         Ok(lines)
     }
-}
 
-impl GraphStore {
     /// What identifies the store's contents as the last writer left them, or `None` if that
     /// cannot be told: RocksDB's identity of the database (a random id written when it was
     /// created) and the seal (every table file and its size, written after a clean close; see

@@ -371,10 +371,24 @@ pub fn check_sample(name: &str) -> Fallible<String> {
     Ok(report)
 }
 
-/// Starts `policegraph serve` on a free port of 127.0.0.1 over `store`, with `extra` arguments;
-/// returns the child and the base URL it announced (`http://127.0.0.1:PORT`).
+/// A `policegraph serve` process, killed when dropped.
 #[allow(dead_code)]
-pub fn start_serve(store: &Path, extra: &[&str]) -> Fallible<(std::process::Child, String)> {
+pub struct Serving {
+    pub child: std::process::Child,
+    /// The base URL it announced (`http://127.0.0.1:PORT`).
+    pub base: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `policegraph serve` on a free port of 127.0.0.1 over `store`, with `extra` arguments.
+#[allow(dead_code)]
+pub fn start_serve(store: &Path, extra: &[&str]) -> Fallible<Serving> {
     use std::io::{BufRead, BufReader};
     let binary = policegraph()?.get_program().to_owned();
     let mut child = std::process::Command::new(binary)
@@ -395,5 +409,18 @@ pub fn start_serve(store: &Path, extra: &[&str]) -> Fallible<(std::process::Chil
         .find(|word| word.starts_with("http://"))
         .map(|word| word.trim_end_matches('/').to_owned())
         .ok_or_else(|| fail(format!("no address in the server's first line: {first:?}")))?;
-    Ok((child, base))
+    Ok(Serving { child, base })
+}
+
+/// Percent-encodes a query-string value (every byte but the unreserved ones).
+#[allow(dead_code)]
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
