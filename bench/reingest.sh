@@ -9,8 +9,9 @@
 #   RUNS=5 bench/reingest.sh 1000
 #
 # CHANGE=rewrite (the default) gives each URL a wholly other text: the worst case, where little
-# of the old graph can stay. CHANGE=append keeps each text and adds a closing sentence, as a
-# site updating a story does: most of the old graph stays and only what changed is rewritten.
+# of the old graph can stay. CHANGE=append keeps each text and adds a closing sentence with a
+# fact in it (a sergeant, his force, a meeting to come), as a site updating a story does: most
+# of the old graph stays and only what changed is written.
 #
 # Settings (environment): POLICEGRAPH (binary, default ~/.cache/policegraph-target/release/
 # policegraph), BENCH_DIR (work files, default /tmp/policegraph-reingest), RUNS (default 3),
@@ -36,7 +37,7 @@ with open(f"{work}/v1.jsonl") as a, open(f"{work}/other.jsonl") as b, open(f"{wo
     for old, new in zip(a, b):
         old, new = json.loads(old), json.loads(new)
         if change == "append":
-            new = dict(old, text=old["text"].rstrip() + "\n\nUpdate: the force said it would make no further comment.\n")
+            new = dict(old, text=old["text"].rstrip() + "\n\nUpdate: Sgt Alan Marsh of Kent Police will face a misconduct meeting, the IOPC said.\n")
         new["url"] = old["url"]
         out.write(json.dumps(new) + "\n")
 PY

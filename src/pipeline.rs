@@ -8,7 +8,7 @@ use crate::facts::Facts;
 use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
-use crate::store::{BulkLoad, GraphStore, Ingested};
+use crate::store::{BulkLoad, GraphStore, Ingested, Plan, Replacement, Update};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
 use policegraph_extract::error::Error as ExtractError;
@@ -286,24 +286,47 @@ impl<'s> Bulk<'s> {
         }
     }
 
-    /// Adds an article (new, or changed and taken out) to the load. If the load fails (a full
-    /// disk, say), it is dropped with everything it held, and its articles, this one included,
-    /// are counted as failed.
-    fn add(
+    /// Adds a new article to the load.
+    fn add(&mut self, mut e: Box<Extracted>, iri: &str, summary: &mut Summary) -> Written {
+        let quads = std::mem::take(&mut e.quads);
+        self.add_with(&e, quads.len(), Ingested::New, summary, |load| {
+            load.add_article(iri, quads)
+        })
+    }
+
+    /// Adds a changed article's new version (the article's `quads` quads with their
+    /// statements), its old one taken out already, to the load.
+    fn add_replacement(
         &mut self,
-        e: Box<Extracted>,
-        iri: &str,
-        outcome: Ingested,
+        e: &Extracted,
+        quads: usize,
+        new: Replacement,
         summary: &mut Summary,
     ) -> Written {
-        let written = written(&e, outcome);
-        count(&mut self.pending, &e);
+        self.add_with(e, quads, Ingested::Replaced, summary, |load| {
+            load.add_replacement(new)
+        })
+    }
+
+    /// Counts an article of `quads` quads in, and hands it to the load with `add`. If the load
+    /// fails (a full disk, say), it is dropped with everything it held, and its articles, this
+    /// one included, are counted as failed.
+    fn add_with(
+        &mut self,
+        e: &Extracted,
+        quads: usize,
+        outcome: Ingested,
+        summary: &mut Summary,
+        add: impl FnOnce(&mut BulkLoad<'s>) -> Result<(), Error>,
+    ) -> Written {
+        let written = written(e, outcome);
+        count(&mut self.pending, e);
         match outcome {
             Ingested::Replaced => self.pending.replaced += 1,
             _ => self.pending.new += 1,
         }
-        self.pending.quads += e.quads.len();
-        if let Err(err) = self.load.add_article(iri, e.quads) {
+        self.pending.quads += quads;
+        if let Err(err) = add(&mut self.load) {
             let failed = std::mem::replace(&mut self.load, self.store.bulk_load());
             drop(failed);
             self.fail(err, summary);
@@ -380,7 +403,7 @@ pub fn ingest(
                     Err(err) => written.push(Err(err)),
                     Ok(Ingested::Replaced) => replaced.push((e, iri)),
                     Ok(Ingested::New) => {
-                        written.push(Ok(bulk.add(e, &iri, Ingested::New, summary)));
+                        written.push(Ok(bulk.add(e, &iri, summary)));
                     }
                     Ok(Ingested::Unchanged) => {
                         count(summary, &e);
@@ -401,42 +424,89 @@ pub fn ingest(
     summary
 }
 
-/// Replaces changed articles: their old graphs are taken out, `TAKE_OUT_BATCH` articles per
-/// transaction, in parallel (taking out is most of a replacement's cost, and one thread
-/// leaves a core idle once the next batch is extracted), and their new versions join the bulk
-/// load. Between the two an article is out of the store, never half in: a run killed or failed
-/// there leaves it out (and says so) until `ingest` runs again.
+/// Replaces changed articles. An updated story (most of its new version stored already) is
+/// changed in place, only what differs, all such articles of the batch in one transaction.
+/// Any other has its old graph taken out, `TAKE_OUT_BATCH` articles per transaction, in
+/// parallel (taking out is most of a replacement's cost, and one thread leaves a core idle
+/// once the next batch is extracted), and its new version joins the bulk load. Either way an
+/// article is never half in: a run killed or failed in the update leaves the old version; one
+/// killed or failed between taking out and the bulk load leaves the article out (and says so)
+/// until `ingest` runs again. The articles taken out go first, and count as leaving only
+/// themselves: an updated article's claims stay alive until its own transaction.
 fn replace_articles(
     store: &GraphStore,
     bulk: &mut Bulk<'_>,
     articles: Vec<(Box<Extracted>, String)>,
     summary: &mut Summary,
 ) -> Vec<Result<Written, Error>> {
-    let iris: Vec<&str> = articles.iter().map(|(_, iri)| iri.as_str()).collect();
+    let prepared: Vec<(Change, Result<Plan, Error>)> = articles
+        .into_par_iter()
+        .enumerate()
+        .map(|(position, (mut e, iri))| {
+            let quads = e.quads.len();
+            let new = Replacement::new(iri, std::mem::take(&mut e.quads));
+            (Change { position, e, quads }, store.plan_replacement(new))
+        })
+        .collect();
+    let mut written: Vec<Option<Result<Written, Error>>> = Vec::new();
+    written.resize_with(prepared.len(), || None);
+    let (mut taken_out, mut updated) = (Vec::new(), Vec::new());
+    for (change, plan) in prepared {
+        match plan {
+            Ok(Plan::Update(update)) => updated.push((change, update)),
+            Ok(Plan::Whole(new)) => taken_out.push((change, new)),
+            Err(err) => written[change.position] = Some(Err(change.not_stored(&Arc::new(err)))),
+        }
+    }
+    let iris: Vec<&str> = taken_out.iter().map(|(_, new)| new.iri.as_str()).collect();
     let leaving: HashSet<&str> = iris.iter().copied().collect();
     let outcomes: Vec<Result<(), Arc<Error>>> = iris
         .par_chunks(TAKE_OUT_BATCH)
         .map(|chunk| store.take_out_articles(chunk, &leaving).map_err(Arc::new))
         .collect();
-    let mut written = Vec::with_capacity(articles.len());
-    let mut articles = articles.into_iter();
+    let mut taken_out = taken_out.into_iter();
     for outcome in outcomes {
-        let chunk: Vec<(Box<Extracted>, String)> = articles.by_ref().take(TAKE_OUT_BATCH).collect();
-        match outcome {
-            Ok(()) => written.extend(
-                chunk
-                    .into_iter()
-                    .map(|(e, iri)| Ok(bulk.add(e, &iri, Ingested::Replaced, summary))),
-            ),
-            Err(err) => written.extend(chunk.iter().map(|(e, _)| {
-                Err(Error::NotStored {
-                    location: e.article.location.clone(),
-                    source: Arc::clone(&err),
-                })
-            })),
+        for (change, new) in taken_out.by_ref().take(TAKE_OUT_BATCH) {
+            written[change.position] = Some(match &outcome {
+                Ok(()) => Ok(bulk.add_replacement(&change.e, change.quads, new, summary)),
+                Err(err) => Err(change.not_stored(err)),
+            });
         }
     }
-    written
+    if !updated.is_empty() {
+        let (updated, updates): (Vec<Change>, Vec<Update>) = updated.into_iter().unzip();
+        let outcome = store.update_articles(&updates).map_err(Arc::new);
+        for change in updated {
+            written[change.position] = Some(match &outcome {
+                Ok(()) => {
+                    count(summary, &change.e);
+                    summary.replaced += 1;
+                    summary.quads += change.quads;
+                    Ok(self::written(&change.e, Ingested::Replaced))
+                }
+                Err(err) => Err(change.not_stored(err)),
+            });
+        }
+    }
+    written.into_iter().flatten().collect()
+}
+
+/// A changed article on its way into the store: its place in the batch, what was extracted
+/// and its number of quads (the quads themselves are in its [`Replacement`]).
+struct Change {
+    position: usize,
+    e: Box<Extracted>,
+    quads: usize,
+}
+
+impl Change {
+    /// The error for this article when its replacement failed.
+    fn not_stored(&self, source: &Arc<Error>) -> Error {
+        Error::NotStored {
+            location: self.e.article.location.clone(),
+            source: Arc::clone(source),
+        }
+    }
 }
 
 /// Extracts articles and hands each one's quads to `write`, in input order. RDF files are

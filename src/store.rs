@@ -1,6 +1,7 @@
 //! The store, the last arrows of the data flow: an embedded Oxigraph (RocksDB) store that takes
 //! articles' quads through the bulk loader (a changed article's old graph, and nothing else,
-//! taken out first, in a transaction), answers SPARQL over the union of all graphs, and exports.
+//! taken out first, in a transaction; an updated one changed in place, in a transaction),
+//! answers SPARQL over the union of all graphs, and exports.
 
 use crate::error::Error;
 use crate::rdf::{rdf_file_graph, sha256_hex};
@@ -24,6 +25,7 @@ mod seal;
 mod shared;
 
 use lock::StoreLock;
+pub use shared::{Plan, Replacement, Update};
 
 /// What ingesting one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,6 +276,21 @@ impl GraphStore {
         transaction.commit().map_err(|e| self.error(e))
     }
 
+    /// Decides how a changed article replaces its stored version (see [`shared::plan`]):
+    /// changed in place by [`GraphStore::update_articles`], or taken out whole by
+    /// [`GraphStore::take_out_articles`] and loaded again. Only reads the store.
+    pub fn plan_replacement(&self, article: Replacement) -> Result<Plan, Error> {
+        shared::plan(&self.store, article).map_err(|e| self.error(e))
+    }
+
+    /// Changes updated articles in place, only what differs, in one transaction: all of them
+    /// or, if the store fails, none (see [`shared::update`]).
+    pub fn update_articles(&self, updates: &[Update]) -> Result<(), Error> {
+        let mut transaction = self.store.start_transaction().map_err(|e| self.error(e))?;
+        shared::update(&self.store, &mut transaction, updates).map_err(|e| self.error(e))?;
+        transaction.commit().map_err(|e| self.error(e))
+    }
+
     /// Records decisions on who is who (`policegraph resolve`), in one transaction: each quad
     /// replaces whatever was decided before about the same pair, either way round.
     pub fn replace_decisions(&self, decisions: &[Quad]) -> Result<(), Error> {
@@ -505,7 +522,15 @@ pub struct BulkLoad<'a> {
 impl BulkLoad<'_> {
     /// Adds one article's quads (those of its graph and its shared triples) to the load.
     pub fn add_article(&mut self, iri: &str, quads: Vec<Quad>) -> Result<(), Error> {
-        let quads = shared::with_statements(iri, quads);
+        self.add_quads(shared::with_statements(iri, quads))
+    }
+
+    /// Adds a changed article's new version (its old one taken out already) to the load.
+    pub fn add_replacement(&mut self, article: Replacement) -> Result<(), Error> {
+        self.add_quads(article.quads)
+    }
+
+    fn add_quads(&mut self, quads: Vec<Quad>) -> Result<(), Error> {
         if self.pending.is_empty() {
             self.pending = quads;
         } else {

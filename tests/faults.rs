@@ -78,6 +78,67 @@ fn a_replaced_article_leaves_the_store_a_fresh_ingest_of_the_same_files_gives() 
     Ok(())
 }
 
+/// A story of several hearings, one sentence each, about officers of `force` named after
+/// `names`: an article long enough that one sentence more or less leaves most of it as it was.
+fn hearings(force: &str, names: &[&str]) -> String {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                "PC {name} of {force} was given a final written warning at a misconduct \
+                 meeting on {} June 2021.\n",
+                i + 1
+            )
+        })
+        .collect()
+}
+
+/// Updated stories (most of each new version stored already) are changed in place: what a
+/// new version no longer says goes, even where another article still names the person; a
+/// shared description one updated story lets go while another, updated in the same run, now
+/// gives stays; and one that no article gave before comes in.
+#[test]
+fn updated_stories_leave_the_store_a_fresh_ingest_of_the_same_files_gives() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles)?;
+    let kent = hearings(
+        "Kent Police",
+        &["Ann Lee", "Bob Hart", "Cal Reid", "Dee Moss"],
+    );
+    let essex = hearings(
+        "Essex Police",
+        &["Eve Lamb", "Fay Cole", "Gus Finch", "Hal Wood"],
+    );
+    let named = "Sgt Mary Jones of Sussex Police was dismissed at a misconduct hearing.\n";
+    let one = write(&articles, "one.txt", &format!("{kent}{OFFICER}{named}"))?;
+    let two = write(&articles, "two.txt", WITNESS)?;
+    let three = write(&articles, "three.txt", &essex)?;
+    let store = dir.path().join("updated");
+    ingest(&store, &[&one, &two, &three])?;
+    assert_eq!(
+        ask(&store, IS_FORMER)?,
+        "true",
+        "the former officer was not read"
+    );
+
+    let added = "PC Ian Vale of Kent Police will face a misconduct meeting, the force said.\n";
+    write(&articles, "one.txt", &format!("{kent}{added}"))?;
+    write(&articles, "three.txt", &format!("{essex}{named}"))?;
+    let summary = ingest(&store, &[&one, &two, &three])?;
+    assert!(summary.contains("2 replaced"), "not replaced: {summary}");
+    assert_eq!(
+        ask(&store, IS_FORMER)?,
+        "false",
+        "what only the old version said of him outlived the update"
+    );
+
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[&one, &two, &three])?;
+    same_facts(&store, &facts(&fresh)?, "after updates")
+}
+
 /// One JSON Lines record per article version, all under one URL.
 fn versions(dir: &Path, name: &str, texts: &[&str]) -> Fallible<PathBuf> {
     let lines: Vec<String> = texts

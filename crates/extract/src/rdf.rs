@@ -8,6 +8,7 @@ use crate::text::Date;
 use crate::vocab::{ID, pg, w3c};
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 /// Hex SHA-256 of a string or bytes.
 pub fn sha256_hex(data: impl AsRef<[u8]>) -> String {
@@ -74,7 +75,8 @@ struct Writer {
     target: GraphName,
     article: String,
     quads: Vec<Quad>,
-    evidence_count: usize,
+    /// How many evidence nodes each fact has so far (by its key, see [`Writer::fact`]).
+    evidence_seen: HashMap<String, usize>,
 }
 
 impl Writer {
@@ -117,11 +119,17 @@ impl Writer {
         format!("{}/sentence/{}", self.article, index + 1)
     }
 
-    /// A fact and the evidence node that says where it was read.
+    /// A fact and the evidence node that says where it was read. The node is named after what
+    /// it is evidence of (the fact and the rule, and which time in the article the rule read
+    /// it), not after its place in the output, so that a version of the article with a
+    /// sentence added or taken out gives the others' evidence the same names, and replacing
+    /// an updated story in the store changes only what changed.
     fn fact(&mut self, s: &str, p: &str, o: Term, evidence: Evidence, facts: &Facts) {
         self.add(s, p, o.clone());
-        self.evidence_count += 1;
-        let e = format!("{}/evidence/{}", self.article, self.evidence_count);
+        let key = sha256_hex(format!("{s} {p} {o} {}", evidence.rule.slug()));
+        let seen = self.evidence_seen.entry(key[..16].to_owned()).or_default();
+        *seen += 1;
+        let e = format!("{}/evidence/{}-{seen}", self.article, &key[..16]);
         self.iri(&e, w3c::RDF_TYPE, pg::EVIDENCE);
         self.iri(&e, w3c::RDF_SUBJECT, s);
         self.iri(&e, w3c::RDF_PREDICATE, p);
@@ -176,7 +184,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         graph,
         article: iri.clone(),
         quads: Vec::new(),
-        evidence_count: 0,
+        evidence_seen: HashMap::new(),
     };
     w.article(article);
     w.sentences(facts);
