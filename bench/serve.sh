@@ -51,6 +51,9 @@ if [ ! -s "$WORK/oxigraph/CURRENT" ]; then
     rm -rf "$WORK/oxigraph"
     "$OX" load --lenient --location "$WORK/oxigraph" --file "$WORK/all.nq"
     rm -f "$WORK/all.nq"
+    # Compacted as policegraph's store is (`policegraph optimize` above), so that both servers
+    # read the same shape of store.
+    "$OX" optimize --location "$WORK/oxigraph"
 fi
 
 "$PG" serve --store "$WORK/store" --bind 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
