@@ -162,7 +162,9 @@ pub struct PushArgs {
     #[command(flatten)]
     pub store: StoreArg,
     /// The remote's Graph Store Protocol endpoint: each graph is PUT to URL?graph=IRI, which
-    /// replaces it (Oxigraph: http://HOST:7878/store; Virtuoso: http://HOST:8890/sparql-graph-crud-auth)
+    /// replaces it (Oxigraph: http://HOST:7878/store; Virtuoso: http://HOST:8890/sparql-graph-crud-auth).
+    /// To Oxigraph's server, graphs it does not hold yet go many a request through its bulk
+    /// loader (POST URL?no_transaction, N-Quads)
     #[arg(
         long,
         value_name = "URL",

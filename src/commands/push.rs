@@ -10,6 +10,14 @@
 //! graphs whose hash changed; and when the store's fingerprint is the one a complete push
 //! left (nothing written to it since), the push knows without reading a graph that there is
 //! nothing to send. The store itself is only read.
+//!
+//! Oxigraph's server (known by its `server` header) also loads many graphs in one request
+//! through its bulk loader (`POST /store?no_transaction`, N-Quads), a vendor extension of the
+//! Graph Store protocol. A push to it sends that way the graphs the remote does not hold at
+//! all (its named graphs are listed first, by one query): adding a graph that is not there is
+//! what a PUT would do, several times faster. A graph the remote holds goes by PUT, which
+//! replaces it. Such a load is not atomic; a graph whose request failed is not remembered, so
+//! the next push sends it again, by PUT, replacing whatever part of it went in.
 
 mod state;
 
@@ -17,14 +25,15 @@ use super::Outcome;
 use crate::cli::PushArgs;
 use crate::error::Error;
 use crate::rdf::sha256_hex;
-use crate::remote::{Call, Client, RemoteError, credentials, with_parameter};
+use crate::remote::{self, Call, Client, RemoteError, credentials, with_parameter};
 use crate::store::GraphStore;
 use crate::vocab::ID;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Term};
+use oxigraph::sparql::QueryResults;
 use rayon::prelude::*;
 use state::PushState;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -39,6 +48,8 @@ const SHARDS: usize = 64;
 /// about 1,100 triples. Virtuoso 7's SPARQL parser runs out of memory on an INSERT DATA of
 /// about 4,500 triples (1 MB).
 const UPDATE_BYTES: usize = 256 << 10;
+/// The most N-Quads text one bulk request to Oxigraph's server carries.
+const BULK_BYTES: usize = 16 << 20;
 
 /// The protocol a push speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +70,14 @@ struct Graph {
 struct Job {
     graphs: Vec<(String, String, usize)>,
     bodies: Vec<Vec<u8>>,
+    /// One N-Quads body of many graphs for Oxigraph's bulk loader, rather than the protocol's.
+    bulk: bool,
 }
 
 /// What a worker says about a job.
 struct Report {
     graphs: Vec<(String, String, usize)>,
+    bulk: bool,
     result: Result<(), RemoteError>,
 }
 
@@ -71,6 +85,8 @@ struct Report {
 #[derive(Default)]
 struct Tally {
     sent: usize,
+    /// Of those sent, how many went through Oxigraph's bulk loader.
+    bulk: usize,
     triples: usize,
     skipped: usize,
 }
@@ -111,11 +127,16 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
             blank.len()
         );
     }
+    let absent_unless = match protocol {
+        Protocol::GraphStore => oxigraph_graphs(&client, args.timeout.duration(), &url)?,
+        Protocol::Update => None,
+    };
     let run = Run {
         store: &store,
         client: &client,
         protocol,
         url: &url,
+        absent_unless,
         known: if args.all {
             HashMap::new()
         } else {
@@ -136,8 +157,12 @@ pub(super) fn push(args: PushArgs) -> Result<Outcome, Error> {
         return Err(error);
     }
     if !args.quiet {
+        let bulk = match tally.bulk {
+            0 => String::new(),
+            n => format!("; {n} new to the remote, through its bulk loader"),
+        };
         eprintln!(
-            "push to {url}: {} graphs sent ({} triples), {} unchanged and skipped, in {:.1} s",
+            "push to {url}: {} graphs sent ({} triples{bulk}), {} unchanged and skipped, in {:.1} s",
             tally.sent,
             tally.triples,
             tally.skipped,
@@ -155,6 +180,8 @@ struct Run<'a> {
     url: &'a str,
     /// The hash of each graph the remote has.
     known: HashMap<String, String>,
+    /// When the remote is Oxigraph's server: the graphs it holds (the others go in bulk).
+    absent_unless: Option<HashSet<String>>,
     bar: ProgressBar,
     /// Set at the first failure: nothing more is queued or sent.
     stop: AtomicBool,
@@ -211,13 +238,27 @@ impl Run<'_> {
         let mut skipped = 0;
         let mut batch = Vec::new();
         let mut batch_bytes = 0;
+        let (mut bulk, mut bulk_bytes) = (Vec::new(), 0);
         let mut each = |graph: Graph| -> bool {
             if self.known.get(&graph.iri) == Some(&graph.hash) {
                 skipped += 1;
                 bar.inc(1);
                 return true;
             }
-            batch_bytes += graph.lines.iter().map(|l| l.len() + 1).sum::<usize>();
+            let bytes = graph.lines.iter().map(|l| l.len() + 1).sum::<usize>();
+            if let Some(held) = &self.absent_unless
+                && !held.contains(&graph.iri)
+            {
+                bulk_bytes += bytes;
+                bulk.push(graph);
+                if bulk_bytes < BULK_BYTES {
+                    return true;
+                }
+                bulk_bytes = 0;
+                let job = bulk_job(std::mem::take(&mut bulk));
+                return !stop.load(Ordering::Relaxed) && jobs.send(job).is_ok();
+            }
+            batch_bytes += bytes;
             batch.push(graph);
             if protocol == Protocol::Update && batch_bytes < UPDATE_BYTES {
                 return true;
@@ -253,6 +294,9 @@ impl Run<'_> {
         if !batch.is_empty() && !stop.load(Ordering::Relaxed) {
             let _ = jobs.send(job(protocol, batch));
         }
+        if !bulk.is_empty() && !stop.load(Ordering::Relaxed) {
+            let _ = jobs.send(bulk_job(bulk));
+        }
         Ok(skipped)
     }
 
@@ -272,6 +316,7 @@ impl Run<'_> {
             }
             let report = Report {
                 graphs: job.graphs,
+                bulk: job.bulk,
                 result,
             };
             if done.send(report).is_err() {
@@ -295,6 +340,7 @@ impl Run<'_> {
                     for (iri, hash, triples) in report.graphs {
                         state.record(iri, hash);
                         tally.sent += 1;
+                        tally.bulk += usize::from(report.bulk);
                         tally.triples += triples;
                         self.bar.inc(1);
                     }
@@ -369,7 +415,81 @@ fn job(protocol: Protocol, graphs: Vec<Graph>) -> Job {
     Job {
         graphs: names,
         bodies,
+        bulk: false,
     }
+}
+
+/// One request that adds `graphs`, none of which the remote holds, through Oxigraph's bulk
+/// loader: their triples as N-Quads.
+fn bulk_job(graphs: Vec<Graph>) -> Job {
+    let mut body = Vec::new();
+    for graph in &graphs {
+        for line in &graph.lines {
+            // An N-Triples line ends with " ."; the graph goes before the full stop.
+            let triple = line.strip_suffix('.').unwrap_or(line).trim_end();
+            body.extend_from_slice(triple.as_bytes());
+            body.extend_from_slice(format!(" <{}> .\n", graph.iri).as_bytes());
+        }
+    }
+    Job {
+        graphs: graphs
+            .into_iter()
+            .map(|g| (g.iri, g.hash, g.triples))
+            .collect(),
+        bodies: vec![body],
+        bulk: true,
+    }
+}
+
+/// When `url` is the Graph Store of Oxigraph's server (its `server` header says so, and it
+/// ends in `/store`), the named graphs the remote holds, listed by one query at its `/query`;
+/// otherwise None. A server that does not answer a HEAD at once (one attempt, no login) is
+/// taken for another server: the push itself then says what is wrong.
+fn oxigraph_graphs(
+    client: &Client,
+    timeout: std::time::Duration,
+    url: &str,
+) -> Result<Option<HashSet<String>>, Error> {
+    let Some(base) = url.strip_suffix("/store") else {
+        return Ok(None);
+    };
+    let head = Client::new(timeout, None).with_attempts(1).send(&Call {
+        method: "HEAD",
+        url,
+        content_type: None,
+        accept: None,
+        body: &[],
+    });
+    let is_oxigraph = head.is_ok_and(|response| {
+        response
+            .headers()
+            .get("server")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|server| server.starts_with("Oxigraph/"))
+    });
+    if !is_oxigraph {
+        return Ok(None);
+    }
+    let endpoint = format!("{base}/query");
+    let listing = "SELECT ?g WHERE { GRAPH ?g { } }";
+    let error = |source| Error::RemoteQuery {
+        query: listing.to_owned(),
+        url: endpoint.clone(),
+        source: Box::new(source),
+    };
+    let QueryResults::Solutions(solutions) =
+        remote::query(client, &endpoint, listing, false).map_err(error)?
+    else {
+        return Ok(Some(HashSet::new()));
+    };
+    let mut held = HashSet::new();
+    for solution in solutions {
+        let solution = solution.map_err(|e| error(RemoteError::BadAnswer(e.to_string())))?;
+        if let Some(Term::NamedNode(graph)) = solution.get("g") {
+            held.insert(graph.as_str().to_owned());
+        }
+    }
+    Ok(Some(held))
 }
 
 fn ntriples(lines: &[String]) -> Vec<u8> {
@@ -429,6 +549,11 @@ fn chunks(lines: &[String]) -> Vec<&[String]> {
 fn send_job(client: &Client, protocol: Protocol, url: &str, job: &Job) -> Result<(), RemoteError> {
     for (i, body) in job.bodies.iter().enumerate() {
         let (target, content_type, method) = match protocol {
+            _ if job.bulk => (
+                with_parameter(url, "no_transaction", ""),
+                "application/n-quads",
+                "POST",
+            ),
             Protocol::GraphStore => {
                 let graph = job.graphs.get(i).map_or("", |g| g.0.as_str());
                 (with_parameter(url, "graph", graph), "text/turtle", "PUT")

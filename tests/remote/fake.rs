@@ -73,6 +73,13 @@ fn serve(stream: TcpStream, log: &Mutex<Vec<Seen>>, behaviour: &Behaviour) {
     let Some(request) = read_request(&stream) else {
         return;
     };
+    if request.method == "HEAD" {
+        // push's question "is this Oxigraph's server?", answered as another server would,
+        // and neither counted nor shown to `behaviour`.
+        let mut out = &stream;
+        let _ = out.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        return;
+    }
     let number = {
         let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
         log.push(request.clone());
