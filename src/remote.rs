@@ -183,6 +183,29 @@ impl Client {
 
     /// One attempt, with a second try when the server challenges for credentials.
     fn send_authenticated(&self, call: &Call<'_>) -> Result<Response<ureq::Body>, RemoteError> {
+        if self.credentials.is_some() && !call.body.is_empty() && !self.knows_challenge() {
+            // The login scheme is learned first from a request without a body: a server that
+            // refuses an unauthenticated request can answer and close the connection before
+            // it has read a large body (Virtuoso did, when a push's first four requests were
+            // graphs of 6 MB), which the client then sees as a reset connection, not as the
+            // 401 it is.
+            let probe = Call {
+                method: "GET",
+                url: call.url,
+                content_type: None,
+                accept: None,
+                body: &[],
+            };
+            let response = self.send_once(&probe)?;
+            if response.status().as_u16() == 401
+                && let Some(asked) = response
+                    .headers()
+                    .get("www-authenticate")
+                    .and_then(|v| v.to_str().ok())
+            {
+                self.learn_challenge(asked)?;
+            }
+        }
         let mut response = self.send_once(call)?;
         if response.status().as_u16() == 401 {
             let asked = response
@@ -213,6 +236,14 @@ impl Client {
             return Err(RemoteError::Status { status, body });
         }
         Ok(response)
+    }
+
+    /// Whether the server has said which login scheme it wants.
+    fn knows_challenge(&self) -> bool {
+        self.challenge
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
     }
 
     fn learn_challenge(&self, asked: &str) -> Result<(), RemoteError> {

@@ -361,6 +361,15 @@ fn credentials_come_from_the_environment_and_answer_the_challenge() -> TestResul
         .env("POLICEGRAPH_PASSWORD", "s3cret")
         .output()?;
     assert!(output.status.success(), "{}", describe(&output));
+    // The login is learned from a request without a body, before any graph is sent: a server
+    // may close the connection on an unauthenticated large body, which then looks like a
+    // reset connection rather than the 401 that would say what to do.
+    let seen = server.seen();
+    assert!(
+        seen.iter()
+            .all(|r| r.body.is_empty() || r.header("authorization").is_some()),
+        "a graph was sent before the login was known"
+    );
     let refused = common::policegraph()?
         .args([
             "push",
