@@ -197,23 +197,12 @@ impl Client {
                 body: &[],
             };
             let response = self.send_once(&probe)?;
-            if response.status().as_u16() == 401
-                && let Some(asked) = response
-                    .headers()
-                    .get("www-authenticate")
-                    .and_then(|v| v.to_str().ok())
-            {
-                self.learn_challenge(asked)?;
+            if let Some(asked) = challenge_asked(&response).filter(|a| !a.is_empty()) {
+                self.learn_challenge(&asked)?;
             }
         }
         let mut response = self.send_once(call)?;
-        if response.status().as_u16() == 401 {
-            let asked = response
-                .headers()
-                .get("www-authenticate")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("")
-                .to_owned();
+        if let Some(asked) = challenge_asked(&response) {
             let Some(credentials) = &self.credentials else {
                 return Err(RemoteError::NeedsCredentials);
             };
@@ -357,6 +346,19 @@ pub fn query(
         .for_reader(reader)
         .map_err(|e| RemoteError::BadAnswer(e.to_string()))?;
     Ok(parsed.into())
+}
+
+/// The login a 401 answer asks for (its `WWW-Authenticate` header, empty when it has none);
+/// None for any other answer.
+fn challenge_asked(response: &Response<ureq::Body>) -> Option<String> {
+    (response.status().as_u16() == 401).then(|| {
+        response
+            .headers()
+            .get("www-authenticate")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    })
 }
 
 fn retryable(error: &RemoteError) -> bool {

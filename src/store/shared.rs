@@ -233,11 +233,7 @@ pub(super) fn take_out(
             Some((*article).into()),
         );
         for quad in claims {
-            if let NamedOrBlankNode::NamedNode(statement) = quad?.subject
-                && statement.as_str().starts_with(&prefix)
-            {
-                statements.insert(statement);
-            }
+            statements.extend(claimed_statement(&quad?, &prefix));
         }
         transaction.clear_graph(*article)?;
     }
