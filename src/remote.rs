@@ -12,6 +12,7 @@ use oxigraph::model::Triple;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use oxigraph::sparql::{QueryResults, QueryTripleIter};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use policegraph_extract::html;
 use std::io::Read;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -61,7 +62,19 @@ pub enum RemoteError {
     BadAnswer(String),
 }
 
+/// An error answer's body as an error line quotes it: on one line, cut short, and an HTML
+/// page (a proxy's or a server's error page) as its text, not its markup.
 fn body_text(body: &str) -> String {
+    let page;
+    let body = if html::looks_like_html(body.as_bytes()) {
+        page = html::read_page(body);
+        match page.text.trim() {
+            "" => page.title.as_deref().unwrap_or_default(),
+            text => text,
+        }
+    } else {
+        body
+    };
     let body: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
     if body.is_empty() {
         return String::new();
@@ -435,5 +448,24 @@ mod tests {
         let text = error.to_string();
         assert!(text.starts_with("the server answered 500: line one line two xx"));
         assert!(text.ends_with('…') && !text.contains('\n'));
+    }
+
+    #[test]
+    fn an_html_error_page_is_quoted_as_its_text() {
+        let error = RemoteError::Status {
+            status: 502,
+            body: "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title>\
+                   <style>body { color: red }</style></head>\n<body><h1>Bad Gateway</h1>\
+                   <p>The upstream server did not answer.</p></body></html>"
+                .to_owned(),
+        };
+        let text = error.to_string();
+        assert!(
+            text.starts_with(
+                "the server answered 502: Bad Gateway The upstream server did not answer."
+            ),
+            "{text}"
+        );
+        assert!(!text.contains('<') && !text.contains("color"), "{text}");
     }
 }
