@@ -165,6 +165,11 @@ impl BoundQuery {
         &self.name
     }
 
+    /// Whether the query calls another endpoint (SERVICE) anywhere.
+    pub fn calls_service(&self) -> bool {
+        calls_service(&self.query)
+    }
+
     /// What the query's results are.
     pub fn form(&self) -> QueryForm {
         match self.query {

@@ -424,6 +424,11 @@ fn the_query_page_shows_a_table_and_offers_downloads() -> TestResult {
     page.has("format=csv")?;
     let bad = server.get(&format!("/query?query={}", encode("SELECT nonsense")), None)?;
     bad.expect(400, "text/html")?.has("error at 1:")?;
+    let service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }";
+    let refused = server.get(&format!("/query?query={}", encode(service)), None)?;
+    refused
+        .expect(400, "text/html")?
+        .has("SERVICE is not run from this page")?;
     Ok(())
 }
 

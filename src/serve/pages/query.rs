@@ -104,6 +104,17 @@ pub(in super::super) async fn query_page(
 fn run(shared: &super::super::Shared, text: &str) -> Result<Shown, Failure> {
     let name = "(query page)";
     let query = BoundQuery::parse(text, name).map_err(|e| Failure::from_error(&e))?;
+    if query.calls_service() {
+        let endpoint = if shared.allow_service {
+            "send it to /sparql"
+        } else {
+            "this server calls no other endpoint unless started with --allow-service"
+        };
+        return Err(Failure::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            format!("query (query page): SERVICE is not run from this page: {endpoint}"),
+        ));
+    }
     let deadline = Deadline::start(shared.timeout);
     let results = shared
         .store
