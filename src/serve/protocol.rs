@@ -23,6 +23,10 @@ use oxigraph::sparql::{QueryEvaluationError, SparqlEvaluator};
 use spargebra::{Query, SparqlParser};
 use std::time::Instant;
 
+/// Why a query with SERVICE is refused when the server was not started to run it.
+pub(super) const NO_SERVICE: &str =
+    "this server calls no other endpoint unless started with --allow-service";
+
 /// A refusal or failure: the status and the one line that says why.
 #[derive(Debug)]
 pub(super) struct Failure {
@@ -278,8 +282,7 @@ pub(super) fn run(
     if !shared.allow_service && calls_service(&algebra) {
         return Err(Failure::new(
             StatusCode::BAD_REQUEST,
-            "query (request): SERVICE is refused: this server calls no other endpoint unless \
-             started with --allow-service",
+            format!("query (request): SERVICE is refused: {NO_SERVICE}"),
         ));
     }
     let format = negotiate(form_of(&algebra), request.format.as_deref(), accept)?;

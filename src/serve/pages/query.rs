@@ -2,7 +2,7 @@
 //! (at most the server's row limit) and downloads of them all as CSV and JSON from `/sparql`.
 
 use super::super::State;
-use super::super::protocol::Failure;
+use super::super::protocol::{Failure, NO_SERVICE};
 use super::{layout, link, render};
 use crate::sparql::{BoundQuery, Deadline};
 use axum::extract::RawQuery;
@@ -108,7 +108,7 @@ fn run(shared: &super::super::Shared, text: &str) -> Result<Shown, Failure> {
         let endpoint = if shared.allow_service {
             "send it to /sparql"
         } else {
-            "this server calls no other endpoint unless started with --allow-service"
+            NO_SERVICE
         };
         return Err(Failure::new(
             axum::http::StatusCode::BAD_REQUEST,
