@@ -8,7 +8,7 @@ use crate::facts::Facts;
 use crate::formats::rdf_format_of;
 use crate::input::{self, Article, Item, Source};
 use crate::rdf;
-use crate::store::{BulkLoad, GraphStore, Ingested, Plan, Replacement, Update};
+use crate::store::{BulkLoad, GraphStore, Ingested, Leaving, Plan, Replacement, Update};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Quad;
 use policegraph_extract::error::Error as ExtractError;
@@ -459,7 +459,7 @@ fn replace_articles(
         }
     }
     let iris: Vec<&str> = taken_out.iter().map(|(_, new)| new.iri.as_str()).collect();
-    let leaving: HashSet<&str> = iris.iter().copied().collect();
+    let leaving = Leaving::new(iris.iter().copied());
     let outcomes: Vec<Result<(), Arc<Error>>> = iris
         .par_chunks(TAKE_OUT_BATCH)
         .map(|chunk| store.take_out_articles(chunk, &leaving).map_err(Arc::new))

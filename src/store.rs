@@ -15,7 +15,6 @@ use oxigraph::model::{
 use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store, StoreOptions};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +24,7 @@ mod seal;
 mod shared;
 
 use lock::StoreLock;
-pub use shared::{Plan, Replacement, Update};
+pub use shared::{Leaving, Plan, Replacement, Update};
 
 /// What ingesting one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +264,7 @@ impl GraphStore {
     /// gives. The new versions go through the bulk loader: a transaction that inserts them
     /// costs many times a bulk load (every quad is indexed in the transaction's batch, then in
     /// the memtable), while taking out costs one read and one delete per old quad.
-    pub fn take_out_articles(&self, iris: &[&str], leaving: &HashSet<&str>) -> Result<(), Error> {
+    pub fn take_out_articles(&self, iris: &[&str], leaving: &Leaving<'_>) -> Result<(), Error> {
         let graphs: Vec<NamedNodeRef<'_>> = iris
             .iter()
             .map(|iri| NamedNodeRef::new_unchecked(iri))

@@ -327,6 +327,77 @@ fn corrections_across_many_articles_leave_the_store_a_fresh_ingest_gives() -> Te
     same_facts(&store, &expected, "after corrections")
 }
 
+/// Articles that all name one person, rewritten wholly (another text under each name, so each
+/// is taken out whole, in several transactions side by side) and no longer naming him: his
+/// description goes with the last of them, unless an article left as it was still names him.
+#[test]
+fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let version = |rewritten: bool| -> Fallible<PathBuf> {
+        let folder = dir.path().join(if rewritten { "v2" } else { "v1" });
+        std::fs::create_dir_all(&folder)?;
+        for i in 0..40 {
+            let name = format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15]);
+            let text = if rewritten {
+                format!(
+                    "Sergeant {name} of Essex Police was given a final written warning at a \
+                     misconduct meeting on {} June 2021.\n",
+                    1 + i % 28
+                )
+            } else {
+                format!(
+                    "PC {name} of Kent Police was dismissed without notice at a misconduct \
+                     hearing on 3 March 2022. PC John Smith of Kent Police gave evidence.\n"
+                )
+            };
+            std::fs::write(folder.join(format!("{i:03}.txt")), text)?;
+        }
+        Ok(folder)
+    };
+    let (old, new) = (version(false)?, version(true)?);
+    let kept = write(dir.path(), "kept.txt", WITNESS)?;
+    let named = "PREFIX foaf: <http://xmlns.com/foaf/0.1/> ASK { ?p foaf:name \"John Smith\" }";
+    for keep in [false, true] {
+        let fresh = dir.path().join(format!("fresh-{keep}"));
+        let store = dir.path().join(format!("store-{keep}"));
+        let mut before: Vec<&Path> = vec![&old];
+        let mut after: Vec<&Path> = vec![&new];
+        if keep {
+            before.push(&kept);
+            after.push(&kept);
+        }
+        ingest(&fresh, &after)?;
+        ingest(&store, &before)?;
+        assert_eq!(ask(&store, named)?, "true", "John Smith was not read");
+        // The same folder name for both versions, so that each file keeps its identity.
+        let moved = dir.path().join("v1-old");
+        std::fs::rename(&old, &moved)?;
+        std::fs::rename(&new, &old)?;
+        let summary = ingest(&store, &before)?;
+        std::fs::rename(&old, &new)?;
+        std::fs::rename(&moved, &old)?;
+        assert!(summary.contains("40 replaced"), "{summary}");
+        assert_eq!(
+            ask(&store, named)?,
+            keep.to_string(),
+            "John Smith, named now only {}",
+            if keep {
+                "by kept.txt"
+            } else {
+                "by the old versions"
+            }
+        );
+        // The fresh store read the new versions from their own folder: compare all but where
+        // each article was read from.
+        same_facts(
+            &store,
+            &facts(&fresh)?,
+            &format!("kept.txt in the store: {keep}"),
+        )?;
+    }
+    Ok(())
+}
+
 #[test]
 fn queries_during_an_ingest_that_replaces_articles_all_succeed() -> TestResult {
     let dir = tempfile::tempdir()?;

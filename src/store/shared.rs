@@ -29,6 +29,7 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store, Transaction};
 use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
 
 /// Where statement nodes live.
 fn statement_prefix() -> String {
@@ -209,18 +210,42 @@ pub(super) fn update(
     Ok(())
 }
 
+/// Articles being taken out together, in transactions that may run side by side, and the
+/// shared triples one of those transactions has seen to already. A triple several of them
+/// claim is looked at once: whether an article outside them derives it does not change while
+/// they go (only theirs do), and the first transaction to meet it forgets it if none does.
+/// Should that transaction fail, its articles stay with their claims, and the triple is
+/// rightly kept.
+pub struct Leaving<'a> {
+    articles: HashSet<&'a str>,
+    seen_to: Mutex<HashSet<NamedNode>>,
+}
+
+impl<'a> Leaving<'a> {
+    pub fn new(articles: impl IntoIterator<Item = &'a str>) -> Self {
+        Leaving {
+            articles: articles.into_iter().collect(),
+            seen_to: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Whether `statement` is this caller's to see to: true for the first to ask.
+    fn claim(&self, statement: &NamedNode) -> bool {
+        let mut seen_to = self.seen_to.lock().unwrap_or_else(PoisonError::into_inner);
+        seen_to.insert(statement.clone())
+    }
+}
+
 /// Removes, in `transaction`, the graphs of `articles` and every shared triple (with its
-/// statement node) that no article outside `leaving` (all the articles being taken out, in
-/// this transaction or another one running beside it) derives. Two such transactions may both
-/// remove one triple, which is harmless; neither keeps it for the other's sake. Everything is
-/// read from `store`, not through the transaction, whose reads are many times slower once it
-/// holds many changes. The graphs' names stay registered: their new versions go in under the
-/// same names.
+/// statement node) that no article outside `leaving` derives, unless another transaction
+/// taking out articles of `leaving` has seen to it (see [`Leaving`]). Everything is read from
+/// `store`, not through the transaction, whose reads are many times slower once it holds many
+/// changes. The graphs' names stay registered: their new versions go in under the same names.
 pub(super) fn take_out(
     store: &Store,
     transaction: &mut Transaction<'_>,
     articles: &[NamedNodeRef<'_>],
-    leaving: &HashSet<&str>,
+    leaving: &Leaving<'_>,
 ) -> Result<(), StorageError> {
     let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
     let prefix = statement_prefix();
@@ -238,7 +263,9 @@ pub(super) fn take_out(
         transaction.clear_graph(*article)?;
     }
     for statement in &statements {
-        if !derived_elsewhere(store, statement.as_ref(), leaving)? {
+        if leaving.claim(statement)
+            && !derived_elsewhere(store, statement.as_ref(), &leaving.articles)?
+        {
             forget(store, transaction, statement.as_ref())?;
         }
     }
