@@ -269,12 +269,17 @@ const SURNAMES: [&str; 15] = [
     "Sharpe", "Tierney", "Vance", "Yates", "Lowther",
 ];
 
+/// The officer of the `i`th generated article (150 names before they repeat).
+fn officer(i: usize) -> String {
+    format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15])
+}
+
 /// A folder of `count` (at most 150) article files, each naming its own officer, in version
 /// `version`: the versions differ in their text but name the same people.
 fn write_articles(dir: &Path, count: usize, version: usize) -> TestResult {
     std::fs::create_dir_all(dir)?;
     for i in 0..count {
-        let name = format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15]);
+        let name = officer(i);
         let text = format!(
             "PC {name} of Kent Police was dismissed without notice at a misconduct hearing on \
              {} March 2022. The hearing found that the constable had breached the standards of \
@@ -297,7 +302,7 @@ fn corrections_across_many_articles_leave_the_store_a_fresh_ingest_gives() -> Te
         let folder = dir.path().join(if corrected { "v2" } else { "v1" });
         std::fs::create_dir_all(&folder)?;
         for i in 0..n {
-            let name = format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15]);
+            let name = officer(i);
             let text = match (corrected, i % 2) {
                 (false, _) | (true, 0) => format!(
                     "PC {name} of Kent Police was dismissed without notice at a misconduct \
@@ -333,11 +338,11 @@ fn corrections_across_many_articles_leave_the_store_a_fresh_ingest_gives() -> Te
 #[test]
 fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let version = |rewritten: bool| -> Fallible<PathBuf> {
-        let folder = dir.path().join(if rewritten { "v2" } else { "v1" });
-        std::fs::create_dir_all(&folder)?;
+    // Both versions go to the same folder, so that each file keeps its identity.
+    let write_version = |folder: &Path, rewritten: bool| -> TestResult {
+        std::fs::create_dir_all(folder)?;
         for i in 0..40 {
-            let name = format!("{} {}", FIRST_NAMES[i % 10], SURNAMES[i / 10 % 15]);
+            let name = officer(i);
             let text = if rewritten {
                 format!(
                     "Sergeant {name} of Essex Police was given a final written warning at a \
@@ -352,30 +357,26 @@ fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
             };
             std::fs::write(folder.join(format!("{i:03}.txt")), text)?;
         }
-        Ok(folder)
+        Ok(())
     };
-    let (old, new) = (version(false)?, version(true)?);
+    let new = dir.path().join("new");
+    write_version(&new, true)?;
     let kept = write(dir.path(), "kept.txt", WITNESS)?;
     let named = "PREFIX foaf: <http://xmlns.com/foaf/0.1/> ASK { ?p foaf:name \"John Smith\" }";
     for keep in [false, true] {
-        let fresh = dir.path().join(format!("fresh-{keep}"));
-        let store = dir.path().join(format!("store-{keep}"));
-        let mut before: Vec<&Path> = vec![&old];
-        let mut after: Vec<&Path> = vec![&new];
+        let articles = dir.path().join(format!("articles-{keep}"));
+        write_version(&articles, false)?;
+        let (mut inputs, mut fresh_inputs): (Vec<&Path>, Vec<&Path>) =
+            (vec![&articles], vec![&new]);
         if keep {
-            before.push(&kept);
-            after.push(&kept);
+            inputs.push(&kept);
+            fresh_inputs.push(&kept);
         }
-        ingest(&fresh, &after)?;
-        ingest(&store, &before)?;
+        let store = dir.path().join(format!("store-{keep}"));
+        ingest(&store, &inputs)?;
         assert_eq!(ask(&store, named)?, "true", "John Smith was not read");
-        // The same folder name for both versions, so that each file keeps its identity.
-        let moved = dir.path().join("v1-old");
-        std::fs::rename(&old, &moved)?;
-        std::fs::rename(&new, &old)?;
-        let summary = ingest(&store, &before)?;
-        std::fs::rename(&old, &new)?;
-        std::fs::rename(&moved, &old)?;
+        write_version(&articles, true)?;
+        let summary = ingest(&store, &inputs)?;
         assert!(summary.contains("40 replaced"), "{summary}");
         assert_eq!(
             ask(&store, named)?,
@@ -387,8 +388,10 @@ fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
                 "by the old versions"
             }
         );
-        // The fresh store read the new versions from their own folder: compare all but where
+        // The fresh store reads the new versions from another folder: compare all but where
         // each article was read from.
+        let fresh = dir.path().join(format!("fresh-{keep}"));
+        ingest(&fresh, &fresh_inputs)?;
         same_facts(
             &store,
             &facts(&fresh)?,

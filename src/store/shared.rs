@@ -230,9 +230,9 @@ impl<'a> Leaving<'a> {
     }
 
     /// Whether `statement` is this caller's to see to: true for the first to ask.
-    fn claim(&self, statement: &NamedNode) -> bool {
+    fn first_to_see(&self, statement: &NamedNode) -> bool {
         let mut seen_to = self.seen_to.lock().unwrap_or_else(PoisonError::into_inner);
-        seen_to.insert(statement.clone())
+        !seen_to.contains(statement) && seen_to.insert(statement.clone())
     }
 }
 
@@ -263,7 +263,7 @@ pub(super) fn take_out(
         transaction.clear_graph(*article)?;
     }
     for statement in &statements {
-        if leaving.claim(statement)
+        if leaving.first_to_see(statement)
             && !derived_elsewhere(store, statement.as_ref(), &leaving.articles)?
         {
             forget(store, transaction, statement.as_ref())?;
