@@ -20,6 +20,11 @@ pub struct Cli {
 pub enum Command {
     /// Extract facts from articles and add them to the store (re-ingesting an unchanged
     /// article changes nothing; a changed one replaces its own facts)
+    ///
+    /// A run that changes at least half of the stored articles writes the store anew in
+    /// STORE.rebuilding, beside it, and puts it in the old one's place when done: it needs room
+    /// for a second store meanwhile, and a run killed before the end leaves the old store as
+    /// it was.
     Ingest(IngestArgs),
     /// Extract facts from articles and print them as RDF, without a store
     Extract(ExtractArgs),

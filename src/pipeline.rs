@@ -286,10 +286,17 @@ impl<'s> Bulk<'s> {
         }
     }
 
-    /// Adds a new article to the load.
-    fn add(&mut self, mut e: Box<Extracted>, iri: &str, summary: &mut Summary) -> Written {
+    /// Adds an article new to the store to the load: `Ingested::New`, or `Ingested::Replaced`
+    /// when the store is a rebuilt one that left its old version out.
+    fn add(
+        &mut self,
+        mut e: Box<Extracted>,
+        iri: &str,
+        outcome: Ingested,
+        summary: &mut Summary,
+    ) -> Written {
         let quads = std::mem::take(&mut e.quads);
-        self.add_with(&e, quads.len(), Ingested::New, summary, |load| {
+        self.add_with(&e, quads.len(), outcome, summary, |load| {
             load.add_article(iri, quads)
         })
     }
@@ -358,11 +365,14 @@ impl<'s> Bulk<'s> {
 /// committed at the end (or earlier, when an article comes twice); changed articles' old
 /// graphs are first taken out, in one transaction per batch; an RDF file goes in a
 /// transaction of its own. A failure is reported through `on_event` and the run goes on; a
-/// failed commit leaves the store as it was and counts its articles as failed.
+/// failed commit leaves the store as it was and counts its articles as failed. `rebuilt`
+/// names the articles whose old versions a rebuilt store left out (see [`survey`]): they are
+/// reported as replaced.
 pub fn ingest(
     store: &GraphStore,
     extractor: &Extractor,
     paths: &[PathBuf],
+    rebuilt: &HashSet<String>,
     on_event: &mut Reporter<'_>,
 ) -> Summary {
     let mut bulk = Bulk::new(store);
@@ -403,7 +413,12 @@ pub fn ingest(
                     Err(err) => written.push(Err(err)),
                     Ok(Ingested::Replaced) => replaced.push((e, iri)),
                     Ok(Ingested::New) => {
-                        written.push(Ok(bulk.add(e, &iri, summary)));
+                        let outcome = if rebuilt.contains(&iri) {
+                            Ingested::Replaced
+                        } else {
+                            Ingested::New
+                        };
+                        written.push(Ok(bulk.add(e, &iri, outcome, summary)));
                     }
                     Ok(Ingested::Unchanged) => {
                         count(summary, &e);
@@ -422,6 +437,41 @@ pub fn ingest(
         on_event(Event::Failed(err));
     }
     summary
+}
+
+/// What a run would change in the store, found before anything is extracted: the number of
+/// articles stored, and those of the run stored in another version (read, hashed and looked
+/// up as the run will). It tells whether the run replaces enough of the store to write it
+/// anew (see `store::rebuild`).
+pub struct Survey {
+    pub stored: usize,
+    pub changed: HashSet<String>,
+}
+
+/// Surveys the articles under `paths` against the store: `None` for an empty store, or when
+/// the articles cannot be read twice (stdin). Unreadable sources are left to the run to report.
+pub fn survey(store: &GraphStore, paths: &[PathBuf]) -> Result<Option<Survey>, Error> {
+    let stored = store.article_count()?;
+    let (sources, _) = input::discover(paths);
+    if stored == 0 || sources.iter().any(|source| source.path.is_none()) {
+        return Ok(None);
+    }
+    let changed: Vec<Option<String>> = sources
+        .par_iter()
+        .flat_map_iter(input::read)
+        .map(|item| -> Result<Option<String>, Error> {
+            let Ok(Item::Article(article)) = item else {
+                return Ok(None);
+            };
+            let iri = rdf::article_iri(&article.identity);
+            let hash = rdf::sha256_hex(&article.text);
+            Ok((store.has_graph(&iri)? && !store.has_article(&iri, &hash)?).then_some(iri))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Some(Survey {
+        stored,
+        changed: changed.into_iter().flatten().collect(),
+    }))
 }
 
 /// Replaces changed articles. An updated story (most of its new version stored already) is

@@ -1,7 +1,8 @@
 //! The store, the last arrows of the data flow: an embedded Oxigraph (RocksDB) store that takes
 //! articles' quads through the bulk loader (a changed article's old graph, and nothing else,
-//! taken out first, in a transaction; an updated one changed in place, in a transaction),
-//! answers SPARQL over the union of all graphs, and exports.
+//! taken out first, in a transaction; an updated one changed in place, in a transaction; or,
+//! when a run changes most of the store, the store written anew beside the old one: see
+//! [`rebuild`]), answers SPARQL over the union of all graphs, and exports.
 
 use crate::error::Error;
 use crate::rdf::{rdf_file_graph, sha256_hex};
@@ -9,8 +10,8 @@ use crate::reference::{ONTOLOGY_TTL, REFERENCE_TTL};
 use crate::vocab::{self, pg};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
-    Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
-    QuadRef, Term, TermRef,
+    GraphName, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef,
+    Quad, QuadRef, Term, TermRef,
 };
 use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, StorageError, Store, StoreOptions};
@@ -20,10 +21,12 @@ use std::path::{Path, PathBuf};
 
 mod graphs;
 mod lock;
+mod rebuild;
 mod seal;
 mod shared;
 
 use lock::StoreLock;
+pub use rebuild::{REBUILD_FLOOR, pays as rebuild_pays};
 pub use shared::{Leaving, Plan, Replacement, Update};
 
 /// What ingesting one article did.
@@ -174,6 +177,7 @@ impl GraphStore {
             source,
         })?;
         remove_bulk_leftovers(path, &store_entries(path)?)?;
+        rebuild::remove_leftover(path)?;
         let store = Store::open_with_options(path, options).map_err(|e| open_error(path, e))?;
         Ok(GraphStore {
             store,
@@ -326,6 +330,23 @@ impl GraphStore {
             graph,
         );
         self.store.contains(hash).map_err(|e| self.error(e))
+    }
+
+    /// The number of articles stored (each article's graph says its content hash).
+    pub fn article_count(&self) -> Result<usize, Error> {
+        let hash = NamedNodeRef::new_unchecked(pg::CONTENT_HASH);
+        let mut articles = 0;
+        for quad in self.store.quads_for_pattern(None, Some(hash), None, None) {
+            let quad = quad.map_err(|e| self.error(e))?;
+            if let (NamedOrBlankNode::NamedNode(subject), GraphName::NamedNode(graph)) =
+                (&quad.subject, &quad.graph_name)
+                && subject == graph
+                && graph.as_str() != vocab::ONTOLOGY_GRAPH
+            {
+                articles += 1;
+            }
+        }
+        Ok(articles)
     }
 
     /// Whether the store holds a graph of this name (an article, in any version).

@@ -332,16 +332,30 @@ fn corrections_across_many_articles_leave_the_store_a_fresh_ingest_gives() -> Te
     same_facts(&store, &expected, "after corrections")
 }
 
-/// Articles that all name one person, rewritten wholly (another text under each name, so each
-/// is taken out whole, in several transactions side by side) and no longer naming him: his
-/// description goes with the last of them, unless an article left as it was still names him.
+/// RocksDB's name for the database in a store directory: a rebuilt store has a new one.
+fn identity(store: &Path) -> Fallible<String> {
+    Ok(std::fs::read_to_string(store.join("IDENTITY"))?)
+}
+
+/// Articles that all name one person, rewritten wholly (another text under each name) and no
+/// longer naming him: his description goes with the last of them, unless an article left as
+/// it was still names him. 40 articles are taken out whole, in several transactions side by
+/// side; 80 (more than a rebuild's floor, and every stored article but one) make the store be
+/// written anew, without them.
 #[test]
 fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
+    for (count, rebuilt) in [(40, false), (80, true)] {
+        named_only_by_rewritten_articles(count, rebuilt)?;
+    }
+    Ok(())
+}
+
+fn named_only_by_rewritten_articles(count: usize, rebuilt: bool) -> TestResult {
     let dir = tempfile::tempdir()?;
     // Both versions go to the same folder, so that each file keeps its identity.
     let write_version = |folder: &Path, rewritten: bool| -> TestResult {
         std::fs::create_dir_all(folder)?;
-        for i in 0..40 {
+        for i in 0..count {
             let name = officer(i);
             let text = if rewritten {
                 format!(
@@ -375,9 +389,20 @@ fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
         let store = dir.path().join(format!("store-{keep}"));
         ingest(&store, &inputs)?;
         assert_eq!(ask(&store, named)?, "true", "John Smith was not read");
+        let before = identity(&store)?;
         write_version(&articles, true)?;
         let summary = ingest(&store, &inputs)?;
-        assert!(summary.contains("40 replaced"), "{summary}");
+        assert!(summary.contains(&format!("{count} replaced")), "{summary}");
+        assert_eq!(
+            identity(&store)? != before,
+            rebuilt,
+            "{count} articles rewritten: the store should {}be rebuilt",
+            if rebuilt { "" } else { "not " }
+        );
+        assert!(
+            !dir.path().join(format!("store-{keep}.rebuilding")).exists(),
+            "the rebuild's folder was left"
+        );
         assert_eq!(
             ask(&store, named)?,
             keep.to_string(),
@@ -399,6 +424,39 @@ fn a_person_named_only_by_rewritten_articles_goes_with_them() -> TestResult {
         )?;
     }
     Ok(())
+}
+
+/// What a killed rebuild leaves beside the store (a half-built store, or the old one after
+/// the exchange) is removed by the next ingest. A folder of that name that holds anything else
+/// is not touched: the store is then changed in place.
+#[test]
+fn a_rebuilds_leftover_goes_and_a_folder_not_its_own_stays() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let articles = dir.path().join("articles");
+    write_articles(&articles, 100, 0)?;
+    let store = dir.path().join("store");
+    ingest(&store, &[&articles])?;
+    let beside = dir.path().join("store.rebuilding");
+    ingest(&beside, &[&write(dir.path(), "one.txt", OFFICER)?])?;
+    let summary = ingest(&store, &[&articles])?;
+    assert!(summary.contains("100 unchanged"), "{summary}");
+    assert!(!beside.exists(), "a rebuild's leftover stayed");
+
+    std::fs::create_dir(&beside)?;
+    std::fs::write(beside.join("notes.txt"), "mine")?;
+    let before = identity(&store)?;
+    write_articles(&articles, 100, 1)?;
+    let summary = ingest(&store, &[&articles])?;
+    assert!(summary.contains("100 replaced"), "{summary}");
+    assert_eq!(
+        identity(&store)?,
+        before,
+        "rebuilt over a folder not its own"
+    );
+    assert_eq!(std::fs::read_to_string(beside.join("notes.txt"))?, "mine");
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[&articles])?;
+    same_facts(&store, &facts(&fresh)?, "changed in place")
 }
 
 #[test]

@@ -6,29 +6,81 @@ use crate::cli::IngestArgs;
 use crate::error::Error;
 use crate::extract::Extractor;
 use crate::pipeline::{self, Summary};
-use crate::store::GraphStore;
-use std::path::Path;
+use crate::store::{GraphStore, rebuild_pays};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// Quads written by one ingest past which it suggests `optimize` (about 2,500 articles).
 const OPTIMIZE_HINT_QUADS: usize = 1_000_000;
 
-/// Extracts the articles and loads the RDF files named by `args` into the store.
+/// Extracts the articles and loads the RDF files named by `args` into the store. A run that
+/// changes at least half of the stored articles writes the store anew beside the old one and
+/// exchanges the two (see `store::rebuild`); any other changes the store in place.
 pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
     let extractor = Extractor::new()?;
     let store = GraphStore::open(&args.store.store)?;
     let bar = progress_bar(args.quiet);
-    let summary = pipeline::ingest(
-        &store,
-        &extractor,
-        &args.paths,
-        &mut reporter(&bar, args.verbose),
-    );
+    let mut report = reporter(&bar, args.verbose);
+    let summary = match rebuild(&store, &args.paths) {
+        Err(err) => {
+            store.close()?;
+            return Err(err);
+        }
+        Ok(Some((rebuilt, changed))) => {
+            let summary =
+                pipeline::ingest(&rebuilt, &extractor, &args.paths, &changed, &mut report);
+            if let Err(err) = store.keep_missing(&rebuilt, &changed) {
+                GraphStore::abandon_rebuild(rebuilt);
+                store.close()?;
+                return Err(err);
+            }
+            store.replace_with(rebuilt)?;
+            summary
+        }
+        Ok(None) => {
+            let summary = pipeline::ingest(
+                &store,
+                &extractor,
+                &args.paths,
+                &HashSet::new(),
+                &mut report,
+            );
+            store.close()?;
+            summary
+        }
+    };
+    drop(report);
     bar.finish_and_clear();
-    store.close()?;
     if !args.quiet {
         print_summary(&summary, &args.store.store);
     }
     Ok(outcome(&summary))
+}
+
+/// When the articles under `paths` change enough of the store that writing it anew costs less
+/// ([`rebuild_pays`]), and it can be rebuilt where it is: the new store, holding already all
+/// that the run keeps, and the articles whose old versions it left out.
+fn rebuild(
+    store: &GraphStore,
+    paths: &[PathBuf],
+) -> Result<Option<(GraphStore, HashSet<String>)>, Error> {
+    let Some(survey) = pipeline::survey(store, paths)? else {
+        return Ok(None);
+    };
+    if !rebuild_pays(survey.stored, survey.changed.len()) {
+        return Ok(None);
+    }
+    let Some(rebuilt) = store.start_rebuild()? else {
+        return Ok(None);
+    };
+    let leaving: HashSet<&str> = survey.changed.iter().map(String::as_str).collect();
+    match store.copy_kept(&rebuilt, &leaving) {
+        Ok(()) => Ok(Some((rebuilt, survey.changed))),
+        Err(err) => {
+            GraphStore::abandon_rebuild(rebuilt);
+            Err(err)
+        }
+    }
 }
 
 /// The summary line, and a hint to optimize after a large load. (The store's own count would

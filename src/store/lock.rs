@@ -30,7 +30,34 @@ pub(super) fn is_lock_file(name: &std::ffi::OsStr) -> bool {
 /// The locks a process holds on a store, released when dropped.
 #[derive(Debug)]
 pub(super) struct StoreLock {
-    _files: Vec<File>,
+    files: Vec<(&'static str, File)>,
+}
+
+impl StoreLock {
+    /// Whether the files locked are still those of the store directory `store`. A rebuild
+    /// (see `rebuild`) exchanges the store directory for a new one while others wait for its
+    /// lock: a process that was waiting holds the old directory's lock when it gets it, and
+    /// must lock the new one's instead.
+    #[cfg(unix)]
+    fn still_in(&self, store: &Path) -> Result<bool, Error> {
+        use std::os::unix::fs::MetadataExt;
+        for (name, file) in &self.files {
+            let locked = file.metadata().map_err(|e| lock_error(store, name, e))?;
+            match std::fs::metadata(store.join(name)) {
+                Ok(now) if (now.dev(), now.ino()) == (locked.dev(), locked.ino()) => {}
+                Ok(_) => return Ok(false),
+                Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+                Err(e) => return Err(lock_error(store, name, e)),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Elsewhere a store is never rebuilt (see `rebuild`): its lock files stay where they are.
+    #[cfg(not(unix))]
+    fn still_in(&self, _store: &Path) -> Result<bool, Error> {
+        Ok(true)
+    }
 }
 
 fn lock_error(store: &Path, file: &str, source: std::io::Error) -> Error {
@@ -54,6 +81,17 @@ fn open_lock_file(store: &Path, name: &str) -> Result<File, Error> {
 /// Takes the writer's locks on the existing directory `store`: refuses at once if another
 /// writer has it, waits (saying so) while readers do.
 pub(super) fn lock_for_writing(store: &Path) -> Result<StoreLock, Error> {
+    loop {
+        let lock = try_lock_for_writing(store)?;
+        if lock.still_in(store)? {
+            return Ok(lock);
+        }
+    }
+}
+
+/// [`lock_for_writing`] on the lock files found at the start, whichever directory holds them
+/// by the time the locks are taken.
+fn try_lock_for_writing(store: &Path) -> Result<StoreLock, Error> {
     let writer = open_lock_file(store, WRITER)?;
     match writer.try_lock() {
         Ok(()) => {}
@@ -78,7 +116,7 @@ pub(super) fn lock_for_writing(store: &Path) -> Result<StoreLock, Error> {
         Err(TryLockError::Error(e)) => return Err(lock_error(store, ACCESS, e)),
     }
     Ok(StoreLock {
-        _files: vec![writer, access],
+        files: vec![(WRITER, writer), (ACCESS, access)],
     })
 }
 
@@ -87,6 +125,17 @@ pub(super) fn lock_for_writing(store: &Path) -> Result<StoreLock, Error> {
 /// file yet, was never opened for writing by this version of policegraph: it is read without a
 /// lock.
 pub(super) fn lock_for_reading(store: &Path) -> Result<Option<StoreLock>, Error> {
+    loop {
+        match try_lock_for_reading(store)? {
+            Some(lock) if !lock.still_in(store)? => continue,
+            lock => return Ok(lock),
+        }
+    }
+}
+
+/// [`lock_for_reading`] on the lock file found at the start, whichever directory holds it by
+/// the time the lock is taken.
+fn try_lock_for_reading(store: &Path) -> Result<Option<StoreLock>, Error> {
     let access = match open_lock_file(store, ACCESS) {
         Ok(file) => file,
         Err(Error::StoreLockFile { source, .. })
@@ -114,7 +163,7 @@ pub(super) fn lock_for_reading(store: &Path) -> Result<Option<StoreLock>, Error>
         Err(TryLockError::Error(e)) => return Err(lock_error(store, ACCESS, e)),
     }
     Ok(Some(StoreLock {
-        _files: vec![access],
+        files: vec![(ACCESS, access)],
     }))
 }
 
@@ -126,4 +175,29 @@ fn waiting(store: &Path, for_what: &str) {
         "policegraph: store {}: waiting for {for_what} to finish",
         store.display()
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_taken_before_the_directory_was_exchanged_is_taken_again_on_the_new_one()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let store = dir.path().join("store");
+        std::fs::create_dir(&store)?;
+        let old = lock_for_reading(&store)?.ok_or("no lock")?;
+        assert!(old.still_in(&store)?);
+        // What a rebuild does while a reader waits: another directory under the store's name.
+        std::fs::rename(&store, dir.path().join("old"))?;
+        std::fs::create_dir(&store)?;
+        assert!(!old.still_in(&store)?, "the old directory's lock passed");
+        let new = lock_for_reading(&store)?.ok_or("no lock")?;
+        assert!(new.still_in(&store)?);
+        drop((old, new));
+        let writer = lock_for_writing(&store)?;
+        assert!(writer.still_in(&store)?);
+        Ok(())
+    }
 }

@@ -20,12 +20,14 @@
 //! differs, taking out and putting in within one transaction. Otherwise (a wholly other text
 //! under the same address) [`take_out`] clears the old graph, and the new version goes in
 //! through the bulk loader: every quad taken out is a delete in each of the store's six
-//! indexes, and every quad a transaction puts in costs several times a bulk-loaded one.
+//! indexes, and every quad a transaction puts in costs several times a bulk-loaded one. (A run
+//! that changes most of the store does neither: it writes the store anew, leaving out what
+//! [`forgotten`] finds, see `rebuild`.)
 
 use crate::rdf::sha256_hex;
 use crate::vocab::{ID, w3c};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
 use oxigraph::store::{StorageError, Store, Transaction};
 use std::collections::HashSet;
@@ -247,19 +249,9 @@ pub(super) fn take_out(
     articles: &[NamedNodeRef<'_>],
     leaving: &Leaving<'_>,
 ) -> Result<(), StorageError> {
-    let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
-    let prefix = statement_prefix();
     let mut statements: HashSet<NamedNode> = HashSet::new();
     for article in articles {
-        let claims = store.quads_for_pattern(
-            None,
-            Some(derived_from),
-            Some((*article).into()),
-            Some((*article).into()),
-        );
-        for quad in claims {
-            statements.extend(claimed_statement(&quad?, &prefix));
-        }
+        claims(store, *article, &mut statements)?;
         transaction.clear_graph(*article)?;
     }
     for statement in &statements {
@@ -268,6 +260,25 @@ pub(super) fn take_out(
         {
             forget(store, transaction, statement.as_ref())?;
         }
+    }
+    Ok(())
+}
+
+/// Adds the statements `article`'s graph claims to `statements`.
+fn claims(
+    store: &Store,
+    article: NamedNodeRef<'_>,
+    statements: &mut HashSet<NamedNode>,
+) -> Result<(), StorageError> {
+    let prefix = statement_prefix();
+    let derived_from = NamedNodeRef::new_unchecked(w3c::PROV_WAS_DERIVED_FROM);
+    for quad in store.quads_for_pattern(
+        None,
+        Some(derived_from),
+        Some(article.into()),
+        Some(article.into()),
+    ) {
+        statements.extend(claimed_statement(&quad?, &prefix));
     }
     Ok(())
 }
@@ -295,7 +306,16 @@ fn forget(
     transaction: &mut Transaction<'_>,
     statement: NamedNodeRef<'_>,
 ) -> Result<(), StorageError> {
-    let description: Vec<Quad> = store
+    for quad in &description(store, statement)? {
+        transaction.remove(quad);
+    }
+    Ok(())
+}
+
+/// A statement node's description and the shared triple it stands for: what goes when the
+/// statement is forgotten.
+fn description(store: &Store, statement: NamedNodeRef<'_>) -> Result<Vec<Quad>, StorageError> {
+    let mut description: Vec<Quad> = store
         .quads_for_pattern(
             Some(statement.into()),
             None,
@@ -314,10 +334,43 @@ fn forget(
         part(w3c::RDF_PREDICATE),
         part(w3c::RDF_OBJECT),
     ) {
-        transaction.remove(QuadRef::new(&s, &p, &o, GraphNameRef::DefaultGraph));
+        description.push(Quad::new(s, p, o, GraphName::DefaultGraph));
     }
-    for quad in &description {
-        transaction.remove(quad);
+    Ok(description)
+}
+
+/// An article's graph as stored, with the description of every statement it claims and the
+/// shared triple each stands for: all that puts the article back into another store.
+pub(super) fn with_descriptions(
+    store: &Store,
+    article: NamedNodeRef<'_>,
+) -> Result<Vec<Quad>, StorageError> {
+    let mut quads: Vec<Quad> = store
+        .quads_for_pattern(None, None, None, Some(article.into()))
+        .collect::<Result<_, _>>()?;
+    let mut statements = HashSet::new();
+    claims(store, article, &mut statements)?;
+    for statement in &statements {
+        quads.extend(description(store, statement.as_ref())?);
     }
-    Ok(())
+    Ok(quads)
+}
+
+/// The default graph's quads that go when the articles of `leaving` all go, and no other: each
+/// shared triple that only they derive, with its statement node's description.
+pub(super) fn forgotten(
+    store: &Store,
+    leaving: &HashSet<&str>,
+) -> Result<HashSet<Quad>, StorageError> {
+    let mut statements: HashSet<NamedNode> = HashSet::new();
+    for article in leaving {
+        claims(store, NamedNodeRef::new_unchecked(article), &mut statements)?;
+    }
+    let mut quads = HashSet::new();
+    for statement in &statements {
+        if !derived_elsewhere(store, statement.as_ref(), leaving)? {
+            quads.extend(description(store, statement.as_ref())?);
+        }
+    }
+    Ok(quads)
 }
