@@ -101,6 +101,15 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// A store written anew could not be put in the old one's place; the old one is kept.
+    #[error(
+        "store {path}: the store written anew beside it could not take its place ({source}); the store is as it was before this run: run `ingest` again"
+    )]
+    RebuildNotPlaced {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// The store directory cannot be listed.
     #[error("store {path}: {source}")]
     StoreDirectory {

@@ -397,8 +397,7 @@ pub fn ingest(
                         continue;
                     }
                 };
-                let iri = rdf::article_iri(&e.article.identity);
-                let hash = rdf::sha256_hex(&e.article.text);
+                let (iri, hash) = iri_and_hash(&e.article);
                 let seen_before = !seen.insert(iri.clone());
                 if seen_before {
                     // Its earlier version may wait to be taken out, or sit in the bulk load:
@@ -456,22 +455,38 @@ pub fn survey(store: &GraphStore, paths: &[PathBuf]) -> Result<Option<Survey>, E
     if stored == 0 || sources.iter().any(|source| source.path.is_none()) {
         return Ok(None);
     }
-    let changed: Vec<Option<String>> = sources
+    // Each article's graph name, and whether it is stored in another version, in input order.
+    let found: Vec<Option<(String, bool)>> = sources
         .par_iter()
         .flat_map_iter(input::read)
-        .map(|item| -> Result<Option<String>, Error> {
+        .map(|item| -> Result<Option<(String, bool)>, Error> {
             let Ok(Item::Article(article)) = item else {
                 return Ok(None);
             };
-            let iri = rdf::article_iri(&article.identity);
-            let hash = rdf::sha256_hex(&article.text);
-            Ok((store.has_graph(&iri)? && !store.has_article(&iri, &hash)?).then_some(iri))
+            let (iri, hash) = iri_and_hash(&article);
+            let changed = store.has_graph(&iri)? && !store.has_article(&iri, &hash)?;
+            Ok(Some((iri, changed)))
         })
         .collect::<Result<_, _>>()?;
-    Ok(Some(Survey {
-        stored,
-        changed: changed.into_iter().flatten().collect(),
-    }))
+    // An article that comes twice counts by its first coming, as the run will: unchanged
+    // first, it stays, and its later version replaces it as any article met twice does.
+    let mut seen = HashSet::new();
+    let changed = found
+        .into_iter()
+        .flatten()
+        .filter(|(iri, _)| seen.insert(iri.clone()))
+        .filter_map(|(iri, changed)| changed.then_some(iri))
+        .collect();
+    Ok(Some(Survey { stored, changed }))
+}
+
+/// An article's graph name and the hash of its text: what tells whether it is stored, and in
+/// which version.
+fn iri_and_hash(article: &Article) -> (String, String) {
+    (
+        rdf::article_iri(&article.identity),
+        rdf::sha256_hex(&article.text),
+    )
 }
 
 /// Replaces changed articles. An updated story (most of its new version stored already) is

@@ -63,7 +63,7 @@ fn store_error(path: &Path, source: StorageError) -> Error {
 
 /// Whether a file of a store directory is one policegraph keeps there beside RocksDB's.
 fn is_policegraph_file(name: &std::ffi::OsStr) -> bool {
-    lock::is_lock_file(name) || name == seal::SEAL
+    lock::is_lock_file(name) || name == seal::SEAL || name == rebuild::MARK
 }
 
 /// Fails if the store's table files are not those it was sealed with.
@@ -208,6 +208,12 @@ impl GraphStore {
 
     /// Closes the store; after writing, seals it (see [`seal`]) before letting others in.
     pub fn close(self) -> Result<(), Error> {
+        self.close_keeping_lock().map(drop)
+    }
+
+    /// Closes the store as [`GraphStore::close`] does, but hands back its lock, for a caller
+    /// that must keep others out a while longer (see [`rebuild`]).
+    fn close_keeping_lock(self) -> Result<Option<StoreLock>, Error> {
         let GraphStore {
             store,
             lock,
@@ -224,8 +230,7 @@ impl GraphStore {
                 source,
             })?;
         }
-        drop(lock);
-        Ok(())
+        Ok(lock)
     }
 
     fn error(&self, source: StorageError) -> Error {

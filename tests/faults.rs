@@ -426,11 +426,12 @@ fn named_only_by_rewritten_articles(count: usize, rebuilt: bool) -> TestResult {
     Ok(())
 }
 
-/// What a killed rebuild leaves beside the store (a half-built store, or the old one after
-/// the exchange) is removed by the next ingest. A folder of that name that holds anything else
-/// is not touched: the store is then changed in place.
+/// What a killed rebuild leaves beside the store (the half-built store, or the old one after
+/// the exchange, marked `policegraph-rebuilding` either way) is removed by the next ingest. A
+/// directory of that name without the mark (here a store of its own) is not touched, nor is a
+/// file of the user's in the store's directory: the store is then changed in place.
 #[test]
-fn a_rebuilds_leftover_goes_and_a_folder_not_its_own_stays() -> TestResult {
+fn a_rebuilds_leftover_goes_and_nothing_else_does() -> TestResult {
     let dir = tempfile::tempdir()?;
     let articles = dir.path().join("articles");
     write_articles(&articles, 100, 0)?;
@@ -438,12 +439,12 @@ fn a_rebuilds_leftover_goes_and_a_folder_not_its_own_stays() -> TestResult {
     ingest(&store, &[&articles])?;
     let beside = dir.path().join("store.rebuilding");
     ingest(&beside, &[&write(dir.path(), "one.txt", OFFICER)?])?;
+    std::fs::write(beside.join("policegraph-rebuilding"), "")?;
     let summary = ingest(&store, &[&articles])?;
     assert!(summary.contains("100 unchanged"), "{summary}");
     assert!(!beside.exists(), "a rebuild's leftover stayed");
 
-    std::fs::create_dir(&beside)?;
-    std::fs::write(beside.join("notes.txt"), "mine")?;
+    ingest(&beside, &[&write(dir.path(), "one.txt", OFFICER)?])?;
     let before = identity(&store)?;
     write_articles(&articles, 100, 1)?;
     let summary = ingest(&store, &[&articles])?;
@@ -451,12 +452,83 @@ fn a_rebuilds_leftover_goes_and_a_folder_not_its_own_stays() -> TestResult {
     assert_eq!(
         identity(&store)?,
         before,
-        "rebuilt over a folder not its own"
+        "rebuilt over a store not its own"
     );
-    assert_eq!(std::fs::read_to_string(beside.join("notes.txt"))?, "mine");
+    assert_eq!(
+        ask(&beside, IS_FORMER)?,
+        "true",
+        "the other store was touched"
+    );
+    std::fs::remove_dir_all(&beside)?;
+
+    std::fs::write(store.join("NOTES.txt"), "mine")?;
+    write_articles(&articles, 100, 2)?;
+    let summary = ingest(&store, &[&articles])?;
+    assert!(summary.contains("100 replaced"), "{summary}");
+    assert_eq!(
+        identity(&store)?,
+        before,
+        "rebuilt a directory holding a file of the user's"
+    );
+    assert_eq!(std::fs::read_to_string(store.join("NOTES.txt"))?, "mine");
+    std::fs::remove_file(store.join("NOTES.txt"))?;
+
+    write_articles(&articles, 100, 3)?;
+    ingest(&store, &[&articles])?;
+    assert_ne!(
+        identity(&store)?,
+        before,
+        "not rebuilt once nothing stood in the way"
+    );
     let fresh = dir.path().join("fresh");
     ingest(&fresh, &[&articles])?;
-    same_facts(&store, &facts(&fresh)?, "changed in place")
+    same_facts(
+        &store,
+        &facts(&fresh)?,
+        "after changes in place and a rebuild",
+    )
+}
+
+/// In a run that rebuilds the store, an article that comes first unchanged and then changed
+/// counts as it does in a run that changes the store in place: once unchanged, once replaced.
+#[test]
+fn an_article_twice_in_a_rebuilding_run_counts_as_in_place() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let line = |i: usize, day: usize| {
+        format!(
+            "{{\"url\": \"https://example.org/news/{i}\", \"text\": \"PC {} of Kent Police was \
+             dismissed without notice at a misconduct hearing on {day} March 2022.\"}}\n",
+            officer(i)
+        )
+    };
+    let first: String = (0..80).map(|i| line(i, 3)).collect();
+    let store = dir.path().join("store");
+    ingest(&store, &[&write(dir.path(), "first.jsonl", &first)?])?;
+    let before = identity(&store)?;
+    let second: String = std::iter::once(line(0, 3))
+        .chain((1..80).map(|i| line(i, 4)))
+        .chain(std::iter::once(line(0, 5)))
+        .collect();
+    let summary = ingest(&store, &[&write(dir.path(), "first.jsonl", &second)?])?;
+    assert_ne!(
+        identity(&store)?,
+        before,
+        "79 of 80 articles changed: not rebuilt"
+    );
+    assert!(
+        summary.contains("(0 new, 80 replaced, 1 unchanged)"),
+        "{summary}"
+    );
+    let last: String = (0..80)
+        .map(|i| line(i, if i == 0 { 5 } else { 4 }))
+        .collect();
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[&write(dir.path(), "last.jsonl", &last)?])?;
+    same_facts(
+        &store,
+        &facts(&fresh)?,
+        "an article twice in a rebuilding run",
+    )
 }
 
 #[test]

@@ -22,11 +22,7 @@ pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
     let bar = progress_bar(args.quiet);
     let mut report = reporter(&bar, args.verbose);
     let summary = match rebuild(&store, &args.paths) {
-        Err(err) => {
-            store.close()?;
-            return Err(err);
-        }
-        Ok(Some((rebuilt, changed))) => {
+        Some((rebuilt, changed)) => {
             let summary =
                 pipeline::ingest(&rebuilt, &extractor, &args.paths, &changed, &mut report);
             if let Err(err) = store.keep_missing(&rebuilt, &changed) {
@@ -37,7 +33,7 @@ pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
             store.replace_with(rebuilt)?;
             summary
         }
-        Ok(None) => {
+        None => {
             let summary = pipeline::ingest(
                 &store,
                 &extractor,
@@ -59,26 +55,21 @@ pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
 
 /// When the articles under `paths` change enough of the store that writing it anew costs less
 /// ([`rebuild_pays`]), and it can be rebuilt where it is: the new store, holding already all
-/// that the run keeps, and the articles whose old versions it left out.
-fn rebuild(
-    store: &GraphStore,
-    paths: &[PathBuf],
-) -> Result<Option<(GraphStore, HashSet<String>)>, Error> {
-    let Some(survey) = pipeline::survey(store, paths)? else {
-        return Ok(None);
-    };
+/// that the run keeps, and the articles whose old versions it left out. Anything that keeps a
+/// rebuild from starting (a store error, no room) leaves the run to change the store in place,
+/// where the same trouble, if it lasts, is reported article by article.
+fn rebuild(store: &GraphStore, paths: &[PathBuf]) -> Option<(GraphStore, HashSet<String>)> {
+    let survey = pipeline::survey(store, paths).ok()??;
     if !rebuild_pays(survey.stored, survey.changed.len()) {
-        return Ok(None);
+        return None;
     }
-    let Some(rebuilt) = store.start_rebuild()? else {
-        return Ok(None);
-    };
+    let rebuilt = store.start_rebuild().ok()??;
     let leaving: HashSet<&str> = survey.changed.iter().map(String::as_str).collect();
     match store.copy_kept(&rebuilt, &leaving) {
-        Ok(()) => Ok(Some((rebuilt, survey.changed))),
-        Err(err) => {
+        Ok(()) => Some((rebuilt, survey.changed)),
+        Err(_) => {
             GraphStore::abandon_rebuild(rebuilt);
-            Err(err)
+            None
         }
     }
 }

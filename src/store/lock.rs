@@ -200,4 +200,31 @@ mod tests {
         assert!(writer.still_in(&store)?);
         Ok(())
     }
+
+    /// A reader that was waiting for a writer while the store's directory was exchanged for
+    /// another (a rebuild) ends up holding the new directory's lock, not the old one's.
+    #[test]
+    fn a_reader_waiting_across_an_exchange_ends_with_the_new_directorys_lock()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let store = dir.path().join("store");
+        std::fs::create_dir(&store)?;
+        let writer = lock_for_writing(&store)?;
+        let reader = std::thread::spawn({
+            let store = store.clone();
+            move || lock_for_reading(&store).map_err(|e| e.to_string())
+        });
+        // Time for the reader to open the old directory's lock file and wait on it.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        std::fs::rename(&store, dir.path().join("old"))?;
+        std::fs::create_dir(&store)?;
+        drop(writer);
+        let lock = reader.join().map_err(|_| "the reader panicked")??;
+        let lock = lock.ok_or("no lock")?;
+        assert!(
+            lock.still_in(&store)?,
+            "the reader kept the old directory's lock"
+        );
+        Ok(())
+    }
 }

@@ -1,22 +1,26 @@
 //! Writing a store anew when a run replaces most of it. Taking an article's old graph out
 //! costs a delete in each of the store's six indexes for every quad (see `shared`), about
-//! 15 µs a quad on the bench's machine; copying a quad the run keeps into a new store, through
-//! the bulk loader, about 11 µs. So when a run changes at least half of the stored articles,
-//! the store is rebuilt instead ([`pays`]):
+//! 15 µs a quad on a store of 3,000 articles and 23 µs on one of 10,000; copying a quad the
+//! run keeps into a new store, through the bulk loader, about 11 µs. So when a run changes at
+//! least half of the stored articles, the store is rebuilt instead ([`pays`]):
 //!
-//! 1. a new store is made beside the old one, in `<store>.rebuilding`;
+//! 1. a new store is made beside the old one's directory, in `<directory>.rebuilding`, marked
+//!    as a rebuild's ([`MARK`]), with the old directory's permissions;
 //! 2. everything the run leaves as it is goes in: every graph but those of the changed
 //!    articles, and the default graph but the shared triples that only they give;
-//! 3. the run's articles go in as into any store (the changed ones as new);
-//! 4. the new store is sealed and the two directories are exchanged in one step (Linux's
-//!    `renameat2` with `RENAME_EXCHANGE`), then the old one is removed.
+//! 3. the run's articles go in as into any store (the changed ones as new), and a changed
+//!    article whose new version did not go in gets its old one back;
+//! 4. both stores are closed and sealed, their locks still held; the old directory is marked,
+//!    the two are exchanged in one step (Linux's `renameat2` with `RENAME_EXCHANGE`), and the
+//!    old one, now under the `.rebuilding` name, is removed.
 //!
-//! Until the exchange the old store is whole and untouched, so a run killed at any point
-//! leaves either the old store or the new one, never a mix; the half-built directory is
-//! removed by the next writer. Commands that were waiting for the lock find the new store
-//! (see `lock`). Where the directories cannot be exchanged (another system, a file system
-//! without it) or the new one cannot be made beside the old, the changed articles are taken
-//! out as usual.
+//! Until the exchange the old store's articles are as they were, so a run killed at any point
+//! leaves either the old store or the new one, never a mix; the next writer removes a marked
+//! `.rebuilding` directory, and nothing unmarked. Commands that were waiting for the lock find
+//! the new store (see `lock`). A store is changed in place instead where it cannot be rebuilt
+//! safely: its directory holds files that are not the store's, is a mount point, is the
+//! working directory, or could not be given the old one's owner; the directory beside it
+//! cannot be made or exchanged; or a directory of that name is not a rebuild's.
 
 use super::{GraphStore, shared};
 use crate::error::Error;
@@ -29,17 +33,26 @@ use std::path::{Path, PathBuf};
 /// under a second anyway.
 pub const REBUILD_FLOOR: usize = 64;
 
+/// The file that marks a directory as a rebuild's: the new store while it is built, the old
+/// one from just before the exchange. Only a marked `.rebuilding` directory is ever removed.
+pub(super) const MARK: &str = "policegraph-rebuilding";
+
+/// The two directories [`prepare`] exchanges to find whether the file system can.
+const PROBES: [&str; 2] = ["policegraph-probe-a", "policegraph-probe-b"];
+
 /// Whether writing the store anew costs less than taking `changed` of its `stored` articles
 /// out: a kept article costs about as much to copy as a changed one to take out.
 pub fn pays(stored: usize, changed: usize) -> bool {
     changed >= REBUILD_FLOOR && changed * 2 >= stored
 }
 
-/// Where the store at `store` (a canonical path) is rebuilt: `<store>.rebuilding`, beside it.
-fn staging_path(store: &Path) -> Option<PathBuf> {
+/// The store's directory (links resolved) and the directory it is rebuilt in, beside it.
+fn places(store: &Path) -> Option<(PathBuf, PathBuf)> {
+    let store = std::fs::canonicalize(store).ok()?;
     let mut name = store.file_name()?.to_os_string();
     name.push(".rebuilding");
-    Some(store.with_file_name(name))
+    let staging = store.with_file_name(name);
+    Some((store, staging))
 }
 
 fn dir_error(path: &Path, source: std::io::Error) -> Error {
@@ -49,49 +62,92 @@ fn dir_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// The two directories [`prepare`] exchanges to find whether the file system can.
-const PROBES: [&str; 2] = ["policegraph-probe-a", "policegraph-probe-b"];
+/// Removes what a killed rebuild of the store at `store` left beside it: a marked
+/// `.rebuilding` directory. Called by a writer with the store's lock held; a rebuild holds
+/// that lock until it has removed its own, so none is under way.
+pub(super) fn remove_leftover(store: &Path) -> Result<(), Error> {
+    let Some((_, staging)) = places(store) else {
+        return Ok(());
+    };
+    if !staging.join(MARK).exists() {
+        // Killed before it was marked, a rebuild leaves an empty directory.
+        let _ = std::fs::remove_dir(&staging);
+        return Ok(());
+    }
+    match std::fs::remove_dir_all(&staging) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(dir_error(&staging, e)),
+        _ => Ok(()),
+    }
+}
 
-/// Whether a directory entry is one a store or a rebuild's preparation makes: RocksDB's files,
-/// policegraph's, or a probe.
+/// Whether a directory entry is one a store holds: RocksDB's files or policegraph's.
 fn is_store_entry(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     super::is_policegraph_file(name.as_ref().as_ref())
-        || PROBES.contains(&name.as_ref())
         || ["CURRENT", "IDENTITY", "LOCK", "LOG"].contains(&name.as_ref())
         || ["LOG.old.", "MANIFEST-", "OPTIONS-"]
             .iter()
             .any(|prefix| name.starts_with(prefix))
-        || [".sst", ".log", ".dbtmp", ".blob"]
+        || [".sst", ".log", ".blob"]
             .iter()
             .any(|suffix| name.ends_with(suffix))
 }
 
-/// Whether `dir` is what a rebuild leaves when killed: the half-built store (or the old one,
-/// after the exchange), at any stage. A directory holding anything else is not policegraph's to
-/// remove.
-fn is_leftover(dir: &Path) -> std::io::Result<bool> {
-    for entry in std::fs::read_dir(dir)? {
-        if !is_store_entry(&entry?.file_name()) {
+/// Whether the directory `store` may be exchanged for another and removed: it holds only the
+/// store's files (anything else would go with it), is not a mount point (which cannot be
+/// moved), and is not this process's working directory.
+fn may_move(store: &Path) -> std::io::Result<bool> {
+    for entry in std::fs::read_dir(store)? {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() || !is_store_entry(&entry.file_name()) {
             return Ok(false);
         }
     }
-    Ok(true)
+    let working = std::env::current_dir()?;
+    Ok(!working.starts_with(store) && !is_mount_point(store))
 }
 
-/// Removes what a killed rebuild of the store at `store` left beside it. Called by a writer,
-/// with the store's lock held, so no rebuild of it is under way.
-pub(super) fn remove_leftover(store: &Path) -> Result<(), Error> {
-    let Ok(store) = std::fs::canonicalize(store) else {
-        return Ok(());
+/// Whether `dir` (a canonical path) is a mount point, as the system's mount table says.
+#[cfg(target_os = "linux")]
+fn is_mount_point(dir: &Path) -> bool {
+    let Ok(table) = std::fs::read_to_string("/proc/self/mountinfo") else {
+        return true;
     };
-    let Some(staging) = staging_path(&store) else {
-        return Ok(());
-    };
-    match is_leftover(&staging) {
-        Ok(true) => std::fs::remove_dir_all(&staging).map_err(|e| dir_error(&staging, e)),
-        _ => Ok(()),
+    let dir = dir.to_string_lossy();
+    table
+        .lines()
+        .filter_map(|line| line.split(' ').nth(4))
+        .any(|point| unescape_mount_point(point) == dir)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn is_mount_point(_dir: &Path) -> bool {
+    true
+}
+
+/// A mount point as the mount table writes it, with space, tab, newline and backslash as
+/// octal escapes (`\040`).
+fn unescape_mount_point(point: &str) -> String {
+    let mut out = String::new();
+    let mut rest = point;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let code = rest
+            .get(at + 1..at + 4)
+            .and_then(|o| u8::from_str_radix(o, 8).ok());
+        match code {
+            Some(byte) => {
+                out.push(char::from(byte));
+                rest = &rest[at + 4..];
+            }
+            None => {
+                out.push('\\');
+                rest = &rest[at + 1..];
+            }
+        }
     }
+    out.push_str(rest);
+    out
 }
 
 /// Exchanges two directories in one step.
@@ -106,44 +162,48 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
-/// Makes the empty directory `staging` and checks that two directories in it can be
-/// exchanged: if they can, so can the store and `staging`, on the same file system.
-fn prepare(staging: &Path) -> std::io::Result<()> {
-    std::fs::create_dir(staging)?;
+/// Readies the directory `staging`, made by the caller, for the store at `store`: marks it,
+/// gives it the store directory's permissions, and checks that it has the same owner and
+/// group, and that two directories in it can be exchanged (if they can, so can `staging` and
+/// `store`, beside it on the same file system).
+fn prepare(store: &Path, staging: &Path) -> std::io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::write(staging.join(MARK), "")?;
+    let old = std::fs::metadata(store)?;
+    std::fs::set_permissions(staging, old.permissions())?;
+    let new = std::fs::metadata(staging)?;
+    if (new.uid(), new.gid(), new.mode()) != (old.uid(), old.gid(), old.mode()) {
+        return Ok(false);
+    }
     let (a, b) = (staging.join(PROBES[0]), staging.join(PROBES[1]));
     std::fs::create_dir(&a)?;
     std::fs::create_dir(&b)?;
     let exchanged = exchange(&a, &b);
     std::fs::remove_dir(&a)?;
     std::fs::remove_dir(&b)?;
-    exchanged
+    Ok(exchanged.is_ok())
 }
 
 impl GraphStore {
     /// Starts a rebuild of this store: a new, empty store beside it (see the module), or
-    /// `None` where it cannot be made there or put in place in one step.
+    /// `None` where the store cannot be rebuilt safely.
     pub fn start_rebuild(&self) -> Result<Option<GraphStore>, Error> {
-        let Some(staging) = std::fs::canonicalize(&self.path)
-            .ok()
-            .and_then(|store| staging_path(&store))
-        else {
+        let Some((store, staging)) = places(&self.path) else {
             return Ok(None);
         };
-        if staging.exists() {
-            // Not a leftover (the writer's open removed those): someone else's directory.
+        if !may_move(&store).unwrap_or(false) || std::fs::create_dir(&staging).is_err() {
+            // A directory of that name that is not a leftover (the writer's open removed those)
+            // is someone else's: left alone.
             return Ok(None);
         }
-        if prepare(&staging).is_err() {
+        let opened = match prepare(&store, &staging) {
+            Ok(true) => GraphStore::open(&staging).map(Some),
+            _ => Ok(None),
+        };
+        if !matches!(opened, Ok(Some(_))) {
             let _ = std::fs::remove_dir_all(&staging);
-            return Ok(None);
         }
-        match GraphStore::open(&staging) {
-            Ok(rebuilt) => Ok(Some(rebuilt)),
-            Err(err) => {
-                let _ = std::fs::remove_dir_all(&staging);
-                Err(err)
-            }
-        }
+        opened
     }
 
     /// Copies into `rebuilt` everything of this store that the articles of `leaving` do not
@@ -196,21 +256,34 @@ impl GraphStore {
     }
 
     /// Puts the store `rebuilt` (from [`GraphStore::start_rebuild`], everything loaded) in
-    /// this one's place: seals it, exchanges the two directories, and removes this one's
-    /// (which a failure here leaves for the next writer to remove). This store's lock is held
-    /// until the exchange is done.
+    /// this one's place: closes and seals both, keeping their locks; marks this one's
+    /// directory; exchanges the two; removes this one's (a failure there leaves it, marked,
+    /// for the next writer) and lets the locks go. On an error before the exchange, the new
+    /// store is removed and this one stays as it was, sealed.
     pub fn replace_with(self, rebuilt: GraphStore) -> Result<(), Error> {
         let staging = rebuilt.path.clone();
-        rebuilt.close()?;
-        let GraphStore {
-            store, lock, path, ..
-        } = self;
-        drop(store);
-        let current = std::fs::canonicalize(&path).map_err(|e| dir_error(&path, e))?;
-        exchange(&current, &staging).map_err(|e| dir_error(&path, e))?;
+        let new_lock = match rebuilt.close_keeping_lock() {
+            Ok(lock) => lock,
+            Err(err) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                self.close()?;
+                return Err(err);
+            }
+        };
+        let path = self.path.clone();
+        let old_lock = self.close_keeping_lock()?;
+        let placed = std::fs::canonicalize(&path).and_then(|current| {
+            std::fs::write(current.join(MARK), "")?;
+            if let Err(err) = exchange(&current, &staging) {
+                let _ = std::fs::remove_file(current.join(MARK));
+                return Err(err);
+            }
+            let _ = std::fs::remove_file(current.join(MARK));
+            Ok(())
+        });
         let _ = std::fs::remove_dir_all(&staging);
-        drop(lock);
-        Ok(())
+        drop((new_lock, old_lock));
+        placed.map_err(|source| Error::RebuildNotPlaced { path, source })
     }
 
     /// Gives up a rebuild: closes the new store and removes its directory, leaving the old
