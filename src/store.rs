@@ -26,7 +26,7 @@ mod seal;
 mod shared;
 
 use lock::StoreLock;
-pub use rebuild::{REBUILD_FLOOR, pays as rebuild_pays};
+pub use rebuild::pays as rebuild_pays;
 pub use shared::{Leaving, Plan, Replacement, Update};
 
 /// What ingesting one article did.

@@ -21,30 +21,24 @@ pub(super) fn ingest(args: IngestArgs) -> Result<Outcome, Error> {
     let store = GraphStore::open(&args.store.store)?;
     let bar = progress_bar(args.quiet);
     let mut report = reporter(&bar, args.verbose);
-    let summary = match rebuild(&store, &args.paths) {
+    let rebuild = rebuild(&store, &args.paths);
+    let in_place = HashSet::new();
+    let (target, changed) = match &rebuild {
+        Some((rebuilt, changed)) => (rebuilt, changed),
+        None => (&store, &in_place),
+    };
+    let summary = pipeline::ingest(target, &extractor, &args.paths, changed, &mut report);
+    match rebuild {
         Some((rebuilt, changed)) => {
-            let summary =
-                pipeline::ingest(&rebuilt, &extractor, &args.paths, &changed, &mut report);
             if let Err(err) = store.keep_missing(&rebuilt, &changed) {
                 GraphStore::abandon_rebuild(rebuilt);
                 store.close()?;
                 return Err(err);
             }
             store.replace_with(rebuilt)?;
-            summary
         }
-        None => {
-            let summary = pipeline::ingest(
-                &store,
-                &extractor,
-                &args.paths,
-                &HashSet::new(),
-                &mut report,
-            );
-            store.close()?;
-            summary
-        }
-    };
+        None => store.close()?,
+    }
     drop(report);
     bar.finish_and_clear();
     if !args.quiet {

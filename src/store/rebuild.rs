@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 /// The fewest changed articles for which a rebuild is worth its fixed cost (a store created,
 /// the ontology loaded, sealed and exchanged): below it, taking the old graphs out takes well
 /// under a second anyway.
-pub const REBUILD_FLOOR: usize = 64;
+const REBUILD_FLOOR: usize = 64;
 
 /// The file that marks a directory as a rebuild's: the new store while it is built, the old
 /// one from just before the exchange. Only a marked `.rebuilding` directory is ever removed.
@@ -55,13 +55,6 @@ fn places(store: &Path) -> Option<(PathBuf, PathBuf)> {
     Some((store, staging))
 }
 
-fn dir_error(path: &Path, source: std::io::Error) -> Error {
-    Error::StoreDirectory {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 /// Removes what a killed rebuild of the store at `store` left beside it: a marked
 /// `.rebuilding` directory. Called by a writer with the store's lock held; a rebuild holds
 /// that lock until it has removed its own, so none is under way.
@@ -75,16 +68,23 @@ pub(super) fn remove_leftover(store: &Path) -> Result<(), Error> {
         return Ok(());
     }
     match std::fs::remove_dir_all(&staging) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(dir_error(&staging, e)),
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+            Err(Error::StoreDirectory {
+                path: staging,
+                source,
+            })
+        }
         _ => Ok(()),
     }
 }
 
 /// Whether a directory entry is one a store holds: RocksDB's files or policegraph's.
 fn is_store_entry(name: &std::ffi::OsStr) -> bool {
+    if super::is_policegraph_file(name) {
+        return true;
+    }
     let name = name.to_string_lossy();
-    super::is_policegraph_file(name.as_ref().as_ref())
-        || ["CURRENT", "IDENTITY", "LOCK", "LOG"].contains(&name.as_ref())
+    ["CURRENT", "IDENTITY", "LOCK", "LOG"].contains(&name.as_ref())
         || ["LOG.old.", "MANIFEST-", "OPTIONS-"]
             .iter()
             .any(|prefix| name.starts_with(prefix))
